@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Install what the plugin, its tests and its demo need on Debian 12, then make the test venv.
+# Idempotent: apt runs only when a package is missing; the venv is made once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  qgis python3-qgis qgis-providers            # QGIS 3.22 and its bindings
+  python3-geopandas python3-shapely python3-rasterio python3-rtree python3-scipy python3-pandas
+  python3-venv python3-pip                    # the test venv
+  pyqt5-dev-tools qttools5-dev-tools          # pylupdate5, pyrcc5, lrelease
+  fonts-noto-cjk                              # Chinese text in layouts
+  xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
+)
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+VENV=${SPM_VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  /usr/bin/python3 -m venv --system-site-packages "$VENV"
+fi
+# Test tools only: nothing here bundles a second GDAL.
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
