@@ -1,0 +1,39 @@
+# Spatial Planning Monitor — the README's two commands are `make demo` and `make test`.
+SHELL := /bin/bash
+VENV ?= .venv
+PLUGIN := spatial_planning_monitor
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+TS := i18n/$(PLUGIN)_zh_CN.ts
+
+.PHONY: setup test demo package deploy transcompile translations resources screenshots clean
+
+setup:
+	bash scripts/setup.sh
+
+test: setup
+	source scripts/env.sh && $(VENV)/bin/pytest
+
+demo: setup
+	bash scripts/demo.sh
+
+transcompile:
+	lrelease -silent $(TS)
+
+translations:
+	pylupdate5 -noobsolete $$(git ls-files '*.py' | grep -v -e '^tests/' -e '^benchmarks/' -e '^sample/') -ts $(TS)
+
+resources:
+	pyrcc5 -o resources_rc.py resources.qrc
+
+package: transcompile resources
+	bash scripts/package.sh $(VERSION)
+
+deploy:
+	mkdir -p $(PROFILE)/python/plugins
+	ln -sfn $(CURDIR) $(PROFILE)/python/plugins/$(PLUGIN)
+	@echo "Linked into $(PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+clean:
+	rm -rf build dist demo_output .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

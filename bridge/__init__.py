@@ -1,0 +1,1 @@
+"""Conversion between QGIS layers and the data frames that ``core`` works on."""

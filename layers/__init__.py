@@ -1,0 +1,1 @@
+"""Data users see and edit (tables, styles, layout templates) and the code that applies it."""

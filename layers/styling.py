@@ -1,0 +1,41 @@
+"""Apply the shipped QML styles and the Chinese/English field aliases to layers."""
+
+import csv
+import functools
+import os
+
+from ..core.data import STYLES_DIR, data_path
+
+
+@functools.lru_cache(maxsize=1)
+def aliases():
+    """{field name: (English alias, Chinese alias)} from layers/fields.csv."""
+    with open(data_path('fields.csv'), encoding='utf-8') as handle:
+        return {row['field']: (row['en'], row['zh']) for row in csv.DictReader(handle)}
+
+
+def style_path(style):
+    """Path of a shipped style by name (``'violations'`` -> layers/styles/violations.qml)."""
+    return os.path.join(STYLES_DIR, style + '.qml')
+
+
+def apply_aliases(layer, language=None):
+    """Set each known field's alias in the interface language (Chinese for zh, else English)."""
+    if language is None:
+        from ..provider.resources import language as interface_language
+        language = interface_language()
+    column = 1 if language == 'zh_CN' else 0
+    table = aliases()
+    for index, field in enumerate(layer.fields()):
+        if field.name() in table:
+            layer.setFieldAlias(index, table[field.name()][column])
+
+
+def apply(layer, style=None):
+    """Load the named shipped style (when it exists) and the aliases; repaint."""
+    if style:
+        path = style_path(style)
+        if os.path.exists(path):
+            layer.loadNamedStyle(path)
+    apply_aliases(layer)
+    layer.triggerRepaint()

@@ -1,0 +1,124 @@
+"""The plugin object QGIS loads: the Processing provider, the docks and the menu.
+
+The constructor does not touch ``iface`` (it is None under qgis_process); everything added in
+initProcessing/initGui is removed again in unload, so reloading leaves nothing behind.
+"""
+
+import importlib
+
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QAction, QDockWidget
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+
+from . import i18n
+from .core import deps
+from .provider.provider import LOG_TAG, SpmProvider
+from .provider import resources
+from . import ui
+
+
+class SpatialPlanningMonitor:
+    """What QGIS's plugin manager and qgis_process load."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.panels = {}
+        self.actions = []
+        self.toolbar = None
+        i18n.install()
+
+    def tr(self, text):
+        return QCoreApplication.translate('SpatialPlanningMonitor', text)
+
+    @property
+    def menu_name(self):
+        return self.tr('&Spatial Planning Monitor')
+
+    # --- Processing ------------------------------------------------------------------------
+
+    def initProcessing(self):  # noqa: N802
+        if self.provider is None:
+            self.provider = SpmProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI -------------------------------------------------------------------------------
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(self.tr('Spatial Planning Monitor'))
+        self.toolbar.setObjectName('SpatialPlanningMonitorToolbar')
+        for module, name, text in ui.panels():
+            action = self._add_action(text, lambda checked=False, m=module, n=name: self.toggle_panel(m, n))
+            action.setObjectName(f'spm_panel_{name}')
+        for module, name, text in ui.commands():
+            self._add_action(text, lambda checked=False, m=module, n=name: self.run_command(m, n),
+                             toolbar=False)
+        self._add_action(self.tr('Processing algorithms…'), self.show_toolbox, toolbar=False)
+        self._report_missing_dependencies()
+
+    def _add_action(self, text, slot, toolbar=True):
+        action = QAction(resources.icon(), text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.iface.addPluginToMenu(self.menu_name, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def _report_missing_dependencies(self):
+        problems = deps.check()
+        if not problems:
+            return
+        listing = '; '.join(f'{name}: {why}' for name, why in problems.items())
+        message = self.tr('Some algorithms are unavailable because Python packages are missing '
+                          '({listing}). {hint}').format(listing=listing, hint=deps.install_hint(problems))
+        QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Warning)
+        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, 0)
+
+    def _import_ui(self, module):
+        return importlib.import_module(f'{__package__}.ui.{module}')
+
+    def toggle_panel(self, module, name):
+        """Create the panel on first use, then show or hide it."""
+        panel = self.panels.get(name)
+        if panel is None:
+            panel = getattr(self._import_ui(module), name)(self.iface)
+            if isinstance(panel, QDockWidget):
+                self.iface.addDockWidget(Qt.RightDockWidgetArea, panel)
+            self.panels[name] = panel
+            if isinstance(panel, QDockWidget):
+                panel.show()
+                panel.raise_()
+            return panel
+        if isinstance(panel, QDockWidget):
+            panel.setVisible(not panel.isVisible())
+        return panel
+
+    def run_command(self, module, name):
+        return getattr(self._import_ui(module), name)(self.iface)
+
+    def show_toolbox(self):
+        self.iface.showProcessingToolbox() if hasattr(self.iface, 'showProcessingToolbox') else None
+
+    # --- unload ----------------------------------------------------------------------------
+
+    def unload(self):
+        for panel in self.panels.values():
+            if hasattr(panel, 'unload'):
+                panel.unload()
+            if isinstance(panel, QDockWidget):
+                self.iface.removeDockWidget(panel)
+                panel.deleteLater()
+        self.panels.clear()
+        for action in self.actions:
+            self.iface.removePluginMenu(self.menu_name, action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        i18n.uninstall()

@@ -1,0 +1,1 @@
+"""Processing integration: the `spm` provider, the algorithm base class and the algorithms."""

@@ -1,0 +1,1 @@
+"""Algorithms of the `spm` provider, one per module in themed subpackages (found automatically)."""

@@ -1,0 +1,47 @@
+"""The plugin loads into a QGIS application, adds its provider and menu, and unloads cleanly."""
+
+import pytest
+from qgis.core import QgsApplication
+
+from spatial_planning_monitor.ui import panels as plugin_panels
+
+
+@pytest.fixture
+def registry_without_spm(qgis_processing):
+    """The registry with any session-wide spm provider taken out, and put back afterwards."""
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById('spm')
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield registry
+    if existing is not None and registry.providerById('spm') is None:
+        from spatial_planning_monitor.provider.provider import SpmProvider
+        registry.addProvider(SpmProvider())
+
+
+def test_load_and_unload_leave_nothing_behind(iface, registry_without_spm):
+    from spatial_planning_monitor import classFactory
+    registry = registry_without_spm
+    for _ in range(2):  # load, unload, and load again
+        plugin = classFactory(iface)
+        plugin.initGui()
+        provider = registry.providerById('spm')
+        assert provider is not None and provider.name()
+        menu = iface.spm_menus[plugin.menu_name]
+        assert len(menu) == len(plugin.actions) >= 1 + len(plugin_panels())
+        for action in list(plugin.actions):   # open every dock the plugin offers
+            if action.objectName().startswith('spm_panel_'):
+                action.trigger()
+        assert len(iface.spm_docks) == len(plugin_panels())
+        plugin.unload()
+        assert registry.providerById('spm') is None
+        assert iface.spm_menus == {} and iface.spm_docks == [] and iface.spm_locators == []
+        assert plugin.actions == [] and plugin.toolbar is None and plugin.panels == {}
+
+
+def test_constructor_does_not_touch_iface(registry_without_spm):
+    from spatial_planning_monitor import classFactory
+    plugin = classFactory(None)      # as under qgis_process
+    plugin.initProcessing()
+    assert registry_without_spm.providerById('spm') is plugin.provider
+    plugin.provider and registry_without_spm.removeProvider(plugin.provider)

@@ -1,0 +1,20 @@
+"""Dock widgets, map tools and menu commands of the plugin.
+
+plugin.py reads the two lists below; each feature adds its entry here and nothing else.
+A panel class takes ``iface``; when it is a QDockWidget the plugin docks it. Every panel and
+command module has ``unload()`` semantics: the panel's ``unload()`` removes what it added.
+"""
+
+from ..core.i18n import translate
+
+
+def panels():
+    """(module under ui/, class name, menu text) of each dock the plugin offers."""
+    return [
+    ]
+
+
+def commands():
+    """(module under ui/, function name taking iface, menu text) of each plain menu command."""
+    return [
+    ]
