@@ -1,0 +1,336 @@
+"""The named inputs of indicator formulas, measured per district from the layers.
+
+Each :class:`Measure` says which input it reads (``source``), which rows count (``select``), whether
+it is restricted to a control line (``zone``, inside or ``outside``) and how it aggregates (area in
+m², length in m, count, or a per-district value). :class:`MeasureTable` computes only the measures
+a run needs, remembers why a measure cannot be computed (its input was not given), and tells which
+source features contributed to a district's value (traceability in the dock).
+
+Geometry rule: a feature is clipped to each district (and zone) it overlaps, so a parcel across a
+boundary counts in both districts with its part in each; a point on a shared boundary counts once,
+in the first district (in layer order) that contains it. Areas and lengths are planar: the caller
+supplies projected coordinates in metres.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from shapely.prepared import prep
+from shapely.validation import make_valid
+
+from ..errors import Canceled
+from ..i18n import translate
+from . import classes
+
+FLOOD_KIND = '易涝积水点'
+ZONES = ('eco_redline', 'farmland', 'dev_boundary')
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How one named input is measured."""
+    name: str
+    source: str
+    aggregate: str            # 'area' (m²), 'length' (m), 'count', 'value'
+    unit: str
+    description: str          # Chinese, shown in the docs and the dock
+    select: str = None        # row filter, see MeasureTable._selection
+    zone: str = None          # control line layer the value is restricted to
+    outside: bool = False     # outside the zone instead of inside
+
+
+MEASURES = {m.name: m for m in (
+    Measure('district_area', 'districts', 'area', 'm²', '行政区面积'),
+    Measure('population', 'population', 'value', '人', '常住人口'),
+    Measure('urban_population', 'urban_population', 'value', '人', '城镇常住人口'),
+    Measure('rural_population', 'rural_population', 'value', '人', '乡村常住人口 (常住人口 − 城镇常住人口)'),
+    Measure('construction_area', 'landuse', 'area', 'm²', '建设用地面积', select='construction'),
+    Measure('urban_construction_area', 'landuse', 'area', 'm²',
+            '城镇建设用地面积 (城镇村属性码 201/202；无此字段时取城镇开发边界内建设用地)', select='urban'),
+    Measure('village_construction_area', 'landuse', 'area', 'm²',
+            '村庄建设用地面积 (城镇村属性码 203；无此字段时取城镇开发边界外建设用地)', select='village'),
+    Measure('cultivated_area', 'landuse', 'area', 'm²', '耕地面积 (01*)', select='cultivated'),
+    Measure('forest_area', 'landuse', 'area', 'm²', '森林面积 (0301–0304)', select='forest'),
+    Measure('farmland_area', 'farmland', 'area', 'm²', '永久基本农田面积'),
+    Measure('redline_area', 'eco_redline', 'area', 'm²', '生态保护红线面积'),
+    Measure('boundary_area', 'dev_boundary', 'area', 'm²', '城镇开发边界 (城区) 面积'),
+    Measure('redline_construction_area', 'landuse', 'area', 'm²', '生态保护红线内建设用地面积',
+            select='construction', zone='eco_redline'),
+    Measure('farmland_construction_area', 'landuse', 'area', 'm²', '永久基本农田内建设用地面积',
+            select='construction', zone='farmland'),
+    Measure('boundary_construction_area', 'landuse', 'area', 'm²', '城镇开发边界内建设用地面积',
+            select='construction', zone='dev_boundary'),
+    Measure('building_footprint_area', 'buildings', 'area', 'm²', '建筑基底面积'),
+    Measure('urban_building_footprint_area', 'buildings', 'area', 'm²', '城镇开发边界内建筑基底面积',
+            zone='dev_boundary'),
+    Measure('road_length', 'roads', 'length', 'm', '道路长度'),
+    Measure('urban_road_length', 'roads', 'length', 'm', '城镇开发边界内道路长度', zone='dev_boundary'),
+    Measure('risk_points', 'risk_points', 'count', '个', '风险点数量'),
+    Measure('flood_points', 'risk_points', 'count', '个', '易涝积水点数量', select='flood'),
+    Measure('covered_risk_points', 'risk_points', 'count', '个', '感知终端覆盖的风险点数量',
+            select='covered'),
+    Measure('co2_total', 'co2', 'value', 't CO₂', '二氧化碳排放总量 (碳排放表)'),
+)}
+
+# what the user gives for each source, for "not computed" reasons
+SOURCE_LABELS = {
+    'population': 'POPULATION_FIELD', 'urban_population': 'URBAN_POPULATION_FIELD',
+    'rural_population': 'POPULATION_FIELD + URBAN_POPULATION_FIELD', 'landuse': 'LANDUSE',
+    'farmland': 'FARMLAND', 'eco_redline': 'ECO_REDLINE', 'dev_boundary': 'DEV_BOUNDARY',
+    'buildings': 'BUILDINGS', 'roads': 'ROADS', 'risk_points': 'RISK_POINTS', 'co2': 'CARBON',
+}
+
+
+def valid_geometries(geoms):
+    """GeoSeries with invalid geometries repaired (make_valid) and empty/None ones kept as they are."""
+    geoms = geoms.reset_index(drop=True)
+    bad = ~geoms.is_valid & present(geoms)
+    if bad.any():
+        geoms = geoms.copy()
+        geoms[bad] = [make_valid(g) for g in geoms[bad]]
+    return geoms
+
+
+def present(geoms):
+    """Boolean array: which geometries are neither None nor empty."""
+    return np.array([g is not None for g in geoms], dtype=bool) & ~geoms.is_empty.values
+
+
+def union(geoms):
+    """One geometry: the union of a GeoSeries (overlapping zone polygons count once)."""
+    return geoms[present(geoms)].unary_union
+
+
+@dataclass
+class Inputs:
+    """Everything the measures read, in one projected CRS, positions aligned with ``districts``.
+
+    Geometry inputs are GeoSeries; per-district values are float Series aligned with ``districts``
+    (NaN where a district has no value). Absent inputs are None.
+    """
+    districts: object
+    population: object = None
+    urban_population: object = None
+    attributes: dict = field(default_factory=dict)
+    landuse: object = None
+    landuse_codes: object = None
+    landuse_czcs: object = None
+    eco_redline: object = None
+    farmland: object = None
+    dev_boundary: object = None
+    buildings: object = None
+    roads: object = None
+    risk_points: object = None
+    risk_kinds: object = None
+    sensors: object = None
+    sensor_radius: float = None
+    co2: object = None
+    flood_kind: str = FLOOD_KIND
+
+
+class MeasureTable:
+    """Computes measures per district on demand; ``missing`` maps a measure to why it is absent."""
+
+    def __init__(self, inputs, canceled=None):
+        self.inputs = inputs
+        self.canceled = canceled or (lambda: False)
+        self.districts = valid_geometries(inputs.districts)
+        self.n = len(self.districts)
+        self._geoms = {}
+        self._regions = {}
+        self._pieces = {}
+        self.missing = {}
+
+    # ---- sources ---------------------------------------------------------------------------
+    def _source(self, name):
+        if name not in self._geoms:
+            geoms = getattr(self.inputs, name)
+            self._geoms[name] = None if geoms is None else valid_geometries(geoms)
+        return self._geoms[name]
+
+    def _region(self, zone, outside):
+        """GeoSeries per district: the district, or its part inside/outside a zone layer."""
+        key = (zone, outside)
+        if key not in self._regions:
+            if zone is None:
+                self._regions[key] = self.districts
+            else:
+                zone_geom = union(self._source(zone))
+                op = 'difference' if outside else 'intersection'
+                self._regions[key] = valid_geometries(getattr(self.districts, op)(zone_geom))
+        return self._regions[key]
+
+    def _selection(self, measure):
+        """(source, row mask or None, zone, outside) for a measure; raises KeyError(reason)."""
+        inp = self.inputs
+        source, zone, outside = measure.source, measure.zone, measure.outside
+        if getattr(inp, source, None) is None and source not in ('districts', 'rural_population'):
+            raise KeyError(translate('spm', 'input {name} not given').format(
+                name=SOURCE_LABELS.get(source, source)))
+        if zone is not None and getattr(inp, zone) is None:
+            raise KeyError(translate('spm', 'input {name} not given').format(name=SOURCE_LABELS[zone]))
+        mask = None
+        if measure.select == 'construction':
+            mask = classes.is_construction(inp.landuse_codes)
+        elif measure.select == 'cultivated':
+            mask = classes.is_cultivated(inp.landuse_codes)
+        elif measure.select == 'forest':
+            mask = classes.is_forest(inp.landuse_codes)
+        elif measure.select in ('urban', 'village'):
+            mask = classes.is_construction(inp.landuse_codes)
+            if inp.landuse_czcs is not None:
+                test = classes.is_urban if measure.select == 'urban' else classes.is_village
+                mask = mask & test(inp.landuse_czcs)
+            elif inp.dev_boundary is not None:
+                zone, outside = 'dev_boundary', measure.select == 'village'
+            else:
+                raise KeyError(translate(
+                    'spm', 'needs the 城镇村属性码 field (URBAN_FIELD) or the urban development boundary '
+                    '(DEV_BOUNDARY) to tell urban from village construction land'))
+        elif measure.select == 'flood':
+            if inp.risk_kinds is None:
+                raise KeyError(translate('spm', 'the risk points have no kind field'))
+            mask = pd.Series(inp.risk_kinds, dtype=object).fillna('').astype(str).str.strip() \
+                == inp.flood_kind
+        elif measure.select == 'covered':
+            mask = self._covered()
+        if mask is not None:
+            mask = np.asarray(mask, dtype=bool)
+        return source, mask, zone, outside
+
+    def _covered(self):
+        inp = self.inputs
+        if inp.sensors is None:
+            raise KeyError(translate('spm', 'input {name} not given').format(name='SENSORS'))
+        if inp.sensor_radius is None or not inp.sensor_radius > 0:
+            raise KeyError(translate('spm', 'the sensor radius must be greater than 0'))
+        points = self._source('risk_points')
+        sensors = self._source('sensors')
+        sensors = sensors[present(sensors)]
+        if len(sensors) == 0:
+            return np.zeros(len(points), dtype=bool)
+        from scipy.spatial import cKDTree
+        tree = cKDTree(_xy(sensors))
+        # query_ball_point includes the boundary: distance <= radius is covered
+        xy = _xy(points)
+        ok = np.isfinite(xy).all(axis=1)
+        covered = np.zeros(len(points), dtype=bool)
+        if ok.any():
+            counts = tree.query_ball_point(xy[ok], r=float(inp.sensor_radius), return_length=True)
+            covered[ok] = np.asarray(counts) > 0
+        return covered
+
+    # ---- geometry ----------------------------------------------------------------------------
+    def _contributions(self, measure):
+        """(source positions, district positions, amounts) of every feature–district overlap."""
+        source, mask, zone, outside = self._selection(measure)
+        key = (source, measure.select, zone, outside, measure.aggregate)
+        if key in self._pieces:
+            return self._pieces[key]
+        geoms = self._source(source)
+        positions = np.arange(len(geoms))
+        if mask is not None:
+            positions = positions[mask]
+        regions = self._region(zone, outside)
+        picked = geoms.iloc[positions]
+        picked = picked[present(picked)]
+        src_pos, reg_pos = _pairs(picked, regions)
+        src_pos = picked.index.values[src_pos]
+        amounts = np.zeros(len(src_pos))
+        prepared = {}
+        for k, (s, r) in enumerate(zip(src_pos, reg_pos)):
+            if k % 1000 == 0 and self.canceled():
+                raise Canceled(translate('spm', 'canceled'))
+            if measure.aggregate == 'count':
+                amounts[k] = 1.0
+                continue
+            geom, region = geoms.iloc[s], regions.iloc[r]
+            if r not in prepared:
+                prepared[r] = prep(region)
+            part = geom if prepared[r].covers(geom) else geom.intersection(region)
+            amounts[k] = part.area if measure.aggregate == 'area' else part.length
+        if measure.aggregate == 'count':
+            # a point on a shared boundary counts once, in the first district
+            first = ~pd.Series(src_pos).duplicated().values
+            src_pos, reg_pos, amounts = src_pos[first], reg_pos[first], amounts[first]
+        else:
+            keep = amounts > 0
+            src_pos, reg_pos, amounts = src_pos[keep], reg_pos[keep], amounts[keep]
+        self._pieces[key] = (src_pos, reg_pos, amounts)
+        return self._pieces[key]
+
+    # ---- public -----------------------------------------------------------------------------
+    def values(self, name):
+        """float array (one per district) of a measure; raises KeyError(reason) if not computable."""
+        if name in self.inputs.attributes and name not in MEASURES:
+            return np.asarray(self.inputs.attributes[name], dtype=float)
+        measure = MEASURES[name]
+        if measure.source == 'districts':
+            return self.districts.area.values.astype(float)
+        if measure.source == 'rural_population':
+            if self.inputs.population is None or self.inputs.urban_population is None:
+                raise KeyError(translate('spm', 'input {name} not given').format(
+                    name=SOURCE_LABELS['rural_population']))
+            return (np.asarray(self.inputs.population, dtype=float)
+                    - np.asarray(self.inputs.urban_population, dtype=float))
+        if measure.source in ZONES and measure.aggregate == 'area' and measure.select is None:
+            self._selection(measure)          # raises when not given
+            # the zone's own area: overlapping zone polygons count once
+            return self._region(measure.source, False).area.values.astype(float)
+        if measure.aggregate == 'value':
+            self._selection(measure)          # raises when not given
+            return np.asarray(getattr(self.inputs, measure.source), dtype=float)
+        _, reg_pos, amounts = self._contributions(measure)
+        return np.bincount(reg_pos, weights=amounts, minlength=self.n).astype(float)
+
+    def compute(self, names):
+        """DataFrame (district position × measure) of the computable ``names``; fills ``missing``."""
+        columns = {}
+        for name in sorted(names):
+            try:
+                columns[name] = self.values(name)
+            except KeyError as exc:
+                self.missing[name] = exc.args[0]
+        return pd.DataFrame(columns, index=range(self.n))
+
+    def contributors(self, name, district):
+        """Positions (in the source input) of the features that contribute to ``name`` in a district.
+
+        Returns (source name, array of positions); the source is None for per-district values.
+        """
+        measure = MEASURES.get(name)
+        if measure is None or measure.aggregate == 'value' or measure.source == 'districts':
+            return None, np.array([], dtype=int)
+        src_pos, reg_pos, _ = self._contributions(measure)
+        return measure.source, np.unique(src_pos[reg_pos == district])
+
+
+def known_names(attributes=()):
+    """Every input name a formula may use: the measures and the district layer's numeric fields."""
+    return set(MEASURES) | set(attributes)
+
+
+def _pairs(geoms, regions):
+    """(geometry positions, region positions) of intersecting pairs, via the spatial index."""
+    if len(geoms) == 0 or len(regions) == 0:
+        return np.array([], dtype=int), np.array([], dtype=int)
+    tree = regions.sindex
+    if hasattr(tree, 'query_bulk'):
+        pairs = tree.query_bulk(geoms.values, predicate='intersects')
+    else:                                            # geopandas >= 1.0
+        pairs = tree.query(geoms.values, predicate='intersects')
+    order = np.lexsort((pairs[1], pairs[0]))
+    return pairs[0][order], pairs[1][order]
+
+
+def _xy(geoms):
+    """(n, 2) array of point coordinates (centroids for other geometry types)."""
+    coords = []
+    for geom in geoms:
+        if geom is None or geom.is_empty:
+            coords.append((np.nan, np.nan))
+            continue
+        point = geom if geom.geom_type == 'Point' else geom.centroid
+        coords.append((point.x, point.y))
+    return np.array(coords, dtype=float).reshape(-1, 2)

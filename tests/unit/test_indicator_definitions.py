@@ -1,0 +1,64 @@
+"""The shipped indicator table and the loader's handling of users' files."""
+
+import pytest
+
+from spatial_planning_monitor.core.errors import InputError
+from spatial_planning_monitor.core.indicators import MEASURES, load_definitions
+
+HEADER = 'id,name_zh,name_en,unit,dimension,level,formula,direction,target,warning,source\n'
+
+
+def test_shipped_definitions_are_complete_and_valid():
+    indicators, problems = load_definitions()
+    assert problems == []
+    assert [i.error for i in indicators if i.error] == []
+    ids = [i.id for i in indicators]
+    assert len(ids) == len(set(ids)) >= 18
+    for ind in indicators:
+        assert ind.inputs <= set(MEASURES), ind.id
+        assert ind.dimension in ('安全', '创新', '协调', '绿色', '开放', '共享'), ind.id
+        assert ind.level in ('basic', 'recommended') and ind.unit and ind.name_en and ind.source
+    names = {i.name_zh for i in indicators}
+    for required in ('建设用地总面积', '开发强度', '人均城镇建设用地面积', '永久基本农田保护面积',
+                     '生态保护红线范围内城乡建设用地面积', '森林覆盖率', '城区建筑密度', '城区道路网密度',
+                     '城市内涝积水点数量', '人均碳排放', '单位面积碳排放', '风险点感知覆盖率'):
+        assert required in names
+    # at least 15 need neither carbon nor sensors
+    plain = [i for i in indicators if not i.inputs & {'co2_total', 'covered_risk_points'}]
+    assert len(plain) >= 15
+
+
+def test_user_file_in_gbk_with_comments(tmp_path):
+    path = tmp_path / 'mine.csv'
+    path.write_bytes((HEADER + '# 注释行,,,,,,,,,,\n'
+                      'MY_IND,我的指标,Mine,%,绿色,推荐,forest_area / district_area * 100,正向,30,35,本市\n')
+                     .encode('gbk'))
+    indicators, problems = load_definitions(path)
+    assert problems == [] and len(indicators) == 1
+    ind = indicators[0]
+    assert (ind.name_zh, ind.level, ind.direction, ind.target, ind.warning) == (
+        '我的指标', 'recommended', 'higher', 30.0, 35.0)
+
+
+def test_bad_rows_are_reported_not_fatal(tmp_path):
+    path = tmp_path / 'bad.csv'
+    path.write_text(HEADER
+                    + 'ok,小写id,,,,,1,lower,,,\n'
+                    + 'A,甲,,,绿色,basic,1,lower,,,\n'
+                    + 'A,重复,,,绿色,basic,1,lower,,,\n'
+                    + 'B,乙,,,红色,basic,1 +,lower,x,,\n', encoding='utf-8')
+    indicators, problems = load_definitions(path)
+    assert [i.id for i in indicators] == ['A', 'B']
+    assert any('line 2' in p and 'ok' in p for p in problems)
+    assert any('line 4' in p and 'twice' in p for p in problems)
+    error = indicators[1].error
+    assert 'dimension "红色"' in error and 'syntax error' in error and '"x" is not a number' in error
+
+
+def test_unusable_files_stop_with_a_message(tmp_path):
+    with pytest.raises(InputError, match='does not exist'):
+        load_definitions(tmp_path / 'nope.csv')
+    path = tmp_path / 'cols.csv'
+    path.write_text('id,name_zh\nA,甲\n', encoding='utf-8')
+    with pytest.raises(InputError, match='missing column.*formula, direction'):
+        load_definitions(path)
