@@ -17,7 +17,7 @@ test: setup
 demo: setup
 	bash scripts/demo.sh
 
-transcompile:
+transcompile:  ## compile i18n/*.ts into .qm
 	lrelease -silent $(TS)
 
 translations:
