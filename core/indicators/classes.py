@@ -1,65 +1,55 @@
 """Which 三调 (GB/T 21010-2017) land-use codes count as construction land, forest, cultivated land.
 
-The indicator measures need three yes/no questions about a current-use code. Construction land is
-asked of the land-use tables of the plan-monitoring package (``core.landuse``) when it offers an
-``is_construction`` function; until then (and as a fallback) the filter of DOMAIN.md §2 is used:
-codes 05*, 06*, 07*, 08*, 09*, 1001–1005, 1007–1009, 1109, 1201. Survey working codes keep their
-class (05H1, 08H2, 1104A …); K-suffixed 可调整 codes (0201K) are not construction land.
+Construction land comes from the land-use tables of the plan-monitoring package
+(``core.landuse.tables.is_construction``, the 三调 table's construction flag), so that every theme
+agrees on it. Forest and cultivated land are read through the same table's hierarchy, so working
+codes (0301K 可调整乔木林地) and numbers stored without their leading zero (301) are recognised.
 """
 
-import pandas as pd
+import numpy as np
 
-CONSTRUCTION_PREFIXES = ('05', '06', '07', '08', '09')
-CONSTRUCTION_CODES = ('1001', '1002', '1003', '1004', '1005', '1007', '1008', '1009', '1109', '1201')
-# 森林覆盖率: 乔木林地, 竹林地, 红树林地, 森林沼泽 (灌木林地 0305 is left out: only the 国家特别规定
-# 灌木林 counts, and 三调 does not tell it apart)
-FOREST_CODES = ('0301', '0302', '0303', '0304')
-CULTIVATED_PREFIX = '01'          # 耕地: 0101 水田, 0102 水浇地, 0103 旱地
+from ..landuse import tables
+
+# 森林覆盖率: 乔木林地, 竹林地, 红树林地, 森林沼泽 and their 可调整 (K) variants. 灌木林地 0305 is
+# left out: only the 国家特别规定灌木林 counts, and 三调 does not tell it apart.
+FOREST_CLASSES = ('0301', '0302', '0303', '0304')
+CULTIVATED_CLASS = '01'           # 耕地: 0101 水田, 0102 水浇地, 0103 旱地
 # 城镇村属性码 (CZCSXM) of 三调: 201 城市, 202 建制镇, 203 村庄 (A suffix: 城镇村内部的独立单位)
 URBAN_CZCS = ('201', '201A', '202', '202A')
 VILLAGE_CZCS = ('203', '203A')
 
 
-def _codes(codes):
-    return pd.Series(codes, dtype=object).fillna('').astype(str).str.strip().str.upper()
-
-
-def _landuse_api():
-    """``is_construction`` of the plan-monitoring land-use package, or None while it is absent."""
-    try:
-        from ..landuse import is_construction  # noqa: WPS433 (optional sibling package)
-    except ImportError:
-        return None
-    return is_construction
-
-
 def is_construction(codes):
-    """Boolean Series: which 三调 codes are construction land (建设用地)."""
-    codes = _codes(codes)
-    api = _landuse_api()
-    if api is not None:
-        return pd.Series(api(codes), index=codes.index).astype(bool)
-    base = codes.str[:4]
-    adjustable = codes.str.endswith('K')
-    return (codes.str[:2].isin(CONSTRUCTION_PREFIXES) | base.isin(CONSTRUCTION_CODES)) & ~adjustable
+    """Boolean array: which 三调 codes are construction land (建设用地)."""
+    return np.asarray(tables.is_construction(list(codes), scheme='current'), dtype=bool)
 
 
 def is_forest(codes):
-    """Boolean Series: which 三调 codes count towards 森林覆盖率."""
-    codes = _codes(codes)
-    return codes.str[:4].isin(FOREST_CODES) & ~codes.str.endswith('K')
+    """Boolean array: which 三调 codes count towards 森林覆盖率."""
+    return np.isin(tables.load_current_classes().at_level(list(codes), 2), FOREST_CLASSES)
 
 
 def is_cultivated(codes):
-    """Boolean Series: which 三调 codes are cultivated land (耕地, 01*)."""
-    return _codes(codes).str[:2] == CULTIVATED_PREFIX
+    """Boolean array: which 三调 codes are cultivated land (耕地, 01*)."""
+    return tables.load_current_classes().at_level(list(codes), 1) == CULTIVATED_CLASS
+
+
+def _czcs(values):
+    """城镇村属性码 as text ('201', '203A'); numbers stored in a numeric field keep no leading zero."""
+    out = []
+    for value in values:
+        if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+            out.append('' if value != value else str(int(value)))
+        else:
+            out.append('' if value is None else str(value).strip().upper())
+    return np.array(out, dtype=object)
 
 
 def is_urban(czcs):
-    """Boolean Series: 城镇村属性码 201/202 (城市, 建制镇)."""
-    return _codes(czcs).isin(URBAN_CZCS)
+    """Boolean array: 城镇村属性码 201/202 (城市, 建制镇)."""
+    return np.isin(_czcs(czcs), URBAN_CZCS)
 
 
 def is_village(czcs):
-    """Boolean Series: 城镇村属性码 203 (村庄)."""
-    return _codes(czcs).isin(VILLAGE_CZCS)
+    """Boolean array: 城镇村属性码 203 (村庄)."""
+    return np.isin(_czcs(czcs), VILLAGE_CZCS)

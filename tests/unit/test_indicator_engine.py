@@ -198,3 +198,15 @@ def test_contributors_are_the_parcels_in_the_red_line(city):
     assert source == 'landuse' and rows.tolist() == [0]
     source, rows = table.contributors('construction_area', 1)
     assert rows.tolist() == [3, 5]
+
+
+def test_land_classes_follow_the_landuse_tables():
+    from spatial_planning_monitor.core.indicators import classes
+    codes = ['0701', '05H1', '1001', '1006', '1109', '1201', '0201K', '0301K', 301, '0305', '0102', '']
+    assert classes.is_construction(codes).tolist() == [
+        True, True, True, False, True, True, False, False, False, False, False, False]
+    assert classes.is_forest(codes).tolist() == [
+        False] * 7 + [True, True, False, False, False]
+    assert classes.is_cultivated(codes).tolist() == [False] * 10 + [True, False]
+    assert classes.is_urban([201, '202A', '203', None]).tolist() == [True, True, False, False]
+    assert classes.is_village([203.0, '203A', '201']).tolist() == [True, True, False]

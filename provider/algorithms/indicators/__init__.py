@@ -1,0 +1,1 @@
+"""City indicator algorithms (城市体检)."""

@@ -1,0 +1,290 @@
+"""spm:indicators — city indicators (城市体检) per district, with status and trend."""
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsWkbTypes,
+)
+
+from ....bridge import frames
+from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions
+from ....core.indicators.engine import district_key, previous_values
+from ...base import SpmAlgorithm
+
+
+class IndicatorsAlgorithm(SpmAlgorithm):
+    """Measure each district from the layers and evaluate the indicator definitions."""
+
+    NAME = 'indicators'
+    GROUP = 'indicators'
+    REQUIRES = ('geopandas', 'scipy')
+
+    DISTRICTS = 'DISTRICTS'
+    DISTRICT_FIELD = 'DISTRICT_FIELD'
+    POPULATION_FIELD = 'POPULATION_FIELD'
+    URBAN_POPULATION_FIELD = 'URBAN_POPULATION_FIELD'
+    LANDUSE = 'LANDUSE'
+    LANDUSE_FIELD = 'LANDUSE_FIELD'
+    URBAN_FIELD = 'URBAN_FIELD'
+    ECO_REDLINE = 'ECO_REDLINE'
+    FARMLAND = 'FARMLAND'
+    DEV_BOUNDARY = 'DEV_BOUNDARY'
+    BUILDINGS = 'BUILDINGS'
+    ROADS = 'ROADS'
+    RISK_POINTS = 'RISK_POINTS'
+    RISK_KIND_FIELD = 'RISK_KIND_FIELD'
+    SENSORS = 'SENSORS'
+    SENSOR_RADIUS = 'SENSOR_RADIUS'
+    CARBON = 'CARBON'
+    CARBON_DISTRICT_FIELD = 'CARBON_DISTRICT_FIELD'
+    CARBON_FIELD = 'CARBON_FIELD'
+    DEFINITIONS = 'DEFINITIONS'
+    PREVIOUS = 'PREVIOUS'
+    OUTPUT = 'OUTPUT'
+    TABLE = 'TABLE'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('City indicators (城市体检)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DISTRICTS, self.tr('Districts'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.DISTRICT_FIELD, self.tr('District key field (code or name)'),
+            parentLayerParameterName=self.DISTRICTS))
+        for name, label in ((self.POPULATION_FIELD, self.tr('Resident population field')),
+                            (self.URBAN_POPULATION_FIELD, self.tr('Urban resident population field'))):
+            self.addParameter(QgsProcessingParameterField(
+                name, label, parentLayerParameterName=self.DISTRICTS,
+                type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LANDUSE, self.tr('Current land use (三调)'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr('Land-use code field'), defaultValue='DLBM',
+            parentLayerParameterName=self.LANDUSE))
+        self.addParameter(QgsProcessingParameterField(
+            self.URBAN_FIELD, self.tr('Urban/village attribute field (城镇村属性码, CZCSXM)'),
+            parentLayerParameterName=self.LANDUSE, optional=True))
+        for name, label in ((self.ECO_REDLINE, self.tr('Ecological protection red line')),
+                            (self.FARMLAND, self.tr('Permanent basic farmland')),
+                            (self.DEV_BOUNDARY, self.tr('Urban development boundary')),
+                            (self.BUILDINGS, self.tr('Building footprints'))):
+            self.addParameter(QgsProcessingParameterFeatureSource(name, label, polygon, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ROADS, self.tr('Roads'), [QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.RISK_POINTS, self.tr('Risk points'), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.RISK_KIND_FIELD, self.tr('Risk point kind field'),
+            parentLayerParameterName=self.RISK_POINTS, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SENSORS, self.tr('Sensors'), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.SENSOR_RADIUS, self.tr('Sensor coverage radius'), defaultValue=300.0,
+            parentParameterName=self.DISTRICTS, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CARBON, self.tr('Carbon emissions by district (table or layer)'),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CARBON_DISTRICT_FIELD, self.tr('Carbon table: district key field'),
+            parentLayerParameterName=self.CARBON, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CARBON_FIELD, self.tr('Carbon table: total emissions field (t CO₂)'),
+            parentLayerParameterName=self.CARBON, type=QgsProcessingParameterField.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
+            extension='csv', optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PREVIOUS, self.tr("Previous result, for the trend (last year's TABLE or OUTPUT)"),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Districts with indicators'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TABLE, self.tr('Indicator table'), QgsProcessing.TypeVector))
+
+    # ------------------------------------------------------------------------------------------
+
+    def run(self, parameters, context, feedback):
+        districts_src = self.source(parameters, self.DISTRICTS, context)
+        key_field = self.require_field(
+            districts_src, self.parameterAsString(parameters, self.DISTRICT_FIELD, context),
+            self.tr('district key'))
+        crs = self._working_crs(districts_src, feedback)
+        districts = self.frame(districts_src, feedback=feedback, crs=crs, context=context)
+        districts = districts.reset_index(drop=True)
+        self._check_keys(districts_src, districts, key_field)
+        keys = [district_key(k) for k in districts[key_field]]
+
+        definitions = self.parameterAsFile(parameters, self.DEFINITIONS, context) or None
+        indicators, problems = load_definitions(definitions)
+        for problem in problems:
+            feedback.reportError(problem)
+
+        inputs = Inputs(districts=districts.geometry)
+        for param, attr in ((self.POPULATION_FIELD, 'population'),
+                            (self.URBAN_POPULATION_FIELD, 'urban_population')):
+            field = self.parameterAsString(parameters, param, context)
+            if field:
+                self.require_field(districts_src, field, attr, numeric=True)
+                setattr(inputs, attr, districts[field].astype(float).reset_index(drop=True))
+        inputs.attributes = self._numeric_attributes(districts, key_field)
+
+        landuse_src = self.source(parameters, self.LANDUSE, context)
+        code_field = self.require_field(
+            landuse_src, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
+            self.tr('land-use code'))
+        urban_field = self.parameterAsString(parameters, self.URBAN_FIELD, context)
+        fields = [code_field]
+        if urban_field:
+            fields.append(self.require_field(landuse_src, urban_field, self.tr('城镇村属性码')))
+        landuse = self.frame(landuse_src, fields, feedback, crs, context)
+        self.check_canceled(feedback)
+        inputs.landuse = landuse.geometry.reset_index(drop=True)
+        inputs.landuse_codes = landuse[code_field].reset_index(drop=True)
+        if urban_field:
+            inputs.landuse_czcs = landuse[urban_field].reset_index(drop=True)
+
+        for param, attr in ((self.ECO_REDLINE, 'eco_redline'), (self.FARMLAND, 'farmland'),
+                            (self.DEV_BOUNDARY, 'dev_boundary'), (self.BUILDINGS, 'buildings'),
+                            (self.ROADS, 'roads'), (self.SENSORS, 'sensors')):
+            src = self.source(parameters, param, context, required=False)
+            if src is not None:
+                frame = self.frame(src, [], feedback, crs, context)
+                setattr(inputs, attr, frame.geometry.reset_index(drop=True))
+                self.check_canceled(feedback)
+        inputs.sensor_radius = self.parameterAsDouble(parameters, self.SENSOR_RADIUS, context)
+        if inputs.sensors is not None and not inputs.sensor_radius > 0:
+            raise self.error(self.tr('SENSOR_RADIUS must be greater than 0 when SENSORS is given.'))
+
+        risk_src = self.source(parameters, self.RISK_POINTS, context, required=False)
+        if risk_src is not None:
+            kind_field = self.parameterAsString(parameters, self.RISK_KIND_FIELD, context)
+            if kind_field:
+                self.require_field(risk_src, kind_field, self.tr('risk point kind'))
+            risk = self.frame(risk_src, [kind_field] if kind_field else [], feedback, crs, context)
+            inputs.risk_points = risk.geometry.reset_index(drop=True)
+            if kind_field:
+                inputs.risk_kinds = risk[kind_field].reset_index(drop=True)
+
+        inputs.co2 = self._carbon(parameters, context, feedback, keys)
+        previous = None
+        previous_src = self.source(parameters, self.PREVIOUS, context, required=False)
+        if previous_src is not None:
+            previous_frame = self.frame(previous_src, feedback=feedback)
+            if 'IND_ID' not in previous_frame.columns and key_field not in previous_frame.columns:
+                raise self.error(self.tr(
+                    'Layer “{layer}” (PREVIOUS) is neither an indicator TABLE (fields DISTRICT, IND_ID, '
+                    'VALUE) nor an OUTPUT with the district field “{field}”.').format(
+                        layer=previous_src.sourceName(), field=key_field))
+            previous = previous_values(previous_frame, indicators, district_column=key_field)
+
+        feedback.pushInfo(self.tr('Measuring {n} districts…').format(n=len(districts)))
+        table = MeasureTable(inputs, canceled=feedback.isCanceled)
+        result = evaluate(indicators, table, keys, previous=previous,
+                          district_names=[str(k) for k in keys])
+        self.check_canceled(feedback)
+        for message in result.messages:
+            feedback.reportError(message)
+        if inputs.landuse_czcs is None and inputs.dev_boundary is not None:
+            feedback.pushInfo(self.tr('No 城镇村属性码 field: urban construction land is taken as the '
+                                      'construction land inside the urban development boundary.'))
+
+        output = districts.copy()
+        clash = [c for c in output.columns if c in result.wide.columns]
+        if clash:
+            feedback.pushWarning(self.tr('District fields {fields} are replaced by indicator fields of '
+                                         'the same name.').format(fields=', '.join(clash)))
+            output = output.drop(columns=clash)
+        for column in result.wide.columns:
+            output[column] = result.wide[column].values
+        out_id = self.write_frame(output, parameters, self.OUTPUT, context, feedback,
+                                  wkb_type=QgsWkbTypes.MultiPolygon)
+        table_id = self.write_frame(result.long, parameters, self.TABLE, context, feedback,
+                                    crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)
+        self.load_styled(context, out_id, 'indicators_districts', self.tr('District indicators'))
+        self.load_styled(context, table_id, 'indicators_table', self.tr('Indicator table'))
+        computed = int(result.long['VALUE'].notna().sum())
+        feedback.pushInfo(self.tr('{n} indicator values computed for {d} districts; {w} 预警, {e} 超标.')
+                          .format(n=computed, d=len(districts), w=int(result.wide['N_WARN'].sum()),
+                                  e=int(result.wide['N_EXCEED'].sum())))
+        return {self.OUTPUT: out_id, self.TABLE: table_id}
+
+    # ------------------------------------------------------------------------------------------
+
+    def _working_crs(self, districts_src, feedback):
+        """The districts' CRS when projected; else the CGCS2000 3° Gauss–Krüger zone of its centre."""
+        crs = districts_src.sourceCrs()
+        if not crs.isValid():
+            raise self.error(self.tr('Layer “{layer}” has no coordinate reference system.').format(
+                layer=districts_src.sourceName()))
+        if not crs.isGeographic():
+            return crs
+        extent = districts_src.sourceExtent()
+        wgs = QgsCoordinateReferenceSystem('EPSG:4490')
+        centre = QgsCoordinateTransform(crs, wgs, QgsProject.instance()).transform(extent.center())
+        zone = min(45, max(25, int(round(centre.x() / 3.0))))
+        target = QgsCoordinateReferenceSystem('EPSG:{}'.format(4534 + zone - 25))
+        feedback.pushInfo(self.tr('The districts are in geographic coordinates; areas and lengths are '
+                                  'measured in {crs}.').format(crs=target.authid()))
+        return target
+
+    def _check_keys(self, source, frame, field):
+        keys = [district_key(k) for k in frame[field]]
+        empty = keys.count('')
+        if empty:
+            raise self.error(self.tr('Layer “{layer}”: {n} district(s) have no value in “{field}”.')
+                             .format(layer=source.sourceName(), n=empty, field=field))
+        duplicated = sorted({k for k in keys if keys.count(k) > 1})
+        if duplicated:
+            raise self.error(self.tr('Layer “{layer}”: field “{field}” is not unique ({values}).').format(
+                layer=source.sourceName(), field=field, values=', '.join(duplicated[:5])))
+
+    @staticmethod
+    def _numeric_attributes(frame, key_field):
+        """Numeric district fields as formula inputs, by lower-case name (e.g. ``gdp``)."""
+        attributes = {}
+        for column in frame.columns:
+            if column in (frame.geometry.name, key_field):
+                continue
+            if frame[column].dtype.kind in 'iuf' or str(frame[column].dtype) == 'Int64':
+                name = str(column).lower()
+                if name.isidentifier():
+                    attributes[name] = frame[column].astype(float).reset_index(drop=True)
+        return attributes
+
+    def _carbon(self, parameters, context, feedback, keys):
+        """Carbon totals per district (sum over the rows of each key), aligned with ``keys``."""
+        src = self.source(parameters, self.CARBON, context, required=False)
+        if src is None:
+            return None
+        key_field = self.require_field(
+            src, self.parameterAsString(parameters, self.CARBON_DISTRICT_FIELD, context),
+            self.tr('carbon table district key'))
+        value_field = self.require_field(
+            src, self.parameterAsString(parameters, self.CARBON_FIELD, context),
+            self.tr('carbon total'), numeric=True)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        table = frames.source_to_frame(src, [key_field, value_field], request=request,
+                                       with_geometry=False)
+        sums = {}
+        for key, value in zip(table[key_field], table[value_field]):
+            if value is None or value != value:
+                continue
+            sums[district_key(key)] = sums.get(district_key(key), 0.0) + float(value)
+        absent = [k for k in keys if k not in sums]
+        if absent:
+            feedback.pushWarning(self.tr('Carbon table “{layer}” has no row for district(s) {keys}.')
+                                 .format(layer=src.sourceName(), keys=', '.join(absent)))
+        return pd.Series([sums.get(k, np.nan) for k in keys], dtype=float)
