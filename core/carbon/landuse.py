@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..i18n import translate
+from ..landuse import tables as landuse_tables
 from . import classes, tables
 
 TOTAL_CLASS = '合计'
@@ -45,7 +46,7 @@ def assign_districts(parcels, districts, district_field):
     return result
 
 
-def landuse_carbon(parcels, class_field, coefficients=None, scheme='sandiao', default_class=None,
+def landuse_carbon(parcels, class_field, coefficients=None, scheme='current', default_class=None,
                    districts=None, district_field=None, layer_name='LANDUSE'):
     """(parcels with the account fields, summary by district and class, report dict).
 
@@ -63,11 +64,13 @@ def landuse_carbon(parcels, class_field, coefficients=None, scheme='sandiao', de
         raise InputError(translate(
             'spm', 'Layer “{layer}” is in a geographic CRS ({crs}); areas need a projected CRS.'
         ).format(layer=layer_name, crs=parcels.crs.to_string()))
-    level1, _unmapped = classes.level1_classes(parcels[class_field].to_numpy(), scheme)
-    raw = parcels[class_field].map(lambda v: '' if v is None or str(v).strip() in
-                                   ('', 'None', 'nan', 'NULL') else str(v).strip())
+    codes, scheme = classes.level1_classes(parcels[class_field].to_numpy(), scheme)
+    level1 = pd.Series(codes, index=parcels.index, dtype=object)
+    raw = pd.Series(landuse_tables.normalize_codes(parcels[class_field].to_numpy()),
+                    index=parcels.index, dtype=object)
     unknown_mask = level1.isna().to_numpy() | ~level1.isin(list(coef)).to_numpy()
-    report = {'unknown_codes': {}, 'unknown_features': int(unknown_mask.sum()), 'default_class': None}
+    report = {'unknown_codes': {}, 'unknown_features': int(unknown_mask.sum()), 'default_class': None,
+              'scheme': scheme}
     if unknown_mask.any():
         counts = raw[unknown_mask].value_counts().to_dict()
         unknown = sorted(counts)

@@ -56,9 +56,10 @@ def test_bad_table_names_the_row_and_column():
 # --- land-use classes and parcels ----------------------------------------------------------------
 
 def test_sandiao_codes_map_to_level1_classes():
-    level1, unmapped = classes.level1_classes(['0101', '0301', '0303', '0201K', '1006', '08H2', 'XX', None])
-    assert list(level1[:7]) == ['01', '03', '05', '02', '06', '08', None]
-    assert unmapped == ['None', 'XX']
+    level1, scheme = classes.level1_classes(['0101', '0301', '0303', '0201K', '1006', '08H2', 'XX', None])
+    assert list(level1) == ['01', '03', '05', '02', '06', '08', None, None] and scheme == 'current'
+    plan, _ = classes.level1_classes(['0101', '060101', '99'], scheme='plan')
+    assert list(plan) == ['01', '06', None]
 
 
 def _parcels(codes, sizes):
