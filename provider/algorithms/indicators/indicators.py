@@ -214,7 +214,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         table_id = self.write_frame(result.long, parameters, self.TABLE, context, feedback,
                                     crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)
         self.load_styled(context, out_id, 'indicators_districts', self.tr('District indicators'))
-        self.load_styled(context, table_id, 'indicators_table', self.tr('Indicator table'))
+        self.load_styled(context, table_id, None, self.tr('Indicator table'))
         computed = int(result.long['VALUE'].notna().sum())
         feedback.pushInfo(self.tr('{n} indicator values computed for {d} districts; {w} 预警, {e} 超标.')
                           .format(n=computed, d=len(districts), w=int(result.wide['N_WARN'].sum()),
