@@ -1,0 +1,1 @@
+"""Carbon-emission algorithms: land-use, energy and building accounts, downscaling, hot spots."""

@@ -1,0 +1,84 @@
+"""spm:carbon_hotspots — Getis–Ord Gi* hot and cold spots of a carbon field on polygons or points."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ....core.carbon import hotspots
+from ...base import SpmAlgorithm
+from .common import load_fitted
+
+
+class CarbonHotspotsAlgorithm(SpmAlgorithm):
+    """Gi* z-scores, p-values and confidence bins (as ArcGIS Hot Spot Analysis)."""
+
+    NAME = 'carbon_hotspots'
+    GROUP = 'carbon'
+    REQUIRES = ('geopandas', 'scipy')
+
+    INPUT = 'INPUT'
+    FIELD = 'FIELD'
+    WEIGHTS = 'WEIGHTS'
+    DISTANCE = 'DISTANCE'
+    NEIGHBOURS = 'NEIGHBOURS'
+    ALPHA = 'ALPHA'
+    FDR = 'FDR'
+    OUTPUT = 'OUTPUT'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('Carbon hot spots (Getis–Ord Gi*, 冷热点)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr('Grid, polygons or points'),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterField(
+            self.FIELD, self.tr('Value field (e.g. CO2_T)'), defaultValue='CO2_T',
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.WEIGHTS, self.tr('Spatial weights'),
+            [self.tr('Distance band'), self.tr('Contiguity (queen: shared edge or corner)'),
+             self.tr('k nearest neighbours')], defaultValue=1))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.DISTANCE, self.tr('Distance band (0 = smallest giving every feature a neighbour)'),
+            defaultValue=0.0, minValue=0.0, parentParameterName=self.INPUT))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.NEIGHBOURS, self.tr('k (nearest neighbours)'), QgsProcessingParameterNumber.Integer,
+            defaultValue=8, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ALPHA, self.tr('Significance level'), QgsProcessingParameterNumber.Double,
+            defaultValue=0.05, minValue=0.0001, maxValue=0.5))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.FDR, self.tr('False discovery rate correction (Benjamini–Hochberg)'), defaultValue=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), QgsProcessing.TypeVectorAnyGeometry))
+
+    def run(self, parameters, context, feedback):
+        source = self.source(parameters, self.INPUT, context)
+        field = self.require_field(source, self.parameterAsString(parameters, self.FIELD, context),
+                                   self.tr('value'), numeric=True)
+        method = hotspots.METHODS[self.parameterAsEnum(parameters, self.WEIGHTS, context)]
+        if source.sourceCrs().isGeographic() and method == 'distance':
+            feedback.pushWarning(self.tr('The layer is in geographic coordinates: the distance band is in '
+                                         'degrees.'))
+        frame = self.frame(source, feedback=feedback)
+        self.check_canceled(feedback)
+        out, description = hotspots.hot_spots(
+            frame, field, method, self.parameterAsDouble(parameters, self.DISTANCE, context) or None,
+            self.parameterAsInt(parameters, self.NEIGHBOURS, context),
+            self.parameterAsDouble(parameters, self.ALPHA, context),
+            self.parameterAsBool(parameters, self.FDR, context), layer_name=source.sourceName())
+        hot, cold = int((out['GI_BIN'] > 0).sum()), int((out['GI_BIN'] < 0).sum())
+        feedback.pushInfo(self.tr('Spatial weights: {weights}. {hot} hot and {cold} cold spot(s) among {n} '
+                                  'features.').format(weights=description, hot=hot, cold=cold, n=len(out)))
+        self.check_canceled(feedback)
+        out_id = self.write_frame(out, parameters, self.OUTPUT, context, feedback)
+        load_fitted(context, out_id, 'carbon_hotspots', self.tr('Carbon hot spots (Gi*)'))
+        return {self.OUTPUT: out_id}
