@@ -6,10 +6,12 @@ quantiles or a symmetric split around 0 for net values; rasters: min/max from a 
 """
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterNumber,
     QgsRasterLayer,
+    QgsWkbTypes,
 )
 
 from ....core.carbon import tables
@@ -74,3 +76,9 @@ def load_fitted(context, dest_id, style, layer_name):
     details = context.layerToLoadOnCompletionDetails(dest_id)
     details.name = layer_name
     details.setPostProcessor(FittedStyle(style))
+
+
+def write_table(algorithm, frame, parameters, name, context, feedback):
+    """Write a DataFrame without geometry to the sink ``name``; return its destination id."""
+    return algorithm.write_frame(frame, parameters, name, context, feedback,
+                                 crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)

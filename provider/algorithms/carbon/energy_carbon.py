@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ....core.carbon import energy
 from ...base import SpmAlgorithm
-from .common import grid_factor_parameter, load_fitted
+from .common import grid_factor_parameter, load_fitted, write_table
 
 
 class EnergyCarbonAlgorithm(SpmAlgorithm):
@@ -128,8 +128,11 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         feedback.pushInfo(self.tr('{n} district(s): {total:.1f} t CO₂ in all (grid factor {f:g} t CO₂/MWh).')
                           .format(n=totals['DIST'].nunique(), total=totals['CO2_T'].sum(), f=grid_factor))
         self.check_canceled(feedback)
-        out_id = self.write_frame(by_fuel, parameters, self.OUTPUT, context, feedback)
-        totals_id = self.write_frame(totals, parameters, self.TOTALS, context, feedback)
+        out_id = write_table(self, by_fuel, parameters, self.OUTPUT, context, feedback)
+        if districts is not None:
+            totals_id = self.write_frame(totals, parameters, self.TOTALS, context, feedback)
+        else:
+            totals_id = write_table(self, totals, parameters, self.TOTALS, context, feedback)
         load_fitted(context, out_id, None, self.tr('Energy CO₂ by district and fuel (t CO₂)'))
         load_fitted(context, totals_id, 'carbon_emissions_polygons' if districts is not None else None,
                     self.tr('Energy CO₂ by district (t CO₂/a)'))

@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ....core.carbon import landuse
 from ...base import SpmAlgorithm
-from .common import load_fitted
+from .common import load_fitted, write_table
 
 
 class LanduseCarbonAlgorithm(SpmAlgorithm):
@@ -100,7 +100,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
                 sink=totals['SINK_T'].sum(), net=totals['NET_T'].sum(), scheme=report['scheme']))
         self.check_canceled(feedback)
         out_id = self.write_frame(out, parameters, self.OUTPUT, context, feedback)
-        summary_id = self.write_frame(summary, parameters, self.SUMMARY, context, feedback)
+        summary_id = write_table(self, summary, parameters, self.SUMMARY, context, feedback)
         load_fitted(context, out_id, 'carbon_landuse_net', self.tr('Land-use carbon, net (t CO₂/a)'))
         load_fitted(context, summary_id, None,
                     self.tr('Land-use carbon by district and class (t CO₂/a)'))
