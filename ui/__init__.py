@@ -11,6 +11,7 @@ from ..core.i18n import translate
 def panels():
     """(module under ui/, class name, menu text) of each dock the plugin offers."""
     return [
+        ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)')),
     ]
 
 

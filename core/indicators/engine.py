@@ -52,16 +52,16 @@ def previous_values(frame, indicators, district_column='DISTRICT'):
     if 'IND_ID' in frame.columns and 'VALUE' in frame.columns:
         column = 'DISTRICT' if 'DISTRICT' in frame.columns else district_column
         for key, ident, value in zip(frame[column], frame['IND_ID'], frame['VALUE']):
-            values[(district_key(key), str(ident))] = _float(value)
+            values[(district_key(key), str(ident))] = as_number(value)
         return values
     for ind in indicators:
         if ind.id in frame.columns:
             for key, value in zip(frame[district_column], frame[ind.id]):
-                values[(district_key(key), ind.id)] = _float(value)
+                values[(district_key(key), ind.id)] = as_number(value)
     return values
 
 
-def _float(value):
+def as_number(value):
     try:
         value = float(value)
     except (TypeError, ValueError):

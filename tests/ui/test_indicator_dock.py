@@ -1,0 +1,191 @@
+"""The indicator dock, driven through its widgets with pytest-qgis (offscreen).
+
+A two-district city (A = [0,1000]², B = [1000,2000]×[0,1000]) whose values are known by hand:
+开发强度 A = 21 % (正常), B = 46 % (超标); construction in A's red line = one parcel (0701).
+The indicator TABLE is made by core (not the algorithm), so these tests look at the dock only.
+"""
+
+import time
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from spatial_planning_monitor.core.indicators import Inputs, MeasureTable, evaluate, load_definitions
+
+
+def _write(frame, path, name):
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+    from spatial_planning_monitor.bridge import frames
+    layer = frames.frame_to_layer(frame, name)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = 'GPKG'
+    options.layerName = name
+    if path.exists():
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    loaded = QgsVectorLayer(f'{path}|layername={name}', name, 'ogr')
+    assert loaded.isValid()
+    return loaded
+
+
+@pytest.fixture
+def city(qgis_app, qgis_new_project, tmp_path):
+    from qgis.core import QgsProject
+    crs = 'EPSG:4528'
+    districts = gpd.GeoDataFrame({'adcode': ['350302', '350303'], 'name': ['甲区', '乙区'],
+                                  'population': [3000.0, 5000.0], 'urban_population': [2000.0, 4000.0]},
+                                 geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], crs=crs)
+    landuse = gpd.GeoDataFrame({'DLBM': ['0701', '0301', '0101', '0601', '1006', '0702']}, geometry=[
+        box(0, 0, 500, 400), box(500, 0, 1000, 400), box(0, 400, 1000, 1000), box(900, 0, 1100, 100),
+        box(1100, 0, 2000, 500), box(1100, 500, 2000, 1000)], crs=crs)
+    redline = gpd.GeoDataFrame({'id': [1]}, geometry=[box(0, 0, 200, 1000)], crs=crs)
+    boundary = gpd.GeoDataFrame({'id': [1, 2]}, geometry=[box(0, 0, 1000, 400), box(1100, 500, 2000, 1000)],
+                                crs=crs)
+    inputs = Inputs(districts=districts.geometry, population=districts.population,
+                    urban_population=districts.urban_population, landuse=landuse.geometry,
+                    landuse_codes=landuse.DLBM, eco_redline=redline.geometry, dev_boundary=boundary.geometry)
+    indicators, _ = load_definitions()
+    result = evaluate(indicators, MeasureTable(inputs), keys=districts.adcode)
+    path = tmp_path / 'city.gpkg'
+    layers = {
+        'districts': _write(districts, path, 'districts'),
+        'landuse_current': _write(landuse, path, 'landuse_current'),
+        'eco_redline': _write(redline, path, 'eco_redline'),
+        'dev_boundary': _write(boundary, path, 'dev_boundary'),
+        'indicator_table': _write(pd.DataFrame(result.long), path, 'indicator_table'),
+    }
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    layers['result'] = result
+    return layers
+
+
+@pytest.fixture
+def dock(iface, city):
+    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    widget = IndicatorDock(iface)
+    widget.districtLayerCombo.setLayer(city['districts'])
+    widget.resultLayerCombo.setLayer(city['indicator_table'])
+    widget.show()
+    yield widget
+    widget.unload()
+    widget.deleteLater()
+
+
+def _fid(layer, adcode):
+    return next(f.id() for f in layer.getFeatures() if f['adcode'] == adcode)
+
+
+def _rows(dock):
+    table = dock.indicatorTable
+    return {table.item(r, 0).data(0x0100): [table.item(r, c).text() for c in range(6)]
+            for r in range(table.rowCount())}
+
+
+def test_key_field_is_detected_and_districts_listed(dock):
+    assert dock.districtFieldCombo.currentField() == 'adcode'
+    labels = [dock.districtCombo.itemText(i) for i in range(dock.districtCombo.count())]
+    assert labels == ['350302 甲区', '350303 乙区']
+
+
+def test_selecting_a_district_on_the_map_shows_its_rows(dock, city):
+    layer = city['districts']
+    layer.selectByIds([_fid(layer, '350303')])
+    assert dock.district == '350303'
+    assert dock.districtCombo.currentData() == '350303'
+    rows = _rows(dock)
+    assert len(rows) == len(load_definitions()[0])
+    assert rows['DEV_INTENS'] == ['开发强度', '46', '%', '30', '超标', '']
+    assert rows['PC_URBAN'][1:5] == ['112.5', 'm²/人', '120', '正常']
+    assert rows['CO2_PC'][4] == '未计算'
+    status_item = dock.indicatorTable.item(list(rows).index('DEV_INTENS'), 4)
+    assert status_item.background().color().name() == '#fc9272'
+    assert 'CARBON' in dock.indicatorTable.item(list(rows).index('CO2_PC'), 1).toolTip()
+
+
+def test_selecting_in_the_panel_selects_on_the_map(dock, city):
+    dock.districtCombo.setCurrentIndex(dock.districtCombo.findData('350302'))
+    assert city['districts'].selectedFeatureIds() == [_fid(city['districts'], '350302')]
+    assert _rows(dock)['DEV_INTENS'][1:5] == ['21', '%', '30', '正常']
+
+
+def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.core import QgsGraduatedSymbolRenderer
+    layer = city['districts']
+    dock.set_district('350302')
+    row = list(_rows(dock)).index('DEV_INTENS')
+    table = dock.indicatorTable
+    rect = table.visualItemRect(table.item(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    assert dock.indicator == 'DEV_INTENS'
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer)
+    assert 'map_get' in renderer.classAttribute()
+    assert len(renderer.ranges()) == 2
+    assert renderer.ranges()[0].lowerValue() == pytest.approx(21.0)
+    assert renderer.ranges()[-1].upperValue() == pytest.approx(46.0)
+    # B (46 % > 30 %) is 超标, A (21 % < 25 %) is 正常
+    assert layer.selectedFeatureIds() == [_fid(layer, '350303')]
+    assert dock.district == '350302'          # the panel keeps its district
+    bars = {label: (value, status, current) for label, value, status, current in dock.chart.bars}
+    assert bars['350303 乙区'] == (pytest.approx(46.0), '超标', False)
+    assert bars['350302 甲区'][2] is True
+    assert dock.chart.lines == [(30.0, '#d7301f'), (25.0, '#f46d43')]
+    # the expression gives each feature its value
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+    expression = QgsExpression(renderer.classAttribute())
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    values = {}
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        values[feature['adcode']] = expression.evaluate(context)
+    assert values == {'350302': pytest.approx(21.0), '350303': pytest.approx(46.0)}
+    dock.restore_style()
+    assert not isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+
+
+def test_state_is_saved_in_the_project_and_restored(dock, city, tmp_path, iface):
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
+    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    dock.set_district('350303')
+    dock.set_indicator('FOREST')
+    project = QgsProject.instance()
+    path = str(tmp_path / 'state.qgz')
+    assert project.write(path)
+    project.clear()
+    assert dock.results is None and dock.indicatorTable.rowCount() == 0
+    assert project.read(path)
+    for widget in (dock, IndicatorDock(iface)):      # the open dock, and one opened afterwards
+        assert widget.district_layer().name() == 'districts'
+        assert widget.result_layer().name() == 'indicator_table'
+        assert widget.districtFieldCombo.currentField() == 'adcode'
+        assert widget.district == '350303' and widget.districtCombo.currentData() == '350303'
+        assert widget.indicator == 'FOREST'
+        assert widget.indicatorTable.rowCount() == len(load_definitions()[0])
+        selected = widget.indicatorTable.selectionModel().selectedRows()
+        assert widget.indicatorTable.item(selected[0].row(), 0).text() == '森林覆盖率'
+        assert isinstance(widget.district_layer().renderer(), QgsGraduatedSymbolRenderer)
+        assert widget.landuseCombo.currentLayer().name() == 'landuse_current'
+        if widget is not dock:
+            widget.unload()
+
+
+def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis_app):
+    from qgis.core import QgsApplication
+    dock.set_district('350302')
+    dock.set_indicator('RL_CONST')
+    dock.trace()
+    deadline = time.time() + 60
+    while dock.task is not None and time.time() < deadline:
+        qgis_app.processEvents()
+        time.sleep(0.01)
+    assert dock.task is None, 'the trace task did not finish'
+    landuse = city['landuse_current']
+    selected = sorted(landuse.getFeature(f)['DLBM'] for f in landuse.selectedFeatureIds())
+    assert selected == ['0701']                  # the only construction parcel inside the red line
+    assert 'landuse_current' in dock.statusLabel.text()
+    assert QgsApplication.taskManager().countActiveTasks() == 0
