@@ -1,0 +1,356 @@
+"""The building code registry: a GeoPackage with one row per code ever issued.
+
+The registry is a plain GeoPackage (SQLite) that QGIS opens as a layer, ``building_codes``
+(MultiPolygon, the footprint at issue time), with the code, its parts (admin code, year,
+sequence), the BeiDou grid code at issue time, ``status`` (active/retired), the dates of issue,
+of the last run that saw the building and of retirement, and the runs that issued/retired it.
+``code`` is UNIQUE, and so is (admin code, year, sequence): a code is never issued twice, and a
+retired code keeps its row, so it is never reused. Two more tables: ``spm_registry`` (the scheme
+the registry was made for, its CRS) and ``spm_runs`` (one row per coding run with its counts).
+
+A run is one SQLite transaction taken with ``BEGIN IMMEDIATE`` before anything is read: a
+registry locked by another program, read-only, or made for another scheme stops the run with a
+clear error and is left as it was; if the run fails, is canceled or the process dies, SQLite's
+rollback journal restores the file as it was before the run.
+"""
+
+import datetime
+import json
+import os
+import sqlite3
+import struct
+
+import pandas as pd
+
+from ..errors import InputError
+from ..i18n import translate
+
+TABLE = 'building_codes'
+META = 'spm_registry'
+RUNS = 'spm_runs'
+FORMAT = 'spm-building-code-registry/1'
+_GPKG_APPLICATION_ID = 0x47504B47            # 'GPKG'
+_GPKG_USER_VERSION = 10200                   # GeoPackage 1.2
+_HEADER = struct.Struct('<2sBBi4d')          # magic, version, flags, srs_id, envelope minx maxx miny maxy
+_FLAGS = 0b0000_0011                         # little-endian header, xy envelope
+
+
+class RegistryError(InputError):
+    """The registry cannot be used (locked, read-only, another scheme, not a registry)."""
+
+
+# --- GeoPackage geometry blobs --------------------------------------------------------------
+
+def as_multipolygon(blob):
+    """WKB of a Polygon wrapped as a one-part MultiPolygon; MultiPolygons unchanged."""
+    endian = '<' if blob[0] == 1 else '>'
+    kind = struct.unpack_from(endian + 'I', blob, 1)[0] & 0x0FFFFFFF
+    if kind % 1000 == 3:
+        return blob[:1] + struct.pack(endian + 'II', (kind - 3) + 6, 1) + blob
+    return blob
+
+
+def gpkg_blobs(wkbs, bounds, srs_id):
+    """GeoPackage geometry blobs (header + envelope + WKB) of (multi)polygon WKBs."""
+    out = []
+    for blob, (minx, miny, maxx, maxy) in zip(wkbs, bounds):
+        out.append(_HEADER.pack(b'GP', 0, _FLAGS, srs_id, minx, maxx, miny, maxy) + as_multipolygon(blob))
+    return out
+
+
+def wkb_of_blob(blob):
+    """The WKB inside a GeoPackage geometry blob."""
+    flags = blob[3]
+    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0b111, 0)
+    return bytes(blob[8 + envelope:])
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+class Registry:
+    """An open registry holding the write lock of one coding run; use :func:`open_registry`."""
+
+    def __init__(self, path, connection, created, scheme, srs_id, crs_wkt):
+        self.path = path
+        self.connection = connection
+        self.created = created
+        self.scheme = scheme
+        self.srs_id = srs_id
+        self.crs_wkt = crs_wkt
+        self.finished = False
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def active(self):
+        """Active codes: DataFrame fid, code, admin_code, year, sequence, wkb (bytes)."""
+        rows = self.connection.execute(
+            f'SELECT fid, code, admin_code, year, sequence, geom FROM {TABLE} WHERE status = ?',
+            ('active',)).fetchall()
+        frame = pd.DataFrame(rows, columns=['fid', 'code', 'admin_code', 'year', 'sequence', 'geom'])
+        frame['wkb'] = [wkb_of_blob(b) for b in frame.pop('geom')]
+        return frame
+
+    def last_sequences(self):
+        """{(admin code, year): highest sequence ever issued}, retired codes included."""
+        rows = self.connection.execute(
+            f'SELECT admin_code, year, MAX(sequence) FROM {TABLE} GROUP BY admin_code, year').fetchall()
+        return {(admin, year): top for admin, year, top in rows}
+
+    def counts(self):
+        """{'total': rows, 'active': …, 'retired': …} of the code table."""
+        result = {'total': 0, 'active': 0, 'retired': 0}
+        for status, count in self.connection.execute(f'SELECT status, COUNT(*) FROM {TABLE} GROUP BY status'):
+            result[status] = count
+            result['total'] += count
+        return result
+
+    # --- writing (inside the run's transaction) -----------------------------------------------
+
+    def next_run_id(self):
+        (top,) = self.connection.execute(f'SELECT COALESCE(MAX(run), 0) FROM {RUNS}').fetchone()
+        return top + 1
+
+    def issue(self, frame, run_id, day):
+        """Insert new codes. ``frame`` columns: code, admin_code, year, sequence, beidou_code,
+        source_fid, blob (GeoPackage geometry)."""
+        rows = zip(frame['blob'], frame['code'], frame['admin_code'], frame['year'].astype(int).tolist(),
+                   frame['sequence'].astype(int).tolist(), frame['beidou_code'],
+                   frame['source_fid'].astype(int).tolist())
+        self.connection.executemany(
+            f'INSERT INTO {TABLE} (geom, code, admin_code, year, sequence, beidou_code, source_fid, status, '
+            f'issued_on, last_seen, issued_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ((blob, code, admin, year, seq, beidou, fid, 'active', day, day, run_id)
+             for blob, code, admin, year, seq, beidou, fid in rows))
+
+    def retire(self, fids, run_id, day):
+        self.connection.executemany(
+            f"UPDATE {TABLE} SET status = 'retired', retired_on = ?, retired_run = ? WHERE fid = ?",
+            ((day, run_id, int(fid)) for fid in fids))
+
+    def seen(self, fids, day):
+        """Mark kept codes as seen by this run."""
+        self.connection.executemany(f'UPDATE {TABLE} SET last_seen = ? WHERE fid = ?',
+                                    ((day, int(fid)) for fid in fids))
+
+    def record_run(self, run_id, day, summary, new_bounds=None):
+        """Write the run's row in spm_runs and widen the layer extent by the new footprints."""
+        counts = self.counts()
+        self.connection.execute(
+            f'INSERT INTO {RUNS} (run, run_on, source, buildings, kept, issued, retired, outside, '
+            f'active_after, total_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            (run_id, day, summary.get('source', ''), summary['buildings'], summary['kept'], summary['issued'],
+             summary['retired'], summary['outside'], counts['active'], counts['total']))
+        extent = self.connection.execute('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents '
+                                         'WHERE table_name = ?', (TABLE,)).fetchone()
+        if new_bounds is not None and len(new_bounds):
+            fresh = (min(new_bounds[:, 0]), min(new_bounds[:, 1]), max(new_bounds[:, 2]), max(new_bounds[:, 3]))
+            if extent[0] is not None:
+                fresh = (min(fresh[0], extent[0]), min(fresh[1], extent[1]),
+                         max(fresh[2], extent[2]), max(fresh[3], extent[3]))
+            extent = fresh
+        now = datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3] + 'Z'
+        self.connection.execute('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, '
+                                'last_change = ? WHERE table_name = ?', (*[float(v) if v is not None else None
+                                                                         for v in extent], now, TABLE))
+
+    # --- finishing ----------------------------------------------------------------------------
+
+    def commit(self):
+        self.connection.execute('COMMIT')
+        self.finished = True
+        self.connection.close()
+
+    def rollback(self):
+        if not self.finished:
+            try:
+                self.connection.execute('ROLLBACK')
+            except sqlite3.Error:
+                pass
+            self.finished = True
+            self.connection.close()
+            if self.created and os.path.exists(self.path):
+                os.remove(self.path)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        self.rollback()      # no-op after commit
+        return False
+
+
+_SCHEMA = [
+    'CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, '
+    'organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, '
+    'description TEXT)',
+    "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, "
+    "identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT NULL DEFAULT "
+    "(strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, "
+    "srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))",
+    'CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, '
+    'geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL, '
+    'CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name), '
+    'CONSTRAINT uk_gc_table_name UNIQUE (table_name), '
+    'CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name), '
+    'CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))',
+    f"CREATE TABLE {TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, "
+    f"code TEXT NOT NULL UNIQUE, admin_code TEXT NOT NULL, year INTEGER NOT NULL, sequence INTEGER NOT NULL, "
+    f"beidou_code TEXT, source_fid INTEGER, status TEXT NOT NULL CHECK (status IN ('active', 'retired')), "
+    f"issued_on DATE NOT NULL, last_seen DATE, retired_on DATE, issued_run INTEGER NOT NULL, "
+    f"retired_run INTEGER, UNIQUE (admin_code, year, sequence))",
+    f'CREATE INDEX {TABLE}_status ON {TABLE} (status)',
+    f'CREATE TABLE {META} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE, value TEXT)',
+    f'CREATE TABLE {RUNS} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, run INTEGER NOT NULL UNIQUE, '
+    f'run_on DATE NOT NULL, source TEXT, buildings INTEGER, kept INTEGER, issued INTEGER, retired INTEGER, '
+    f'outside INTEGER, active_after INTEGER, total_after INTEGER)',
+]
+
+
+def _srs_rows(crs):
+    """gpkg_spatial_ref_sys rows: the three the standard requires and the registry's CRS."""
+    rows = [
+        ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system'),
+        ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system'),
+        ('WGS 84 geodetic', 4326, 'EPSG', 4326,
+         'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
+         'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+         '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
+         'AUTHORITY["EPSG","4326"]]', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid'),
+    ]
+    epsg = crs.to_epsg(min_confidence=100)
+    srs_id = epsg if epsg else 100000
+    if srs_id != 4326:
+        rows.append((crs.name, srs_id, 'EPSG' if epsg else 'NONE', epsg or srs_id,
+                     crs.to_wkt('WKT1_GDAL'), ''))
+    return rows, srs_id
+
+
+def _connect(path, create):
+    uri = 'file:{}?mode={}'.format(path.replace('?', '%3f').replace('#', '%23'), 'rwc' if create else 'rw')
+    return sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None)
+
+
+def _fail(path, message):
+    raise RegistryError(translate('spm', 'Code registry {path}: {problem}').format(path=path, problem=message))
+
+
+def _lock(connection, path):
+    """Take the write lock for the whole run, or fail clearly."""
+    try:
+        connection.execute('BEGIN IMMEDIATE')
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        text = str(exc).lower()
+        if 'locked' in text or 'busy' in text:
+            _fail(path, translate('spm', 'it is locked by another program (is it being edited in QGIS?). '
+                                         'Save or close that session and run again; nothing was changed.'))
+        if 'not a database' in text or 'encrypted' in text:
+            _fail(path, translate('spm', 'it is not a GeoPackage/SQLite file; nothing was changed.'))
+        if 'readonly' in text or 'read-only' in text:
+            _fail(path, translate('spm', 'it is read-only; nothing was changed.'))
+        _fail(path, translate('spm', 'cannot be opened for writing ({error}); nothing was changed.').format(error=exc))
+
+
+def _create(connection, scheme, crs):
+    rows, srs_id = _srs_rows(crs)
+    connection.execute(f'PRAGMA application_id = {_GPKG_APPLICATION_ID}')
+    connection.execute(f'PRAGMA user_version = {_GPKG_USER_VERSION}')
+    for statement in _SCHEMA:
+        connection.execute(statement)
+    connection.executemany('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)', rows)
+    connection.executemany(
+        'INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, ?, ?, ?, ?)',
+        [(TABLE, 'features', TABLE, 'Building codes issued (one row per code, never deleted)', srs_id),
+         (META, 'attributes', META, 'What this code registry is for', None),
+         (RUNS, 'attributes', RUNS, 'One row per coding run', None)])
+    connection.execute('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)',
+                       (TABLE, 'geom', 'MULTIPOLYGON', srs_id))
+    meta = {'format': FORMAT, 'scheme_id': scheme.id, 'scheme_fingerprint': scheme.fingerprint(),
+            'scheme': scheme.to_json(), 'srs_id': str(srs_id), 'crs': crs.to_wkt(),
+            'created_on': datetime.date.today().isoformat()}
+    connection.executemany(f'INSERT INTO {META} (key, value) VALUES (?, ?)', sorted(meta.items()))
+    return srs_id, crs.to_wkt()
+
+
+def _writable(path):
+    """Writable for this user, and not marked read-only (a mark root would otherwise ignore)."""
+    return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & 0o222)
+
+
+def open_registry(path, scheme, crs):
+    """Open (or create) the registry at ``path`` for a run coding with ``scheme`` in ``crs``
+    (a pyproj CRS, used when the registry is created). Holds the write lock until
+    ``commit()``/``rollback()``; use as a context manager."""
+    path = os.path.abspath(str(path))
+    created = not os.path.exists(path)
+    folder = os.path.dirname(path)
+    if created:
+        if not os.path.isdir(folder):
+            _fail(path, translate('spm', 'the folder {folder} does not exist.').format(folder=folder))
+        if not _writable(folder):
+            _fail(path, translate('spm', 'the folder {folder} is read-only.').format(folder=folder))
+    else:
+        if not os.path.isfile(path):
+            _fail(path, translate('spm', 'it is not a file.'))
+        if not _writable(path) or not _writable(folder):
+            _fail(path, translate('spm', 'it is read-only (the file or its folder); nothing was changed.'))
+    try:
+        connection = _connect(path, create=created)
+    except sqlite3.Error as exc:
+        _fail(path, translate('spm', 'cannot be opened ({error}).').format(error=exc))
+    _lock(connection, path)
+    try:
+        if created:
+            srs_id, crs_wkt = _create(connection, scheme, crs)
+        else:
+            srs_id, crs_wkt = _check(connection, path, scheme)
+    except BaseException:
+        try:
+            connection.execute('ROLLBACK')
+        except sqlite3.Error:
+            pass
+        connection.close()
+        if created and os.path.exists(path):
+            os.remove(path)
+        raise
+    return Registry(path, connection, created, scheme, srs_id, crs_wkt)
+
+
+def _check(connection, path, scheme):
+    """(srs_id, crs WKT) of an existing registry, after checking it is one and fits ``scheme``."""
+    try:
+        meta = dict(connection.execute(f'SELECT key, value FROM {META}').fetchall())
+    except sqlite3.DatabaseError as exc:
+        if 'file is not a database' in str(exc) or 'encrypted' in str(exc):
+            _fail(path, translate('spm', 'it is not a GeoPackage/SQLite file; nothing was changed.'))
+        _fail(path, translate('spm', 'it is not a building code registry (no {table} table); choose a new '
+                                     'file name or the registry made by an earlier run.').format(table=META))
+    if meta.get('format') != FORMAT:
+        _fail(path, translate('spm', 'it is not a building code registry of this plugin (format {format}).').format(
+            format=meta.get('format')))
+    if meta.get('scheme_fingerprint') != scheme.fingerprint():
+        theirs = json.loads(meta.get('scheme', '{}')).get('id', meta.get('scheme_id'))
+        _fail(path, translate('spm', 'it was made for building code scheme “{theirs}”, this run uses “{ours}”; '
+                                     'codes of two schemes cannot share a registry. Nothing was changed.').format(
+            theirs=theirs, ours=scheme.id))
+    return int(meta['srs_id']), meta.get('crs', '')
+
+
+def read_registry(path):
+    """(codes, runs, meta) of a registry: codes with geometry WKB, without taking the lock.
+
+    A registry left by a crashed run is rolled back first (SQLite does it on opening), which
+    needs write access; a read-only file is read as it is.
+    """
+    path = os.path.abspath(str(path))
+    uri = 'file:{}?mode={}'.format(path, 'rw' if _writable(path) else 'ro')
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        codes = pd.read_sql_query(f'SELECT * FROM {TABLE} ORDER BY fid', connection)
+        runs = pd.read_sql_query(f'SELECT * FROM {RUNS} ORDER BY run', connection)
+        meta = dict(connection.execute(f'SELECT key, value FROM {META}').fetchall())
+    finally:
+        connection.close()
+    codes['wkb'] = [None if b is None else wkb_of_blob(b) for b in codes.pop('geom')]
+    return codes, runs, meta
+
