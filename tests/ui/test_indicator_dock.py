@@ -1,18 +1,16 @@
 """The indicator dock, driven through its widgets with pytest-qgis (offscreen).
 
-A two-district city (A = [0,1000]², B = [1000,2000]×[0,1000]) whose values are known by hand:
+The two-district city of tests/indicator_city.py, whose values are known by hand:
 开发强度 A = 21 % (正常), B = 46 % (超标); construction in A's red line = one parcel (0701).
 The indicator TABLE is made by core (not the algorithm), so these tests look at the dock only.
 """
 
 import time
 
-import geopandas as gpd
-import pandas as pd
 import pytest
-from shapely.geometry import box
 
-from spatial_planning_monitor.core.indicators import Inputs, MeasureTable, evaluate, load_definitions
+import indicator_city
+from spatial_planning_monitor.core.indicators import MeasureTable, evaluate, load_definitions
 
 
 def _write(frame, path, name):
@@ -34,29 +32,15 @@ def _write(frame, path, name):
 @pytest.fixture
 def city(qgis_app, qgis_new_project, tmp_path):
     from qgis.core import QgsProject
-    crs = 'EPSG:4528'
-    districts = gpd.GeoDataFrame({'adcode': ['350302', '350303'], 'name': ['甲区', '乙区'],
-                                  'population': [3000.0, 5000.0], 'urban_population': [2000.0, 4000.0]},
-                                 geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)], crs=crs)
-    landuse = gpd.GeoDataFrame({'DLBM': ['0701', '0301', '0101', '0601', '1006', '0702']}, geometry=[
-        box(0, 0, 500, 400), box(500, 0, 1000, 400), box(0, 400, 1000, 1000), box(900, 0, 1100, 100),
-        box(1100, 0, 2000, 500), box(1100, 500, 2000, 1000)], crs=crs)
-    redline = gpd.GeoDataFrame({'id': [1]}, geometry=[box(0, 0, 200, 1000)], crs=crs)
-    boundary = gpd.GeoDataFrame({'id': [1, 2]}, geometry=[box(0, 0, 1000, 400), box(1100, 500, 2000, 1000)],
-                                crs=crs)
-    inputs = Inputs(districts=districts.geometry, population=districts.population,
-                    urban_population=districts.urban_population, landuse=landuse.geometry,
-                    landuse_codes=landuse.DLBM, eco_redline=redline.geometry, dev_boundary=boundary.geometry)
+    city_frames = indicator_city.frames()
+    districts = city_frames['districts']
+    inputs = indicator_city.inputs()
     indicators, _ = load_definitions()
     result = evaluate(indicators, MeasureTable(inputs), keys=districts.adcode)
     path = tmp_path / 'city.gpkg'
-    layers = {
-        'districts': _write(districts, path, 'districts'),
-        'landuse_current': _write(landuse, path, 'landuse_current'),
-        'eco_redline': _write(redline, path, 'eco_redline'),
-        'dev_boundary': _write(boundary, path, 'dev_boundary'),
-        'indicator_table': _write(pd.DataFrame(result.long), path, 'indicator_table'),
-    }
+    layers = {name: _write(city_frames[name], path, name)
+              for name in ('districts', 'landuse_current', 'eco_redline', 'dev_boundary')}
+    layers['indicator_table'] = _write(result.long, path, 'indicator_table')
     QgsProject.instance().addMapLayers(list(layers.values()))
     layers['result'] = result
     return layers
@@ -102,7 +86,7 @@ def test_selecting_a_district_on_the_map_shows_its_rows(dock, city):
     assert rows['CO2_PC'][4] == '未计算'
     status_item = dock.indicatorTable.item(list(rows).index('DEV_INTENS'), 4)
     assert status_item.background().color().name() == '#fc9272'
-    assert 'CARBON' in dock.indicatorTable.item(list(rows).index('CO2_PC'), 1).toolTip()
+    assert 'co2_total has no value' in dock.indicatorTable.item(list(rows).index('CO2_PC'), 1).toolTip()
 
 
 def test_selecting_in_the_panel_selects_on_the_map(dock, city):

@@ -1,54 +1,24 @@
 """Hand-computable indicator values for two square districts with known parcels.
 
-District A = [0,1000]² (1 km²), district B = [1000,2000]×[0,1000]. Every expected value below is
-worked out in the comments from the rectangles, not from the code.
+The city is tests/indicator_city.py: district A = [0,1000]² (1 km²), B = [1000,2000]×[0,1000].
+Every expected value below is worked out in the comments from the rectangles, not from the code.
 """
 
 import math
 
-import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pytest
-from shapely.geometry import LineString, Point, box
+
+import indicator_city
 
 from spatial_planning_monitor.core.indicators import (
     Inputs, MeasureTable, evaluate, load_definitions, previous_values)
 from spatial_planning_monitor.core.indicators.definitions import parse_row
 
 
-def _gs(geoms):
-    return gpd.GeoSeries(geoms, crs='EPSG:4528')
-
-
 @pytest.fixture
 def city():
-    landuse = [
-        (box(0, 0, 500, 400), '0701'),        # A, construction 200 000 m²
-        (box(500, 0, 1000, 400), '0301'),     # A, forest 200 000
-        (box(0, 400, 1000, 1000), '0101'),    # A, cultivated 600 000
-        (box(900, 0, 1100, 100), '0601'),     # A and B, construction 10 000 in each
-        (box(1100, 0, 2000, 500), '1006'),    # B, 农村道路: not construction
-        (box(1100, 500, 2000, 1000), '0702'), # B, construction 450 000
-        (box(1000, 100, 1100, 1000), '0201K'),  # B, 可调整 code: not construction
-    ]
-    return Inputs(
-        districts=_gs([box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000)]),
-        population=pd.Series([3000.0, 5000.0]),
-        urban_population=pd.Series([2000.0, 4000.0]),
-        landuse=_gs([g for g, _ in landuse]),
-        landuse_codes=pd.Series([c for _, c in landuse]),
-        eco_redline=_gs([box(0, 0, 200, 1000)]),
-        farmland=_gs([box(0, 400, 1000, 1000), box(0, 300, 100, 500)]),   # overlapping: union counts once
-        dev_boundary=_gs([box(0, 0, 1000, 400), box(1100, 500, 2000, 1000)]),
-        buildings=_gs([box(50, 50, 150, 150), box(1500, 600, 1600, 700)]),
-        roads=_gs([LineString([(0, 200), (2000, 200)]), LineString([(1500, 0), (1500, 1000)])]),
-        risk_points=_gs([Point(100, 100), Point(300, 300), Point(1000, 500), Point(1500, 800)]),
-        risk_kinds=pd.Series(['易涝积水点', '道路边坡风险点', '易涝积水点', '易涝积水点']),
-        sensors=_gs([Point(100, 104), Point(1503, 804)]),
-        sensor_radius=4.0,
-        co2=pd.Series([30000.0, np.nan]),
-    )
+    return indicator_city.inputs()
 
 
 def test_measures_by_hand(city):
