@@ -61,7 +61,7 @@ def read_csv_rows(path, required):
                 raise InputError(translate(
                     'spm', 'Table {path}: column(s) {columns} missing').format(
                         path=path, columns=', '.join(missing)))
-            return [{(k or '').strip(): (v or '').strip() for k, v in row.items()}
+            return [{k.strip(): (v or '').strip() for k, v in row.items() if isinstance(k, str)}
                     for row in reader]
     except OSError as error:
         raise InputError(translate('spm', 'Table {path} cannot be read: {error}').format(

@@ -1,0 +1,183 @@
+"""规划符合性: overlay current use with planned use and give every piece a status.
+
+Statuses 符合 (conforming), 不符合 (non-conforming), 待核 (to be checked), decided by a
+compatibility table (``layers/tables/conformance_rules.csv``, replaceable): rows ``current, plan,
+status``; the first row that matches a piece wins. Patterns:
+
+- ``*`` anything; ``@unknown`` a code absent from its table; ``@none`` (plan column) no plan zone;
+- ``@construction`` / ``@agricultural`` / ``@unused`` / ``@sea``: the class's land category;
+- ``=`` (plan column): the plan's level-1 class equals the current class's 用地用海 level-1 class;
+- anything else is a code prefix (``01`` matches 0101, 0102 …), of the current layer's own codes
+  in the current column and of 用地用海 codes in the plan column.
+"""
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from ..i18n import translate
+from . import tables
+from .area import areas
+from .overlay import UNCOVERED, cut
+
+STATUSES = ('符合', '不符合', '待核')
+NOT_COVERED = '规划未覆盖'   # plan name of pieces no plan zone covers (a data value, like 未知)
+GROUPS = {'@construction': 'construction', '@agricultural': 'agricultural', '@unused': 'unused',
+          '@sea': 'sea'}
+PIECE_COLUMNS = ['CUR_FID', 'CUR_CODE', 'CUR_NAME', 'CUR_YDYH', 'PLAN_FID', 'PLAN_CODE',
+                 'PLAN_NAME', 'STATUS', 'AREA_M2']
+SUMMARY_COLUMNS = ['PLAN_CODE', 'PLAN_NAME', 'STATUS', 'COUNT', 'AREA_M2', 'AREA_HA']
+
+
+class Rules:
+    """The compatibility table; :meth:`status` gives the status of one (current, plan) pair."""
+
+    def __init__(self, rows, path):
+        self.path = path
+        self.rows = []
+        for line, row in enumerate(rows, start=2):
+            current, plan, status = row['current'], row['plan'], row['status']
+            if not current and not plan and not status:
+                continue
+            if status not in STATUSES:
+                raise InputError(translate(
+                    'spm', 'Rules {path}, line {line}: status {status} is not one of {allowed}'
+                ).format(path=path, line=line, status=status, allowed=', '.join(STATUSES)))
+            for column, value in (('current', current), ('plan', plan)):
+                if not value:
+                    raise InputError(translate(
+                        'spm', 'Rules {path}, line {line}: column {column} is empty').format(
+                            path=path, line=line, column=column))
+                if value in ('=', '@none') and column == 'current':
+                    raise InputError(translate(
+                        'spm', 'Rules {path}, line {line}: {value} is allowed in the plan column only'
+                    ).format(path=path, line=line, value=value))
+            self.rows.append((tables.normalize_code(current) if not current.startswith(('@', '*'))
+                              else current,
+                              tables.normalize_code(plan) if not plan.startswith(('@', '*', '='))
+                              else plan, status))
+        if not self.rows:
+            raise InputError(translate('spm', 'Rules {path} has no rule').format(path=path))
+
+    @staticmethod
+    def _match(pattern, code, category, known):
+        if pattern == '*':
+            return True
+        if pattern == '@unknown':
+            return not known
+        if pattern in GROUPS:
+            return known and category == GROUPS[pattern]
+        if pattern.startswith('@'):
+            return False
+        return known and code.startswith(pattern)
+
+    def status(self, current, plan):
+        """Status for ``current`` = (code, category, known, 用地用海 code) and ``plan`` = (code,
+        category, known) or None when no plan zone covers the piece."""
+        code, category, known, ydyh = current
+        for cur_pattern, plan_pattern, status in self.rows:
+            if not self._match(cur_pattern, code, category, known):
+                continue
+            if plan is None:
+                if plan_pattern in ('*', '@none'):
+                    return status
+                continue
+            if plan_pattern == '@none':
+                continue
+            if plan_pattern == '=':
+                if known and plan[2] and ydyh[:2] == plan[0][:2]:
+                    return status
+                continue
+            if self._match(plan_pattern, plan[0], plan[1], plan[2]):
+                return status
+        return '待核'
+
+
+def load_rules(path=None):
+    """The compatibility rules: ``path``, the user's copy, or the shipped default."""
+    resolved = tables.table_path(tables.RULES_TABLE, path)
+    return Rules(tables.read_csv_rows(resolved, ('current', 'plan', 'status')), resolved)
+
+
+def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, progress=None,
+             log=None):
+    """Overlay and classify; return ``(pieces, summary)``.
+
+    ``current_layer``/``plan_layer``: :class:`inputs.Layer` (land use; the plan read as 用地用海).
+    ``pieces``: a GeoDataFrame with :data:`PIECE_COLUMNS`; ``summary``: area and count of pieces
+    by plan class and status, whose totals equal the pieces' totals.
+    """
+    import geopandas as gpd
+
+    rules = rules or load_rules()
+    result = cut(current_layer.geometry, plan_layer.geometry, canceled=canceled,
+                 progress=progress, left_labels=current_layer.fids, right_labels=plan_layer.fids)
+    if log is not None:
+        log(translate('spm', '{whole} of {total} current polygons lie wholly inside one plan zone '
+                             '(no intersection computed); {pieces} pieces in all.').format(
+            whole=result.whole, total=sum(g is not None for g in current_layer.geometry),
+            pieces=len(result.geometry)))
+        for a, b in result.overlaps:
+            log(translate('spm', 'Layer {layer}: features {a} and {b} overlap; the shared area is '
+                                 'counted once, for feature {a}.').format(
+                layer=plan_layer.label, a=plan_layer.fids[a], b=plan_layer.fids[b]))
+    mapping = tables.load_mapping()
+    plan_table = tables.load_plan_classes()
+    cur_codes = current_layer.codes[result.left]
+    covered = result.right != UNCOVERED
+    plan_codes = np.full(len(covered), '', dtype=object)
+    plan_codes[covered] = plan_layer.codes[result.right[covered]]
+    plan_fids = pd.array(np.full(len(covered), None), dtype='Int64')
+    plan_fids[covered] = plan_layer.fids[result.right[covered]]
+    if current_layer.scheme == 'plan':
+        cur_ydyh = np.where(current_layer.table.known(cur_codes), cur_codes, tables.UNKNOWN)
+    else:
+        cur_ydyh = tables.to_plan_codes(cur_codes, mapping)
+    status = _classify(cur_codes, cur_ydyh, current_layer.table, plan_codes, covered, plan_table,
+                       rules)
+    pieces = gpd.GeoDataFrame({
+        'CUR_FID': current_layer.fids[result.left],
+        'CUR_CODE': cur_codes,
+        'CUR_NAME': current_layer.table.names(cur_codes),
+        'CUR_YDYH': cur_ydyh,
+        'PLAN_FID': plan_fids,
+        'PLAN_CODE': plan_codes,
+        'PLAN_NAME': [plan_table.name(c) if ok else NOT_COVERED for c, ok in zip(plan_codes, covered)],
+        'STATUS': status,
+        'AREA_M2': areas(result.geometry, crs, canceled),
+    }, geometry=result.geometry, crs=crs)
+    return pieces, summarize(pieces)
+
+
+def _classify(cur_codes, cur_ydyh, cur_table, plan_codes, covered, plan_table, rules):
+    """Status per piece, decided once per distinct (current code, plan code, covered) triple."""
+    combos = pd.DataFrame({'c': cur_codes, 'y': cur_ydyh, 'p': plan_codes, 'v': covered})
+    if not len(combos):
+        return np.empty(0, dtype=object)
+    group = combos.groupby(['c', 'p', 'v'], sort=False).ngroup().to_numpy()
+    decided = []
+    for code, ydyh, plan_code, is_covered in combos.drop_duplicates(['c', 'p', 'v']).itertuples(
+            index=False):
+        entry = cur_table.entry(code)
+        current = (code, entry['category'] if entry else None, entry is not None, ydyh)
+        plan = None
+        if is_covered:
+            plan_entry = plan_table.entry(plan_code)
+            plan = (plan_code, plan_entry['category'] if plan_entry else None,
+                    plan_entry is not None)
+        decided.append(rules.status(current, plan))
+    return np.array(decided, dtype=object)[group]
+
+
+def summarize(pieces):
+    """Area (m², ha) and number of pieces by plan class and status."""
+    if not len(pieces):
+        return pd.DataFrame({c: pd.Series(dtype=float if c.startswith('AREA') else
+                                          ('int64' if c == 'COUNT' else object))
+                             for c in SUMMARY_COLUMNS})
+    grouped = (pd.DataFrame(pieces[['PLAN_CODE', 'PLAN_NAME', 'STATUS', 'AREA_M2']])
+               .groupby(['PLAN_CODE', 'PLAN_NAME', 'STATUS'], sort=True, dropna=False)
+               .agg(COUNT=('AREA_M2', 'size'), AREA_M2=('AREA_M2', 'sum')).reset_index())
+    grouped['AREA_HA'] = grouped['AREA_M2'] / 10000.0
+    grouped['COUNT'] = grouped['COUNT'].astype('int64')
+    return grouped[SUMMARY_COLUMNS]

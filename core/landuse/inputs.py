@@ -1,0 +1,63 @@
+"""Prepare a land-use or zone layer for the monitoring overlays: codes, scheme, valid polygons.
+
+Every repaired or skipped feature is reported through ``log`` with the layer and its fid.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..i18n import translate
+from . import tables
+from .geometry import repair
+
+
+@dataclass
+class Layer:
+    """A polygon layer ready for :func:`overlay.cut`: repaired geometries and their fids."""
+    label: str
+    fids: np.ndarray
+    geometry: list
+    codes: np.ndarray = None           # normalised class codes (land-use layers only)
+    scheme: str = None                 # 'current' (三调) or 'plan' (用地用海)
+    table: object = None               # the ClassTable of ``scheme``
+
+
+def _report(label, report, log):
+    if log is None:
+        return
+    for _, fid, message in report:
+        log(translate('spm', 'Layer {layer}, feature {fid}: {message}').format(
+            layer=label, fid=fid, message=message))
+
+
+def polygons(frame, label, log=None, canceled=None):
+    """The frame's polygons, repaired (see :func:`geometry.repair`), as a :class:`Layer`."""
+    fids = np.asarray(frame.index, dtype=np.int64)
+    geometry, report = repair(frame.geometry.values, labels=fids, canceled=canceled)
+    _report(label, report, log)
+    return Layer(label, fids, geometry)
+
+
+def land_use(frame, field, label, log=None, canceled=None, scheme=None):
+    """A land-use layer: repaired polygons plus codes read from ``field``.
+
+    ``scheme`` None: the table that knows more of the layer's codes (三调 on a tie); the log
+    says which was used and how many features have codes absent from it (they count as 未知).
+    """
+    layer = polygons(frame, label, log, canceled)
+    layer.codes = tables.normalize_codes(frame[field].values)
+    layer.scheme = scheme or tables.detect_scheme(layer.codes)
+    layer.table = tables.load_classes(layer.scheme)
+    if log is not None:
+        log(translate('spm', 'Layer {layer}: codes of field {field} read as {edition}').format(
+            layer=label, field=field, edition=layer.table.edition))
+        unknown = ~layer.table.known(layer.codes)
+        if unknown.any():
+            values = sorted(set(layer.codes[unknown]))
+            log(translate(
+                'spm', 'Layer {layer}: {count} feature(s) have codes not in the table, counted as '
+                '未知 (unknown): {codes}').format(
+                    layer=label, count=int(unknown.sum()),
+                    codes=', '.join(v or translate('spm', '(empty)') for v in values[:20])))
+    return layer
