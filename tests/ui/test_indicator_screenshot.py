@@ -1,0 +1,74 @@
+"""docs/img/indicator_dock.png: the indicator dock beside the map of the sample city."""
+
+from pathlib import Path
+
+DOCS_IMG = Path(__file__).resolve().parents[2] / 'docs' / 'img' / 'indicator_dock.png'
+
+
+def _render(layers, extent, size):
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(layers[0].crs())
+    settings.setOutputSize(size)
+    settings.setExtent(extent)
+    settings.setBackgroundColor(QColor('white'))
+    settings.setSelectionColor(QColor(255, 255, 0, 140))
+    image = QImage(size, QImage.Format_ARGB32)
+    image.fill(QColor('white'))
+    painter = QPainter(image)
+    job = QgsMapRendererCustomPainterJob(settings, painter)
+    job.start()
+    job.waitForFinished()
+    painter.end()
+    return image
+
+
+def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, sample_layer, run_alg):
+    from qgis.PyQt.QtCore import QSize, Qt
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.core import QgsProject
+    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    districts, landuse = sample_layer('districts'), sample_layer('landuse_current')
+    redline, boundary = sample_layer('eco_redline'), sample_layer('dev_boundary')
+    result = run_alg('spm:indicators', {
+        'DISTRICTS': districts, 'DISTRICT_FIELD': 'adcode', 'POPULATION_FIELD': 'population',
+        'URBAN_POPULATION_FIELD': 'urban_population', 'LANDUSE': landuse, 'LANDUSE_FIELD': 'DLBM',
+        'ECO_REDLINE': redline, 'FARMLAND': sample_layer('farmland'), 'DEV_BOUNDARY': boundary,
+        'BUILDINGS': sample_layer('buildings'), 'ROADS': sample_layer('roads'),
+        'RISK_POINTS': sample_layer('risk_points'), 'RISK_KIND_FIELD': 'kind',
+        'OUTPUT': 'memory:', 'TABLE': 'memory:'})
+    table = result['TABLE']
+    table.setName('indicator_table')
+    QgsProject.instance().addMapLayers([districts, landuse, redline, boundary, table])
+    dock = IndicatorDock(iface)
+    dock.districtLayerCombo.setLayer(districts)
+    dock.resultLayerCombo.setLayer(table)
+    dock.resize(420, 760)
+    dock.show()
+    dock.set_district(dock.districtCombo.itemData(0))
+    dock.set_indicator('DEV_INTENS')
+    assert dock.indicatorTable.rowCount() == 22
+    districts.setOpacity(0.8)
+    map_size = QSize(760, 760)
+    image = _render([districts], districts.extent().buffered(districts.extent().width() * 0.03), map_size)
+    panel = dock.grab()
+    canvas = QImage(map_size.width() + panel.width(), max(map_size.height(), panel.height()),
+                    QImage.Format_ARGB32)
+    canvas.fill(QColor('white'))
+    painter = QPainter(canvas)
+    painter.drawImage(0, 0, image)
+    painter.drawPixmap(map_size.width(), 0, panel)
+    painter.setPen(QColor('#606060'))
+    painter.drawLine(map_size.width(), 0, map_size.width(), canvas.height())
+    painter.end()
+    DOCS_IMG.parent.mkdir(parents=True, exist_ok=True)
+    assert canvas.save(str(DOCS_IMG))
+    assert DOCS_IMG.stat().st_size > 20000
+    # the map is not blank: the graduated districts are drawn in several colours
+    colours = {image.pixelColor(x, y).name() for x in range(0, 760, 20) for y in range(0, 760, 20)}
+    assert len(colours) >= 4
+    dock.unload()
+    dock.deleteLater()
+    QgsProject.instance().removeAllMapLayers()
