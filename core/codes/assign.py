@@ -124,16 +124,6 @@ def geographic(x, y, crs):
 
 # --- footprint matching ---------------------------------------------------------------------
 
-def _pairs(left, right):
-    """(i, j) index arrays of intersecting left[i], right[j] (geopandas 0.12 … 1.x)."""
-    tree = right.sindex
-    if hasattr(tree, 'query_bulk'):
-        found = tree.query_bulk(left.values, predicate='intersects')
-    else:
-        found = tree.query(left.values, predicate='intersects')
-    return np.asarray(found[0], dtype=np.int64), np.asarray(found[1], dtype=np.int64)
-
-
 def _overlap(a, b):
     try:
         return a.intersection(b).area
@@ -167,7 +157,7 @@ def match_footprints(new_wkb, old_wkb, min_overlap=0.5, check=None):
             check()
         left = gpd.GeoSeries([shapely_wkb.loads(new_wkb[i]) for i in left_over])
         right = gpd.GeoSeries([shapely_wkb.loads(old_wkb[j]) for j in old_left])
-        li, ri = _pairs(left, right)
+        li, ri = footprints.intersecting_pairs(left, right)
         if li.size:
             area_left, area_right = left.area.to_numpy(), right.area.to_numpy()
             shared = np.array([_overlap(left.iloc[a], right.iloc[b]) for a, b in zip(li, ri)])
@@ -277,7 +267,6 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
     code[new_pos] = active['code'].to_numpy()[old_pos]
     kept_admin = active['admin_code'].to_numpy()[old_pos]
     township_changed = int((kept_admin != township[new_pos]).sum())
-    admin_out[new_pos] = kept_admin
     status[new_pos] = KEPT
     outside = (status == NEW) & (township == '')
     status[outside] = OUTSIDE

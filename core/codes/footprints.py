@@ -197,3 +197,14 @@ def anchor_points(geometries, wkbs=None):
             centroid = geometry.centroid
             cx[row], cy[row] = centroid.x, centroid.y
     return x, y, cx, cy
+
+
+def intersecting_pairs(left, right):
+    """(i, j) index arrays of the bounding-box candidates that intersect: left[i] ∩ right[j] ≠ ∅
+    (GeoSeries; works with geopandas 0.12's rtree index and 1.x's STRtree)."""
+    tree = right.sindex
+    if hasattr(tree, 'query_bulk'):
+        found = tree.query_bulk(left.values, predicate='intersects')
+    else:
+        found = tree.query(left.values, predicate='intersects')
+    return np.asarray(found[0], dtype=np.int64), np.asarray(found[1], dtype=np.int64)

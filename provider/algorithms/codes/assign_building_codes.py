@@ -1,0 +1,138 @@
+"""spm:assign_building_codes — stable building codes, kept in a GeoPackage registry across runs."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+
+from ....core.codes import assign, registry, schemes
+from ...base import SpmAlgorithm
+from .common import advanced, scheme_parameter
+
+
+class AssignBuildingCodesAlgorithm(SpmAlgorithm):
+    """Township by centroid + year + next free sequence + unit + check; matched by footprint."""
+
+    NAME = 'assign_building_codes'
+    GROUP = 'codes'
+    REQUIRES = ('geopandas',)
+
+    BUILDINGS = 'BUILDINGS'
+    ADMIN = 'ADMIN'
+    ADMIN_CODE_FIELD = 'ADMIN_CODE_FIELD'
+    YEAR_FIELD = 'YEAR_FIELD'
+    REGISTRY = 'REGISTRY'
+    BEIDOU_LEVEL = 'BEIDOU_LEVEL'
+    SCHEME = 'SCHEME'
+    MIN_OVERLAP = 'MIN_OVERLAP'
+    OUTPUT = 'OUTPUT'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('Assign building codes (房屋建筑赋码)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILDINGS, self.tr('Buildings (footprints)'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ADMIN, self.tr('Townships/streets (乡镇街道)'), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.ADMIN_CODE_FIELD, self.tr('Township code field (9 digits)'), defaultValue='code',
+            parentLayerParameterName=self.ADMIN))
+        self.addParameter(QgsProcessingParameterField(
+            self.YEAR_FIELD, self.tr('Year field (empty = year of this run)'),
+            parentLayerParameterName=self.BUILDINGS, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.REGISTRY, self.tr('Code registry (GeoPackage; created when missing)'),
+            extension='gpkg'))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BEIDOU_LEVEL, self.tr('BeiDou grid level'), QgsProcessingParameterNumber.Integer,
+            defaultValue=8, minValue=1, maxValue=10))
+        self.addParameter(scheme_parameter(self.SCHEME))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            self.MIN_OVERLAP, self.tr('Minimum overlap to keep a code (share of the larger footprint)'),
+            QgsProcessingParameterNumber.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Coded buildings'), QgsProcessing.TypeVectorPolygon))
+
+    def run(self, parameters, context, feedback):
+        buildings_source = self.source(parameters, self.BUILDINGS, context)
+        admin_source = self.source(parameters, self.ADMIN, context)
+        admin_field = self.require_field(admin_source, self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context),
+                                         self.tr('township code'))
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context) or None
+        if year_field:
+            self.require_field(buildings_source, year_field, self.tr('year'))
+        path = self.parameterAsFile(parameters, self.REGISTRY, context)
+        if not path:
+            raise self.error(self.tr('Give the path of the code registry (a .gpkg file; it is created when missing).'))
+        if not path.lower().endswith('.gpkg'):
+            raise self.error(self.tr('The code registry must be a GeoPackage (.gpkg), not {path}.').format(path=path))
+        scheme = schemes.get_scheme(self.parameterAsString(parameters, self.SCHEME, context) or None)
+        level = self.parameterAsInt(parameters, self.BEIDOU_LEVEL, context)
+        min_overlap = self.parameterAsDouble(parameters, self.MIN_OVERLAP, context)
+        if buildings_source.sourceCrs().isGeographic():
+            raise self.error(self.tr('Layer “{layer}” is in geographic coordinates ({crs}); footprint overlaps '
+                                     'need a projected CRS.').format(layer=buildings_source.sourceName(),
+                                                                     crs=buildings_source.sourceCrs().authid()))
+        buildings = self.frame(buildings_source, feedback=feedback)
+        admin = self.frame(admin_source, fields=[admin_field], feedback=feedback)
+        self.check_canceled(feedback)
+        feedback.pushInfo(self.tr('Read {n} buildings and {m} townships; coding with scheme {scheme} ({length} '
+                                  'characters).').format(n=len(buildings), m=len(admin), scheme=scheme.id,
+                                                         length=scheme.length))
+
+        steps = iter(range(10, 100, 10))
+
+        def check():
+            self.check_canceled(feedback)
+            feedback.setProgress(next(steps, 95))
+
+        with registry.open_registry(path, scheme, buildings.crs) as reg:
+            before = reg.counts()
+            frame, summary = assign.assign_codes(
+                reg, buildings, admin, admin_field, year_field, level, min_overlap,
+                source=buildings_source.sourceName(), check=check,
+                layer_names=(buildings_source.sourceName(), admin_source.sourceName()))
+            self.check_canceled(feedback)
+            dest = self.write_frame(frame, parameters, self.OUTPUT, context, feedback)
+            self.check_canceled(feedback)
+            reg.commit()
+        self._report(feedback, path, before, summary)
+        self.load_styled(context, dest, 'building_codes', self.tr('Coded buildings'))
+        return {self.OUTPUT: dest}
+
+    def _report(self, feedback, path, before, summary):
+        after = summary['registry_after']
+        feedback.pushInfo(self.tr(
+            '{n} buildings: {kept} kept their code, {issued} got a new code, {retired} code(s) of vanished '
+            'buildings retired.').format(n=summary['buildings'], kept=summary['kept'], issued=summary['issued'],
+                                         retired=summary['retired']))
+        feedback.pushInfo(self.tr(
+            'Registry {path} (run {run}): {total0} rows before ({active0} active), {total} rows now '
+            '({active} active, {retired_total} retired).').format(
+                path=path, run=summary['run'], total0=before['total'], active0=before['active'],
+                total=after['total'], active=after['active'], retired_total=after['retired']))
+        if summary['outside']:
+            ids = summary['outside_ids']
+            feedback.reportError(self.tr(
+                '{n} building(s) lie outside every township and got no code (CODE_STATUS “outside”): '
+                'features {ids}.').format(n=summary['outside'], ids=', '.join(str(i) for i in ids[:30])
+                                          + (' …' if len(ids) > 30 else '')), False)
+        if summary['no_geometry']:
+            feedback.reportError(self.tr('{n} feature(s) have no geometry and got no code.').format(
+                n=summary['no_geometry']), False)
+        if summary['missing_years']:
+            feedback.pushWarning(self.tr('{n} building(s) have no year; the year of this run was used.').format(
+                n=summary['missing_years']))
+        if summary['township_changed']:
+            feedback.pushWarning(self.tr(
+                '{n} building(s) kept a code naming a township other than the one they now lie in '
+                '(ADMIN_CODE); codes never change.').format(n=summary['township_changed']))
+        if summary['ambiguous_township']:
+            feedback.pushWarning(self.tr('{n} centroid(s) lie in more than one township (overlapping '
+                                         'polygons); the lowest code was used.').format(
+                n=summary['ambiguous_township']))
