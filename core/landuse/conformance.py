@@ -2,14 +2,14 @@
 
 Statuses 符合 (conforming), 不符合 (non-conforming), 待核 (to be checked), decided by a
 compatibility table (``layers/tables/conformance_rules.csv``, replaceable): rows ``current, plan,
-status``; the first row that matches a piece wins. Patterns:
-
-- ``*`` anything; ``@unknown`` a code absent from its table; ``@none`` (plan column) no plan zone;
-- ``@construction`` / ``@agricultural`` / ``@unused`` / ``@sea``: the class's land category;
-- ``=`` (plan column): the plan's level-1 class equals the current class's 用地用海 level-1 class;
-- anything else is a code prefix (``01`` matches 0101, 0102 …), of the current layer's own codes
-  in the current column and of 用地用海 codes in the plan column.
+status``; the first row that matches a piece wins. Patterns are those of
+:func:`tables.pattern_matches` (``*``, ``@unknown``, ``@construction`` …, ``01*``, ``*K``) — of the
+current layer's own codes in the current column, of 用地用海 codes in the plan column — plus, in
+the plan column only, ``@none`` (no plan zone covers the piece) and ``=`` (the plan's level-1
+class equals the current class's 用地用海 level-1 class).
 """
+
+from fnmatch import fnmatchcase
 
 import numpy as np
 import pandas as pd
@@ -19,11 +19,10 @@ from ..i18n import translate
 from . import tables
 from .area import areas
 from .overlay import UNCOVERED, cut
+from .summary import area_summary
 
 STATUSES = ('符合', '不符合', '待核')
 NOT_COVERED = '规划未覆盖'   # plan name of pieces no plan zone covers (a data value, like 未知)
-GROUPS = {'@construction': 'construction', '@agricultural': 'agricultural', '@unused': 'unused',
-          '@sea': 'sea'}
 PIECE_COLUMNS = ['CUR_FID', 'CUR_CODE', 'CUR_NAME', 'CUR_YDYH', 'PLAN_FID', 'PLAN_CODE',
                  'PLAN_NAME', 'STATUS', 'AREA_M2']
 SUMMARY_COLUMNS = ['PLAN_CODE', 'PLAN_NAME', 'STATUS', 'COUNT', 'AREA_M2', 'AREA_HA']
@@ -52,31 +51,17 @@ class Rules:
                     raise InputError(translate(
                         'spm', 'Rules {path}, line {line}: {value} is allowed in the plan column only'
                     ).format(path=path, line=line, value=value))
-            self.rows.append((tables.normalize_code(current) if not current.startswith(('@', '*'))
-                              else current,
-                              tables.normalize_code(plan) if not plan.startswith(('@', '*', '='))
-                              else plan, status))
+            self.rows.append((current if current.startswith('@') else current.upper(),
+                              plan if plan.startswith('@') else plan.upper(), status))
         if not self.rows:
             raise InputError(translate('spm', 'Rules {path} has no rule').format(path=path))
 
-    @staticmethod
-    def _match(pattern, code, category, known):
-        if pattern == '*':
-            return True
-        if pattern == '@unknown':
-            return not known
-        if pattern in GROUPS:
-            return known and category == GROUPS[pattern]
-        if pattern.startswith('@'):
-            return False
-        return known and code.startswith(pattern)
-
     def status(self, current, plan):
-        """Status for ``current`` = (code, category, known, 用地用海 code) and ``plan`` = (code,
-        category, known) or None when no plan zone covers the piece."""
-        code, category, known, ydyh = current
+        """Status for ``current`` = (code, category, 用地用海 code) and ``plan`` = (code, category),
+        or None when no plan zone covers the piece; category None = code not in its table."""
+        code, category, ydyh = current
         for cur_pattern, plan_pattern, status in self.rows:
-            if not self._match(cur_pattern, code, category, known):
+            if not tables.pattern_matches(cur_pattern, code, category):
                 continue
             if plan is None:
                 if plan_pattern in ('*', '@none'):
@@ -85,10 +70,10 @@ class Rules:
             if plan_pattern == '@none':
                 continue
             if plan_pattern == '=':
-                if known and plan[2] and ydyh[:2] == plan[0][:2]:
+                if category is not None and plan[1] is not None and ydyh[:2] == plan[0][:2]:
                     return status
                 continue
-            if self._match(plan_pattern, plan[0], plan[1], plan[2]):
+            if tables.pattern_matches(plan_pattern, plan[0], plan[1]):
                 return status
         return '待核'
 
@@ -159,25 +144,15 @@ def _classify(cur_codes, cur_ydyh, cur_table, plan_codes, covered, plan_table, r
     for code, ydyh, plan_code, is_covered in combos.drop_duplicates(['c', 'p', 'v']).itertuples(
             index=False):
         entry = cur_table.entry(code)
-        current = (code, entry['category'] if entry else None, entry is not None, ydyh)
+        current = (code, entry['category'] if entry else None, ydyh)
         plan = None
         if is_covered:
             plan_entry = plan_table.entry(plan_code)
-            plan = (plan_code, plan_entry['category'] if plan_entry else None,
-                    plan_entry is not None)
+            plan = (plan_code, plan_entry['category'] if plan_entry else None)
         decided.append(rules.status(current, plan))
     return np.array(decided, dtype=object)[group]
 
 
 def summarize(pieces):
     """Area (m², ha) and number of pieces by plan class and status."""
-    if not len(pieces):
-        return pd.DataFrame({c: pd.Series(dtype=float if c.startswith('AREA') else
-                                          ('int64' if c == 'COUNT' else object))
-                             for c in SUMMARY_COLUMNS})
-    grouped = (pd.DataFrame(pieces[['PLAN_CODE', 'PLAN_NAME', 'STATUS', 'AREA_M2']])
-               .groupby(['PLAN_CODE', 'PLAN_NAME', 'STATUS'], sort=True, dropna=False)
-               .agg(COUNT=('AREA_M2', 'size'), AREA_M2=('AREA_M2', 'sum')).reset_index())
-    grouped['AREA_HA'] = grouped['AREA_M2'] / 10000.0
-    grouped['COUNT'] = grouped['COUNT'].astype('int64')
-    return grouped[SUMMARY_COLUMNS]
+    return area_summary(pieces, ['PLAN_CODE', 'PLAN_NAME', 'STATUS'], SUMMARY_COLUMNS)

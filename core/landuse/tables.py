@@ -16,6 +16,7 @@ Typical use from other modules::
 import csv
 import functools
 import os
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 import numpy as np
@@ -294,3 +295,21 @@ def is_construction(codes, scheme='current'):
     if scheme == 'auto':
         scheme = detect_scheme(codes)
     return load_classes(scheme).is_construction(codes)
+
+
+# --- code patterns (rules tables) --------------------------------------------------------------
+
+def pattern_matches(pattern, code, category):
+    """Does ``code`` match a rules-table pattern? ``category`` is None for codes not in the table.
+
+    Patterns: ``*`` anything; ``@unknown`` a code absent from its table; ``@construction``,
+    ``@agricultural``, ``@unused``, ``@sea``, ``@mixed`` a land category; otherwise a code
+    pattern with shell wildcards (``01*``, ``*K``, ``0702``) that a known code must match.
+    """
+    if pattern == '*':
+        return True
+    if pattern == '@unknown':
+        return category is None
+    if pattern.startswith('@'):
+        return category is not None and category == pattern[1:]
+    return category is not None and fnmatchcase(code, pattern)

@@ -84,7 +84,7 @@ def test_geographic_input_gets_ellipsoidal_areas():
 
 def test_a_users_rules_table(tmp_path):
     path = tmp_path / 'rules.csv'
-    path.write_text('current,plan,status\n0301,01,符合\n*,=,符合\n*,*,不符合\n', encoding='utf-8')
+    path.write_text('current,plan,status\n0301,01*,符合\n*,=,符合\n*,*,不符合\n', encoding='utf-8')
     _, pieces, _, _ = _run(rules=conformance.load_rules(path))
     assert set(pieces.loc[pieces.CUR_FID == 8, 'STATUS']) == {'符合'}
     assert set(pieces.loc[pieces.CUR_FID == 5, 'STATUS']) == {'不符合'}
