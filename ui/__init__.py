@@ -18,4 +18,5 @@ def panels():
 def commands():
     """(module under ui/, function name taking iface, menu text) of each plain menu command."""
     return [
+        ('atlas_report', 'build_report_layout', translate('spm', 'District report layout (atlas)…')),
     ]

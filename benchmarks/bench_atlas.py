@@ -1,0 +1,154 @@
+"""District report atlas: pages per second on 100 synthetic districts (spm:export_atlas).
+
+A synthetic city of N square districts (10 km, EPSG:4528), each with 25 planned land-use parcels
+(用地用海 codes), 2 control-line violations and 8 indicators, is exported with the shipped A3
+template as one PDF (300 dpi) through the Processing registry, the way qgis_process runs it.
+There is no peer to compare with (QGIS's own atlas export is what runs inside); the figure is
+pages per second, with the time to build the layout separated from the export.
+
+Usage: /usr/bin/python3 benchmarks/bench_atlas.py [--districts 100] [--template district_report_a3]
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from _common import import_plugin, peak_rss_gib, qgis_app, save
+
+CODES = [('0101', '水田'), ('0301', '乔木林地'), ('070101', '一类城镇住宅用地'), ('0901', '商业用地'),
+         ('1001', '工业用地'), ('1202', '公路用地'), ('1402', '防护绿地'), ('1701', '河流水面')]
+INDICATORS = [('DEV_INTENS', '开发强度', '%', 30.0, 'lower'), ('FOREST', '森林覆盖率', '%', 40.0, 'higher'),
+              ('PC_URBAN', '人均城镇建设用地面积', 'm²/人', 120.0, 'lower'),
+              ('ROAD_DENS', '城区道路网密度', 'km/km²', 6.0, 'higher'),
+              ('BLD_DENS', '城区建筑密度', '%', 40.0, 'lower'),
+              ('REDLINE', '生态保护红线面积', 'km²', None, 'higher'),
+              ('FARMLAND', '永久基本农田保护面积', '万亩', None, 'higher'),
+              ('RL_CONST', '生态保护红线范围内城乡建设用地面积', 'hm²', 0.0, 'lower')]
+
+
+def _square(x, y, size):
+    return f'MULTIPOLYGON((({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y})))'
+
+
+def make_city(path, n, seed=0):
+    """Write districts, landuse_plan, violations and indicators (long table) to a GeoPackage."""
+    from qgis.PyQt.QtCore import QVariant
+    from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter,
+                           QgsVectorLayer, QgsCoordinateTransformContext)
+    rng = np.random.default_rng(seed)
+    side = int(np.ceil(np.sqrt(n)))
+    x0, y0, size = 40_430_000, 2_780_000, 10_000
+
+    def layer(kind, name, fields):
+        lyr = QgsVectorLayer(f'{kind}?crs=EPSG:4528' if kind != 'None' else 'None', name, 'memory')
+        lyr.dataProvider().addAttributes([QgsField(f, t) for f, t in fields])
+        lyr.updateFields()
+        return lyr
+
+    districts = layer('MultiPolygon', 'districts', [('adcode', QVariant.Int), ('name', QVariant.String)])
+    landuse = layer('MultiPolygon', 'landuse_plan', [('YDYHFLDM', QVariant.String),
+                                                     ('YDYHFLMC', QVariant.String)])
+    violations = layer('MultiPolygon', 'violations', [('TYPE', QVariant.String),
+                                                      ('AREA_M2', QVariant.Double)])
+    table = layer('None', 'indicators', [('DISTRICT', QVariant.String), ('IND_ID', QVariant.String),
+                                         ('IND_NAME', QVariant.String), ('VALUE', QVariant.Double),
+                                         ('UNIT', QVariant.String), ('TARGET', QVariant.Double),
+                                         ('STATUS', QVariant.String)])
+    feats = {id(districts): [], id(landuse): [], id(violations): [], id(table): []}
+
+    def add(lyr, attrs, wkt=None):
+        f = QgsFeature(lyr.fields())
+        f.setAttributes(attrs)
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats[id(lyr)].append(f)
+
+    for i in range(n):
+        x, y = x0 + (i % side) * size, y0 + (i // side) * size
+        code = 350300 + i + 1
+        add(districts, [code, f'第{i + 1}区'], _square(x, y, size))
+        cell = size / 5
+        for k in range(25):
+            c = CODES[int(rng.integers(len(CODES)))]
+            add(landuse, list(c), _square(x + (k % 5) * cell, y + (k // 5) * cell, cell))
+        for k in range(2):
+            vx, vy = x + rng.uniform(500, 8000), y + rng.uniform(500, 8000)
+            add(violations, [('生态保护红线内建设', '永久基本农田内建设')[k], 250_000.0],
+                _square(vx, vy, 500))
+        for ind, name, unit, target, direction in INDICATORS:
+            value = float(rng.uniform(0.2, 1.6) * (target or 50.0) + (0 if target else 1))
+            if target is None:
+                status = ''
+            elif direction == 'lower':
+                status = '超标' if value > target else ('预警' if value > 0.9 * target else '正常')
+            else:
+                status = '超标' if value < target else ('预警' if value < 1.1 * target else '正常')
+            add(table, [str(code), ind, name, round(value, 4), unit, target, status])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = 'GPKG'
+    for k, lyr in enumerate((districts, landuse, violations, table)):
+        lyr.dataProvider().addFeatures(feats[id(lyr)])
+        options.layerName = lyr.name()
+        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if k == 0
+                                        else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(
+            lyr, str(path), QgsCoordinateTransformContext(), options)
+        assert error[0] == QgsVectorFileWriter.NoError, error
+    return str(path)
+
+
+def pdf_pages(path):
+    info = subprocess.run(['pdfinfo', path], capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith('Pages:')))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--districts', type=int, default=100)
+    parser.add_argument('--template', default='district_report_a3')
+    parser.add_argument('--dpi', type=int, default=300)
+    parser.add_argument('--keep', action='store_true', help='keep the synthetic city and the PDF')
+    args = parser.parse_args()
+    import_plugin()
+    app = qgis_app()  # noqa: F841 (keeps QGIS alive)
+    from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProject)
+    from spatial_planning_monitor.provider.provider import SpmProvider
+    provider = SpmProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    work = Path(tempfile.mkdtemp(prefix='spm_bench_atlas_'))
+    gpkg = make_city(work / f'atlas_city_{args.districts}.gpkg', args.districts)
+    output = str(work / f'atlas_{args.districts}.pdf')
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    params = {'DISTRICTS': f'{gpkg}|layername=districts', 'DISTRICT_FIELD': 'name',
+              'LANDUSE': f'{gpkg}|layername=landuse_plan',
+              'VIOLATIONS': f'{gpkg}|layername=violations',
+              'INDICATORS': f'{gpkg}|layername=indicators', 'TEMPLATE': args.template,
+              'FORMAT': 0, 'DPI': args.dpi, 'YEAR': 2024, 'OUTPUT': output}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById('spm:export_atlas')
+    start = time.perf_counter()
+    # QgsProcessingAlgorithm.run: the C++ entry point qgis_process calls (prepare, process, post)
+    result, ok = QgsProcessingAlgorithm.run(algorithm, params, context, QgsProcessingFeedback())
+    seconds = time.perf_counter() - start
+    pages = pdf_pages(output)
+    assert ok and pages == args.districts == result['PAGES'], (pages, result)
+    size = os.path.getsize(output)
+    if args.keep:
+        print('kept', output)
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    save('atlas', {
+        'districts': args.districts, 'template': args.template, 'dpi': args.dpi, 'pages': pages,
+        'seconds': round(seconds, 2), 'pages_per_second': round(pages / seconds, 2),
+        'pdf_mib': round(size / 2 ** 20, 2), 'peak_rss_gib': peak_rss_gib()})
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,567 @@
+"""Build a district report layout: load a template (.qpt) and point it at the report's layers.
+
+A template stores its layers by id, so a template loaded into another project shows nothing until
+its items are re-pointed. The shipped templates (layers/templates/*.qpt, made by
+layers/templates/make_templates.py) name their items; :func:`build` finds them by id and sets:
+
+* the atlas: coverage = the districts layer, page name = the district name field;
+* ``main_map`` (or, in a user's template, the largest map): planned land use, control-line
+  violations, sensors, the atlas district outlined and the other districts faded; atlas-driven;
+* ``overview_map`` (or another map): all districts with the atlas district highlighted, the carbon
+  grid when given, and a frame showing the main map's extent;
+* ``legend``: the main map's layers, filtered to what the page shows;
+* the frame with id ``indicator_table``: the indicator table filtered to the atlas district, status
+  cells coloured by conditional styles (正常/预警/超标);
+* ``indicator_chart``: a picture whose path is data-defined on the atlas feature
+  (``@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'``), the charts written here.
+
+Texts reach the data through layout variables (docs/atlas.md lists them): ``@spm_year``,
+``@spm_sources``, ``@spm_key_field``, ``@spm_indicator_layer``, ``@spm_chart_dir``,
+``@spm_status_counts`` (JSON: feature id -> counts of 超标/预警/正常; expressions such as
+aggregate() cannot reach layers of a project other than QgsProject.instance() in QGIS 3.22). The report's
+own words (layer names in the legend, chart legend) come from the template's custom property
+``spm/labels`` so that a template carries its language; English defaults go through translate().
+"""
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtXml import QDomDocument
+from qgis.core import (
+    QgsConditionalStyle,
+    QgsExpressionContextUtils,
+    QgsFillSymbol,
+    QgsLayerTreeLayer,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutObject,
+    QgsLegendStyle,
+    QgsMarkerSymbol,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsProviderRegistry,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+
+from ..bridge import frames
+from ..core.data import TEMPLATES_DIR
+from ..core.errors import Canceled, InputError
+from ..core.i18n import translate
+from ..core.indicators.engine import district_key
+from ..core.reports import chart, fonts, summary
+from ..core.reports.keys import match_key_field
+from ..core.reports.colours import NO_STATUS_COLOUR, STATUS_COLOURS, STATUS_TEXT
+from . import styling
+
+# item ids the shipped templates use (a user's template may use them too)
+MAIN_MAP = 'main_map'
+OVERVIEW_MAP = 'overview_map'
+LEGEND = 'legend'
+TABLE = 'indicator_table'
+CHART = 'indicator_chart'
+
+SHIPPED = ('district_report_a3', 'summary_a4')
+LABELS_PROPERTY = 'spm/labels'
+CHART_PATH = "@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'"
+TABLE_FILTER = 'to_string("DISTRICT") = to_string(attribute(@atlas_feature, @spm_key_field))'
+# required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
+TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
+
+# shipped styles tried for each layer role, first existing one wins (layers/styles/<name>.qml)
+STYLE_CANDIDATES = {
+    'landuse': ('landuse_plan', 'ydyh_2023', 'landuse_ydyh', 'plan_landuse'),
+    'violations': ('violations', 'control_line_violations', 'control_lines'),
+    'carbon': ('carbon_grid', 'carbon_downscaled', 'carbon'),
+    'sensors': ('sensors', 'sensor_sites', 'sensor_placement'),
+}
+
+
+def default_labels():
+    """The report's words when a template does not carry them (interface language)."""
+    return {
+        'layer_districts': translate('spm', 'District boundary'),
+        'layer_city': translate('spm', 'Districts of the city'),
+        'layer_landuse': translate('spm', 'Planned land use'),
+        'layer_violations': translate('spm', 'Control-line violations'),
+        'layer_carbon': translate('spm', 'Carbon emission grid'),
+        'layer_sensors': translate('spm', 'Sensors'),
+        'layer_indicators': translate('spm', 'City indicators'),
+        'rule_current': translate('spm', 'This district'),
+        'rule_other': translate('spm', 'Other districts'),
+        'district': translate('spm', 'This district (status colour)'),
+        'city': translate('spm', 'Mean of the districts'),
+        'range': translate('spm', 'Range of the districts'),
+        'target': translate('spm', 'Target'),
+        'empty': translate('spm', 'No indicator value for this district'),
+    }
+
+
+@dataclass
+class ReportInputs:
+    """What a report shows. Layers are the user's; :func:`build` adds clones to the project."""
+    districts: QgsVectorLayer
+    name_field: str
+    landuse: QgsVectorLayer
+    indicators: QgsVectorLayer
+    key_field: str
+    violations: QgsVectorLayer = None
+    carbon: object = None          # vector grid or raster
+    sensors: QgsVectorLayer = None
+    year: int = 0
+    chart_dir: str = ''
+
+
+# --- inputs ----------------------------------------------------------------------------------
+
+def _require(layer, field, what):
+    if not field or layer.fields().indexOf(field) < 0:
+        raise InputError(translate(
+            'spm', 'Layer “{layer}” has no field “{field}” ({what}). Fields: {fields}.').format(
+                layer=layer.name(), field=field or '', what=what,
+                fields=', '.join(layer.fields().names())))
+
+
+def check_inputs(districts, name_field, indicators):
+    """Check the districts and the indicator table; return (key field, districts without rows).
+
+    Raises InputError naming the layer and field: no district, no name field, an indicator table
+    without the fields of spm:indicators' TABLE, or no district of the table found in the layer.
+    """
+    _require(districts, name_field, translate('spm', 'district name'))
+    if not any(True for _ in districts.getFeatures()):
+        raise InputError(translate(
+            'spm', 'Layer “{layer}” has no features: there is no district to print.').format(
+                layer=districts.name()))
+    for name in TABLE_FIELDS:
+        _require(indicators, name, translate('spm', 'indicator table of spm:indicators'))
+    attributes = frames.source_to_frame(districts, with_geometry=False)
+    keys = frames.source_to_frame(indicators, ['DISTRICT'], with_geometry=False)['DISTRICT']
+    return match_key_field({name: list(attributes[name]) for name in attributes.columns}, list(keys),
+                           prefer=name_field, layer=districts.name(), table=indicators.name())
+
+
+# --- templates -------------------------------------------------------------------------------
+
+def template_path(template):
+    """The .qpt file of ``template``: a shipped name (``summary_a4``) or a path to a .qpt."""
+    text = str(template or '').strip()
+    if not text:
+        text = SHIPPED[0]
+    name = text[:-4] if text.lower().endswith('.qpt') else text
+    if name in SHIPPED:
+        return Path(TEMPLATES_DIR) / f'{name}.qpt'
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise InputError(translate(
+            'spm', 'Template “{template}” is neither a shipped template ({names}) nor an existing '
+                   '.qpt file.').format(template=text, names=', '.join(SHIPPED)))
+    return path
+
+
+def read_template(path):
+    """The template's XML document; InputError when it is not a QGIS layout template."""
+    document = QDomDocument()
+    try:
+        with open(path, encoding='utf-8') as handle:
+            content = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(translate('spm', 'Template “{path}” cannot be read: {error}').format(
+            path=path, error=exc)) from exc
+    ok = document.setContent(content)
+    ok = ok[0] if isinstance(ok, tuple) else ok
+    if not ok or document.documentElement().tagName() != 'Layout':
+        raise InputError(translate(
+            'spm', 'Template “{path}” is not a QGIS print layout template (.qpt).').format(path=path))
+    return document
+
+
+def load_layout(project, template):
+    """A QgsPrintLayout of ``project`` loaded from ``template``; checked for a map item."""
+    path = template_path(template)
+    document = read_template(path)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok:
+        raise InputError(translate('spm', 'Template “{path}” could not be loaded.').format(path=path))
+    maps = [item for item in items if isinstance(item, QgsLayoutItemMap)]
+    if not maps:
+        raise InputError(translate(
+            'spm', 'Template “{path}” has no map item: a district report needs at least one map.'
+        ).format(path=path))
+    return layout
+
+
+def labels_of(layout):
+    """The template's report words (``spm/labels``) completed with the defaults."""
+    labels = default_labels()
+    raw = layout.customProperty(LABELS_PROPERTY, '')
+    if raw:
+        try:
+            labels.update({k: str(v) for k, v in json.loads(raw).items()})
+        except (ValueError, AttributeError):
+            pass
+    return labels
+
+
+# --- items -----------------------------------------------------------------------------------
+
+def _item(layout, item_id, kind):
+    item = layout.itemById(item_id)
+    return item if isinstance(item, kind) else None
+
+
+def maps_of(layout):
+    """(main map, overview map or None): by id, else the largest map and the next one."""
+    maps = sorted((i for i in layout.items() if isinstance(i, QgsLayoutItemMap)),
+                  key=lambda m: -m.rect().width() * m.rect().height())
+    main = _item(layout, MAIN_MAP, QgsLayoutItemMap) or (maps[0] if maps else None)
+    overview = _item(layout, OVERVIEW_MAP, QgsLayoutItemMap)
+    if overview is None:
+        overview = next((m for m in maps if m is not main), None)
+    return main, overview
+
+
+def indicator_table(layout):
+    """The attribute table shown in the frame ``indicator_table`` (else the first one)."""
+    frame = _item(layout, TABLE, QgsLayoutFrame)
+    if frame is not None and isinstance(frame.multiFrame(), QgsLayoutItemAttributeTable):
+        return frame.multiFrame()
+    return next((m for m in layout.multiFrames() if isinstance(m, QgsLayoutItemAttributeTable)), None)
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+def font_family():
+    """The CJK family to use here (the templates' family or an installed fallback)."""
+    family = fonts.choose_family(QFontDatabase().families())
+    if family is None:
+        raise InputError(translate(
+            'spm', 'No Chinese (CJK) font is installed, so Chinese text would print as boxes. '
+                   'Install one, e.g. on Debian/Ubuntu: apt install fonts-noto-cjk.'))
+    return family
+
+
+def _swap(font, family):
+    if font.family() == fonts.FAMILY and family != fonts.FAMILY:
+        font = QFont(font)
+        font.setFamily(family)
+    return font
+
+
+def _swap_format(text_format, family):
+    text_format.setFont(_swap(text_format.font(), family))
+    return text_format
+
+
+def apply_font_fallback(layout, family):
+    """Replace the templates' family by ``family`` in every text of the layout (when it differs)."""
+    if family == fonts.FAMILY:
+        return
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setFont(_swap(item.font(), family))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            item.setTextFormat(_swap_format(item.textFormat(), family))
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                          QgsLegendStyle.SymbolLabel):
+                item.setStyleFont(style, _swap(item.styleFont(style), family))
+        elif isinstance(item, QgsLayoutItemMap):
+            for grid in item.grids().asList():
+                grid.setAnnotationTextFormat(_swap_format(grid.annotationTextFormat(), family))
+    for multi in layout.multiFrames():
+        if isinstance(multi, QgsLayoutItemAttributeTable):
+            multi.setHeaderTextFormat(_swap_format(multi.headerTextFormat(), family))
+            multi.setContentTextFormat(_swap_format(multi.contentTextFormat(), family))
+
+
+# --- report layers ---------------------------------------------------------------------------
+
+def _shipped_style(layer, role):
+    for name in STYLE_CANDIDATES.get(role, ()):
+        if os.path.exists(styling.style_path(name)):
+            styling.apply(layer, name)
+            return True
+    return False
+
+
+def _district_renderers(labels):
+    """(main map renderer, overview renderer) of the districts: focus on the atlas district."""
+    outline = QgsFillSymbol.createSimple({
+        'style': 'no', 'outline_color': '#c00000', 'outline_width': '0.8', 'joinstyle': 'round'})
+    fade = QgsFillSymbol.createSimple({
+        'color': '255,255,255,170', 'outline_color': '#7f7f7f', 'outline_width': '0.3'})
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(fade, 0, 0, '$id <> @atlas_featureid', labels['rule_other']))
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, '$id = @atlas_featureid',
+                                               labels['rule_current']))
+    main = QgsRuleBasedRenderer(root)
+    highlight = QgsFillSymbol.createSimple({
+        'color': '255,140,0,200', 'outline_color': '#c00000', 'outline_width': '0.5'})
+    other = QgsFillSymbol.createSimple({
+        'color': '#eeeeee', 'outline_color': '#606060', 'outline_width': '0.25'})
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, '$id <> @atlas_featureid', labels['rule_other']))
+    root.appendChild(QgsRuleBasedRenderer.Rule(highlight, 0, 0, '$id = @atlas_featureid',
+                                               labels['rule_current']))
+    return main, QgsRuleBasedRenderer(root)
+
+
+def _fallback_style(layer, role):
+    """A readable style for a role that has no shipped style and a layer that comes unstyled."""
+    if role == 'violations':
+        symbol = QgsFillSymbol.createSimple({
+            'color': '230,0,0,110', 'style': 'solid', 'outline_color': '#e60000',
+            'outline_width': '0.5'})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    elif role == 'sensors':
+        symbol = QgsMarkerSymbol.createSimple({
+            'name': 'circle', 'color': '#1f78b4', 'outline_color': '#ffffff', 'size': '2.2'})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+def _report_layer(project, group, layer, name, role):
+    """A clone of ``layer`` in ``project`` (the user's layer is never changed), styled for ``role``."""
+    clone = layer.clone()
+    clone.setName(name)
+    if isinstance(clone, QgsVectorLayer):
+        if not _shipped_style(clone, role):
+            _fallback_style(clone, role)
+        styling.apply_aliases(clone)
+    elif role == 'carbon':
+        _shipped_style(clone, role)
+    project.addMapLayer(clone, False)
+    group.addLayer(clone)
+    return clone
+
+
+def _status_styles(table):
+    """Conditional styles colouring the STATUS cells (正常 green, 预警 orange, 超标 red)."""
+    styles = []
+    for status, colour in STATUS_COLOURS.items():
+        style = QgsConditionalStyle("@value = '{}'".format(status))
+        style.setName(status)
+        style.setBackgroundColor(QColor(colour))
+        style.setTextColor(QColor(STATUS_TEXT[status]))
+        styles.append(style)
+    none = QgsConditionalStyle("@value is null or @value not in ('{}')".format(
+        "','".join(STATUS_COLOURS)))
+    none.setTextColor(QColor(NO_STATUS_COLOUR).darker(160))
+    table.conditionalStyles().setFieldStyles('STATUS', styles + [none])
+
+
+# --- build -----------------------------------------------------------------------------------
+
+def build(project, inputs, layout, layout_name=None, feedback=None):
+    """Add the report layers to ``project`` and point every item of ``layout`` at them.
+
+    ``layout``: from :func:`load_layout` (which checks the template before anything is added).
+    Returns ``layout``, now in ``project.layoutManager()``, with its atlas enabled.
+    """
+    family = font_family()
+    apply_font_fallback(layout, family)
+    labels = labels_of(layout)
+    main, overview = maps_of(layout)
+
+    name = layout_name or project.layoutManager().generateUniqueTitle(QgsPrintLayout.PrintLayout)
+    group = project.layerTreeRoot().insertGroup(0, name)
+    group.setItemVisibilityChecked(False)
+    layers = _add_layers(project, group, inputs, labels)
+    layout.setName(name)
+    _set_variables(layout, inputs, layers, labels)
+    _set_atlas(layout, layers['districts'], inputs.name_field)
+    _set_main_map(main, layers)
+    if overview is not None:
+        _set_overview(overview, main, layers)
+    _set_legend(layout, main, layers)
+    _set_table(layout, layers['indicators'])
+    _set_chart(layout)
+    counts = write_district_data(layers['districts'], layers['indicators'], inputs.key_field,
+                                 inputs.chart_dir, labels, family, feedback)
+    QgsExpressionContextUtils.setLayoutVariable(layout, 'spm_status_counts',
+                                                json.dumps(counts, ensure_ascii=False))
+    project.layoutManager().addLayout(layout)
+    return layout
+
+
+def _add_layers(project, group, inputs, labels):
+    roles = [('districts', inputs.districts), ('landuse', inputs.landuse),
+             ('violations', inputs.violations), ('sensors', inputs.sensors),
+             ('carbon', inputs.carbon), ('city', inputs.districts)]
+    layers = {}
+    for role, layer in roles:
+        if layer is not None:
+            layers[role] = _report_layer(project, group, layer, labels['layer_' + role], role)
+    main_renderer, overview_renderer = _district_renderers(labels)
+    layers['districts'].setRenderer(main_renderer)
+    layers['city'].setRenderer(overview_renderer)
+    table = inputs.indicators.clone()
+    table.setName(inputs.indicators.name())
+    _status_styles(table)
+    project.addMapLayer(table, False)
+    group.addLayer(table)
+    layers['indicators'] = table
+    return layers
+
+
+def source_name(layer):
+    """How the sources line names a layer: its name, or the table's name inside a GeoPackage
+    when the layer was opened from a path (and so is named after the file)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    stem = Path(parts.get('path') or '').stem
+    inner = parts.get('layerName')
+    return inner if inner and layer.name() in (stem, Path(parts.get('path') or '').name) else layer.name()
+
+
+def sources_text(inputs, labels):
+    """The data sources line: each shown layer's report name and its own name."""
+    roles = (('landuse', inputs.landuse), ('violations', inputs.violations),
+             ('sensors', inputs.sensors), ('carbon', inputs.carbon), ('districts', inputs.districts),
+             ('indicators', inputs.indicators))
+    return '、'.join('{}（{}）'.format(labels['layer_' + role], source_name(layer))
+                    for role, layer in roles if layer is not None)
+
+
+def _set_variables(layout, inputs, layers, labels):
+    values = {
+        'spm_year': str(inputs.year),
+        'spm_sources': sources_text(inputs, labels),
+        'spm_key_field': inputs.key_field,
+        'spm_indicator_layer': layers['indicators'].id(),
+        'spm_chart_dir': Path(inputs.chart_dir).as_posix(),
+    }
+    for key, value in values.items():
+        QgsExpressionContextUtils.setLayoutVariable(layout, key, value)
+
+
+def _set_atlas(layout, districts, name_field):
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(districts)
+    atlas.setPageNameExpression('"{}"'.format(name_field.replace('"', '""')))
+    atlas.setFilenameExpression("'report_' || @atlas_featurenumber")
+    atlas.setHideCoverage(False)
+    atlas.setEnabled(True)
+
+
+def _set_main_map(main, layers):
+    order = ['districts', 'sensors', 'violations', 'landuse']
+    main.setLayers([layers[r] for r in order if r in layers])
+    main.setKeepLayerSet(True)
+    main.setAtlasDriven(True)
+    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasMargin(0.08)
+    main.setCrs(layers['districts'].crs())
+    _zoom(main, layers['districts'].extent())
+
+
+def _zoom(item, extent):
+    """Show ``extent`` in a map item without resizing the item (setExtent would, to fit it)."""
+    width, height = item.rect().width(), item.rect().height()
+    if width <= 0 or height <= 0 or extent.isEmpty():
+        return
+    grown = QgsRectangle(extent)
+    if extent.width() / extent.height() > width / height:
+        half = extent.width() * height / width / 2
+        grown.setYMinimum(extent.center().y() - half)
+        grown.setYMaximum(extent.center().y() + half)
+    else:
+        half = extent.height() * width / height / 2
+        grown.setXMinimum(extent.center().x() - half)
+        grown.setXMaximum(extent.center().x() + half)
+    item.setExtent(grown)
+
+
+def _set_overview(overview, main, layers):
+    order = ['city', 'carbon']
+    overview.setLayers([layers[r] for r in order if r in layers])
+    overview.setKeepLayerSet(True)
+    overview.setAtlasDriven(False)
+    overview.setCrs(layers['city'].crs())
+    extent = layers['city'].extent()
+    extent.scale(1.06)
+    _zoom(overview, extent)
+    frame = overview.overview()
+    frame.setLinkedMap(main)
+    frame.setEnabled(True)
+    frame.setFrameSymbol(QgsFillSymbol.createSimple({
+        'style': 'no', 'outline_color': '#1f4e9c', 'outline_width': '0.6'}))
+
+
+def _set_legend(layout, main, layers):
+    legend = _item(layout, LEGEND, QgsLayoutItemLegend)
+    if legend is None:
+        return
+    legend.setLinkedMap(main)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.clear()
+    for role in ('districts', 'sensors', 'violations', 'landuse'):
+        if role in layers:
+            root.addChildNode(QgsLayerTreeLayer(layers[role]))
+    legend.setLegendFilterByMapEnabled(True)
+    legend.updateLegend()
+
+
+def _set_table(layout, table_layer):
+    table = indicator_table(layout)
+    if table is None:
+        return
+    columns = [column.clone() for column in table.columns()]
+    table.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
+    table.setVectorLayer(table_layer)
+    if columns:
+        table.setColumns(columns)
+    table.setFilterFeatures(True)
+    table.setFeatureFilter(TABLE_FILTER)
+    table.setUseConditionalStyling(True)
+    table.refresh()
+
+
+def _set_chart(layout):
+    picture = _item(layout, CHART, QgsLayoutItemPicture)
+    if picture is None:
+        return
+    picture.dataDefinedProperties().setProperty(
+        QgsLayoutObject.PictureSource, QgsProperty.fromExpression(CHART_PATH))
+    picture.refreshDataDefinedProperty(QgsLayoutObject.PictureSource)
+
+
+def chart_file(chart_dir, feature_id):
+    """Path of the chart of coverage feature ``feature_id`` (the picture item's expression)."""
+    return os.path.join(chart_dir, f'chart_{feature_id}.svg')
+
+
+def write_district_data(districts, indicators, key_field, chart_dir, labels, family, feedback=None):
+    """Write one chart SVG per district (named by feature id) into ``chart_dir``; return the
+    status counts per feature id ({"fid": {"超标": n, ...}}, the layout variable spm_status_counts).
+    """
+    os.makedirs(chart_dir, exist_ok=True)
+    fields = [f for f in ('DISTRICT', 'IND_ID', 'IND_NAME', 'VALUE', 'UNIT', 'TARGET', 'STATUS')
+              if indicators.fields().indexOf(f) >= 0]
+    long = frames.source_to_frame(indicators, fields, with_geometry=False)
+    rows = chart.district_rows(long)
+    counts = summary.status_counts(long['DISTRICT'], long['STATUS'])
+    key_index = districts.fields().indexOf(key_field)
+    by_feature = {}
+    for feature in districts.getFeatures():
+        if feedback is not None and feedback.isCanceled():
+            raise Canceled('canceled')
+        key = district_key(feature.attributes()[key_index])
+        by_feature[str(feature.id())] = counts.get(key, dict.fromkeys(summary.STATUSES, 0))
+        content = chart.svg(rows.get(key, []), labels, family)
+        with open(chart_file(chart_dir, feature.id()), 'w', encoding='utf-8') as handle:
+            handle.write(content)
+    return by_feature

@@ -1,0 +1,1 @@
+"""Reports: district monitoring reports printed as a layout atlas."""
