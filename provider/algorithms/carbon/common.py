@@ -2,9 +2,11 @@
 
 Shipped QML styles hold a ramp and a classification method; the fixed class bounds they were saved
 with are recomputed from the output once it loads (graduated vectors: the style's method, e.g.
-quantiles or a symmetric split around 0 for net values; rasters: min/max from a 2–98 % cut).
+quantiles or a symmetric split around 0 for net values; rasters: the ramp's colours placed at
+quantiles of the positive cells, up to the 98th percentile).
 """
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGraduatedSymbolRenderer,
@@ -44,22 +46,10 @@ class FittedStyle(QgsProcessingLayerPostProcessorInterface):
 def fit_style(layer, style):
     """Load the named style on ``layer`` and recompute its classes from the layer's values."""
     if isinstance(layer, QgsRasterLayer):
-        path = styling.style_path(style)
-        layer.loadNamedStyle(path)
+        layer.loadNamedStyle(styling.style_path(style))
         renderer = layer.renderer()
         if hasattr(renderer, 'shader'):
-            from qgis.core import QgsRasterBandStats
-            stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
-            low, high = layer.dataProvider().cumulativeCut(1, 0.02, 0.98)
-            if not high > low:
-                low, high = stats.minimumValue, stats.maximumValue
-            renderer.setClassificationMin(low)
-            renderer.setClassificationMax(high)
-            function = renderer.shader().rasterShaderFunction()
-            function.setMinimumValue(low)
-            function.setMaximumValue(high)
-            function.classifyColorRamp(len(function.colorRampItemList()) or 5, 1, layer.extent(),
-                                       layer.dataProvider())
+            _fit_raster_ramp(layer, renderer)
         layer.triggerRepaint()
         return
     styling.apply(layer, style)
@@ -82,3 +72,29 @@ def write_table(algorithm, frame, parameters, name, context, feedback):
     """Write a DataFrame without geometry to the sink ``name``; return its destination id."""
     return algorithm.write_frame(frame, parameters, name, context, feedback,
                                  crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)
+
+
+def _fit_raster_ramp(layer, renderer):
+    """Place the style's colours at quantiles of the positive cells (emissions are skewed)."""
+    from qgis.core import QgsColorRampShader
+    provider = layer.dataProvider()
+    width, height = min(layer.width(), 1500), min(layer.height(), 1500)
+    block = provider.block(1, layer.extent(), width, height)
+    values = np.frombuffer(bytes(block.data()), dtype=np.float32) if block.dataTypeSize() == 4 \
+        else np.frombuffer(bytes(block.data()), dtype=np.float64)
+    nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
+    values = values[np.isfinite(values) & (values > 0) & ((values != nodata) if nodata is not None else True)]
+    function = renderer.shader().rasterShaderFunction()
+    items = function.colorRampItemList()
+    if values.size == 0 or len(items) < 2:
+        return
+    breaks = np.quantile(values, np.linspace(0.0, 0.98, len(items)))
+    if not np.all(np.diff(breaks) > 0):
+        breaks = np.linspace(0.0, float(values.max()), len(items))
+    fitted = [QgsColorRampShader.ColorRampItem(float(v), item.color, '{:.3g}'.format(v))
+              for v, item in zip(breaks, items)]
+    function.setColorRampItemList(fitted)
+    function.setMinimumValue(float(breaks[0]))
+    function.setMaximumValue(float(breaks[-1]))
+    renderer.setClassificationMin(float(breaks[0]))
+    renderer.setClassificationMax(float(breaks[-1]))
