@@ -11,6 +11,7 @@ APT_PACKAGES=(
   pyqt5-dev-tools qttools5-dev-tools          # pylupdate5, pyrcc5, lrelease
   fonts-noto-cjk                              # Chinese text in layouts
   xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
+  gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
 )
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
