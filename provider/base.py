@@ -2,7 +2,7 @@
 
 Subclasses set ``NAME`` (the id after ``spm:``), ``GROUP`` (a key of :func:`groups`) and
 ``REQUIRES`` (Python modules they need), define ``displayName``, ``initAlgorithm`` and
-``run(parameters, context, feedback)``. This class gives them translation, help text from
+``process(parameters, context, feedback)``. This class gives them translation, help text from
 ``provider/help/<lang>/<NAME>.html``, input readers that fail with a message naming the layer and
 field, writers that leave nothing half-written, styled loading of outputs and cancellation checks.
 """
@@ -102,13 +102,14 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.run(parameters, context, feedback)
+            return self.process(parameters, context, feedback)
         except Canceled:
             raise QgsProcessingException(self.tr('Canceled: no output was written.'))
         except SpmError as exc:
             raise QgsProcessingException(str(exc)) from exc
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
+        """The algorithm's work (named so as not to shadow QgsProcessingAlgorithm.run)."""
         raise NotImplementedError
 
     def error(self, message):

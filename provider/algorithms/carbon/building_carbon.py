@@ -65,7 +65,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             self.GRID_OUTPUT, self.tr('Building carbon grid (t CO₂/a per cell)'),
             QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.BUILDINGS, context)
         use_field = self.require_field(source, self.parameterAsString(parameters, self.USE_FIELD, context),
                                        self.tr('building use'))

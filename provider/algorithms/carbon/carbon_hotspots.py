@@ -60,7 +60,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), QgsProcessing.TypeVectorAnyGeometry))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.FIELD, context),
                                    self.tr('value'), numeric=True)

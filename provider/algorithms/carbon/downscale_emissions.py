@@ -78,7 +78,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
         self.addOutput(QgsProcessingOutputString(
             self.UNIFORM_REGIONS, self.tr('Regions spread evenly (every proxy zero)')))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.REGIONS, context)
         total_field = self.require_field(
             source, self.parameterAsString(parameters, self.TOTAL_FIELD, context), self.tr('total'),

@@ -72,7 +72,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), QgsProcessing.TypeVector))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.TABLE, context)
         fields = {}
         for name, label in ((self.DISTRICT_FIELD, self.tr('district')), (self.FUEL_FIELD, self.tr('fuel')),

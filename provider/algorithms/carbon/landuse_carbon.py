@@ -65,7 +65,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
             self.SUMMARY, self.tr('Land-use carbon by district and class (t CO₂/a)'),
             QgsProcessing.TypeVector))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.LANDUSE, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
                                    self.tr('land-use code'))

@@ -58,7 +58,7 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Coded buildings'), QgsProcessing.TypeVectorPolygon))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         buildings_source = self.source(parameters, self.BUILDINGS, context)
         admin_source = self.source(parameters, self.ADMIN, context)
         admin_field = self.require_field(admin_source, self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context),

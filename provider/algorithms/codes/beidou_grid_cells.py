@@ -41,7 +41,7 @@ class BeidouGridCellsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('BeiDou grid cells'), QgsProcessing.TypeVectorPolygon))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.CODES, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.CODE_FIELD, context),
                                    self.tr('BeiDou grid code'))

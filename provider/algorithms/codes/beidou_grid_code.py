@@ -46,7 +46,7 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('With BeiDou grid codes'), QgsProcessing.TypeVectorAnyGeometry))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)
         level = self.parameterAsInt(parameters, self.LEVEL, context)
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context) or None

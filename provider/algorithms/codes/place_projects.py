@@ -83,7 +83,7 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
             self.require_field(source, value, label)
         return value
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         table_source = self.source(parameters, self.TABLE, context)
         code_field = self._field(parameters, self.CODE_FIELD, context, table_source, self.tr('project code'), True)
         x_field = self._field(parameters, self.X_FIELD, context, table_source, self.tr('X'))

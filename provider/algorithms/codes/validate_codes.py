@@ -49,7 +49,7 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Checked codes'), QgsProcessing.TypeVectorAnyGeometry))
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.CODE_FIELD, context),
                                    self.tr('codes'))

@@ -116,7 +116,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
 
     # ------------------------------------------------------------------------------------------
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         districts_src = self.source(parameters, self.DISTRICTS, context)
         key_field = self.require_field(
             districts_src, self.parameterAsString(parameters, self.DISTRICT_FIELD, context),

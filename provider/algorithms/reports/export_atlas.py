@@ -104,7 +104,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
                 layer=layer.name(), param=name))
         return layer
 
-    def run(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         districts = self._layer(parameters, self.DISTRICTS, context)
         name_field = self.parameterAsString(parameters, self.DISTRICT_FIELD, context)
         landuse = self._layer(parameters, self.LANDUSE, context)
