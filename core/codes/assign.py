@@ -205,12 +205,6 @@ def _in_crs(geometries, crs):
     return geometries.to_crs(crs)
 
 
-def _two_d_wkb(geometries):
-    if geometries.has_z.any():
-        return [None if g is None or g.is_empty else shapely_wkb.dumps(g, output_dimension=2) for g in geometries]
-    return [None if g is None or g.is_empty else g.wkb for g in geometries]
-
-
 def assign_codes(registry, buildings, admin, admin_field, year_field=None, beidou_level=8,
                  min_overlap=0.5, day=None, source='', check=None, layer_names=('BUILDINGS', 'ADMIN')):
     """Code ``buildings`` (polygon GeoDataFrame, index = feature ids) within the open ``registry``.
@@ -238,12 +232,13 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
     crs = CRS.from_wkt(registry.crs_wkt) if registry.crs_wkt else CRS.from_user_input(buildings.crs)
     geometries = _in_crs(buildings.geometry, crs)
     admin_geoms = _in_crs(admin.geometry, crs)
-    wkbs = [None if blob is None else as_multipolygon(blob) for blob in _two_d_wkb(geometries)]
+    wkbs = [None if blob is None else as_multipolygon(blob) for blob in footprints.to_wkb(geometries)]
     check()
 
     rings = footprints.read_rings(wkbs)
-    px, py, cx, cy = footprints.anchor_points(geometries, wkbs)
+    px, py, cx, cy = footprints.anchor_points(geometries, rings=rings)
     has_geometry = np.isfinite(cx) & np.isfinite(px)
+    wkbs = [blob if ok else None for blob, ok in zip(wkbs, has_geometry)]   # empty: not matched
     order = np.argsort(codes_of_admin.astype(str), kind='stable')     # boundary ties: lowest code
     township, ambiguous = locate(cx, cy, list(admin_geoms.iloc[order]), list(codes_of_admin[order]))
     check()

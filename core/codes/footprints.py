@@ -171,16 +171,29 @@ def inside(rings, px, py):
     return crossings % 2 == 1
 
 
-def anchor_points(geometries, wkbs=None):
+def to_wkb(geometries):
+    """2D WKB bytes of each geometry (None for missing ones); one writer for all on shapely 1.8,
+    the vectorised ``shapely.to_wkb`` on shapely 2."""
+    values = np.asarray(geometries, dtype=object)
+    import shapely
+    if hasattr(shapely, 'to_wkb'):                                    # shapely 2
+        out = shapely.to_wkb(values, output_dimension=2)
+        return [None if g is None else blob for g, blob in zip(values, out)]
+    from shapely.geos import WKBWriter, lgeos                          # shapely 1.8
+    writer = WKBWriter(lgeos, output_dimension=2)
+    return [None if g is None else writer.write(g) for g in values]
+
+
+def anchor_points(geometries, wkbs=None, rings=None):
     """(x, y, cx, cy) per geometry: a point on the surface (x, y) and the centroid (cx, cy).
 
     Points give themselves; polygons their centroid when it is inside, else GEOS's point on
-    surface; lines and others GEOS's point on surface. ``wkbs`` may pass the WKB already made.
+    surface; lines and others GEOS's point on surface; missing or empty geometries NaN.
+    ``wkbs`` / ``rings`` may pass what the caller already made.
     """
-    values = list(geometries)
-    if wkbs is None:
-        wkbs = [None if g is None or g.is_empty else g.wkb for g in values]
-    rings = read_rings(wkbs)
+    values = np.asarray(geometries, dtype=object)
+    if rings is None:
+        rings = read_rings(to_wkb(values) if wkbs is None else wkbs)
     _, cx, cy = areas_and_centroids(rings)
     x, y = cx.copy(), cy.copy()
     good = rings.parsed & np.isfinite(cx) & inside(rings, np.nan_to_num(cx), np.nan_to_num(cy))
@@ -188,10 +201,7 @@ def anchor_points(geometries, wkbs=None):
         geometry = values[row]
         if geometry is None or geometry.is_empty:
             continue
-        if geometry.geom_type == 'Point':
-            point = geometry
-        else:
-            point = geometry.representative_point()
+        point = geometry if geometry.geom_type == 'Point' else geometry.representative_point()
         x[row], y[row] = point.x, point.y
         if not rings.parsed[row]:
             centroid = geometry.centroid

@@ -20,6 +20,7 @@ import os
 import sqlite3
 import struct
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputError
@@ -31,7 +32,6 @@ RUNS = 'spm_runs'
 FORMAT = 'spm-building-code-registry/1'
 _GPKG_APPLICATION_ID = 0x47504B47            # 'GPKG'
 _GPKG_USER_VERSION = 10200                   # GeoPackage 1.2
-_HEADER = struct.Struct('<2sBBi4d')          # magic, version, flags, srs_id, envelope minx maxx miny maxy
 _FLAGS = 0b0000_0011                         # little-endian header, xy envelope
 
 
@@ -41,8 +41,13 @@ class RegistryError(InputError):
 
 # --- GeoPackage geometry blobs --------------------------------------------------------------
 
+_LE_POLYGON, _LE_MULTI_ONE = b'\x01\x03\x00\x00\x00', b'\x01\x06\x00\x00\x00\x01\x00\x00\x00'
+
+
 def as_multipolygon(blob):
     """WKB of a Polygon wrapped as a one-part MultiPolygon; MultiPolygons unchanged."""
+    if blob[:5] == _LE_POLYGON:                  # the usual case, without unpacking
+        return _LE_MULTI_ONE + blob
     endian = '<' if blob[0] == 1 else '>'
     kind = struct.unpack_from(endian + 'I', blob, 1)[0] & 0x0FFFFFFF
     if kind % 1000 == 3:
@@ -52,10 +57,14 @@ def as_multipolygon(blob):
 
 def gpkg_blobs(wkbs, bounds, srs_id):
     """GeoPackage geometry blobs (header + envelope + WKB) of (multi)polygon WKBs."""
-    out = []
-    for blob, (minx, miny, maxx, maxy) in zip(wkbs, bounds):
-        out.append(_HEADER.pack(b'GP', 0, _FLAGS, srs_id, minx, maxx, miny, maxy) + as_multipolygon(blob))
-    return out
+    headers = np.zeros(len(wkbs), dtype=[('magic', 'S2'), ('version', 'u1'), ('flags', 'u1'),
+                                         ('srs_id', '<i4'), ('envelope', '<f8', 4)])
+    headers['magic'], headers['flags'], headers['srs_id'] = b'GP', _FLAGS, srs_id
+    bounds = np.asarray(bounds, dtype=np.float64).reshape(-1, 4)
+    headers['envelope'] = bounds[:, [0, 2, 1, 3]]             # GeoPackage order: minx maxx miny maxy
+    raw = headers.tobytes()
+    size = headers.dtype.itemsize
+    return [raw[k * size:(k + 1) * size] + as_multipolygon(blob) for k, blob in enumerate(wkbs)]
 
 
 def wkb_of_blob(blob):
@@ -113,6 +122,7 @@ class Registry:
     def issue(self, frame, run_id, day):
         """Insert new codes. ``frame`` columns: code, admin_code, year, sequence, beidou_code,
         source_fid, blob (GeoPackage geometry)."""
+        frame = frame.sort_values('code')          # in index order: appends to the B-trees
         rows = zip(frame['blob'], frame['code'], frame['admin_code'], frame['year'].astype(int).tolist(),
                    frame['sequence'].astype(int).tolist(), frame['beidou_code'],
                    frame['source_fid'].astype(int).tolist())
@@ -300,6 +310,7 @@ def open_registry(path, scheme, crs):
         _fail(path, translate('spm', 'cannot be opened ({error}).').format(error=exc))
     _lock(connection, path)
     try:
+        connection.execute('PRAGMA cache_size = -262144')      # 256 MB: a big run stays in memory
         if created:
             srs_id, crs_wkt = _create(connection, scheme, crs)
         else:

@@ -121,25 +121,32 @@ class Scheme:
     # --- codes -------------------------------------------------------------------------------
 
     def compose(self, admin, year, sequence):
-        """Codes (NumPy str array) for equal-length arrays of admin codes, years and sequences."""
-        admin = np.asarray(admin, dtype=str)
-        sequence = np.asarray(sequence, dtype=np.int64)
-        parts = []
+        """Codes (NumPy str array) for equal-length arrays of admin codes, years and sequences.
+
+        Vectorised: the digits of every segment go into one (n, length) matrix of code points,
+        the check character is computed on its digit columns, and the matrix is viewed as str.
+        """
+        admin = np.asarray(admin, dtype=f'U{self.admin_length}')
+        n = admin.size
+        digits = np.empty((n, self.body_length), dtype=np.int64)
+        start = 0
         for segment in self.segments:
+            block = digits[:, start:start + segment.length]
             if segment.key == 'admin':
-                parts.append(admin)
-            elif segment.key == 'year':
-                parts.append(np.char.zfill(np.asarray(year, dtype=np.int64).astype(str), 4))
-            elif segment.key == 'sequence':
-                parts.append(np.char.zfill(sequence.astype(str), segment.length))
+                block[:] = admin.view(np.uint32).reshape(n, segment.length) - ord('0')
+            elif segment.key == 'fixed':
+                block[:] = [int(c) for c in segment.value]
             else:
-                parts.append(np.full(admin.shape, segment.value, dtype=f'U{segment.length}'))
-        body = parts[0]
-        for part in parts[1:]:
-            body = np.char.add(body, part)
-        if self.check == 'none':
-            return body
-        return np.char.add(body, check_characters(body, self.check))
+                values = np.asarray(year if segment.key == 'year' else sequence, dtype=np.int64).reshape(n, 1)
+                block[:] = values // 10 ** np.arange(segment.length - 1, -1, -1) % 10
+            start += segment.length
+        matrix = np.empty((n, self.length), dtype=np.uint32)
+        matrix[:, :self.body_length] = digits + ord('0')
+        if self.check != 'none':
+            values_of, characters = CHECK_METHODS[self.check]
+            table = np.frombuffer(characters.encode('ascii'), dtype=np.uint8)
+            matrix[:, -1] = table[values_of(digits)] if n else 0
+        return matrix.view(f'U{self.length}').ravel()
 
     def parse(self, code):
         """{segment key: text} of a code (no checking)."""

@@ -301,7 +301,8 @@ def test_a_crash_mid_run_leaves_the_registry_as_before(coded):
         import test_code_registry as t
         original = registry.Registry.issue
         def issue_then_crash(self, *args, **kwargs):
-            original(self, *args, **kwargs)   # 20,000 rows: more than SQLite's page cache holds
+            self.connection.execute('PRAGMA cache_size = 20')   # spill the run's pages to the file
+            original(self, *args, **kwargs)
             os._exit(3)
         registry.Registry.issue = issue_then_crash
         t.code_run({path!r}, t.make_buildings(20000, seed=21, first_id=10**6), day=t.RUN2)
