@@ -1,0 +1,79 @@
+"""Per-kind sensor radius and risk weight: layers/tables/sensor_kinds.csv or the user's own table.
+
+Columns: ``kind`` (the value in the risk points' kind field, e.g. 易涝积水点), ``radius_m`` (how far
+one sensor of that kind reaches, metres along the chosen distance) and ``weight`` (importance of a
+point of that kind when no weight field is given). ``kind_en``, ``device``, ``device_en`` and
+``source`` describe the row. The shipped values are unverified defaults: cities replace them.
+"""
+
+import os
+
+import numpy as np
+import pandas as pd
+
+from ..data import data_path
+from ..errors import InputError
+from ..i18n import translate
+
+DEFAULT_TABLE = 'sensor_kinds.csv'
+REQUIRED = ('kind', 'radius_m', 'weight')
+
+
+def table_path():
+    """Path of the shipped kind table."""
+    return str(data_path('tables', DEFAULT_TABLE))
+
+
+def load(table=None):
+    """The kind table as a DataFrame indexed by ``kind``; ``table`` is a path, a DataFrame or None."""
+    if table is None:
+        table = table_path()
+    if isinstance(table, pd.DataFrame):
+        frame, label = table.copy(), translate('spm', 'the kind table')
+    else:
+        label = os.path.basename(str(table))
+        try:
+            frame = pd.read_csv(table, dtype={'kind': str}, encoding='utf-8-sig')
+        except (OSError, ValueError) as exc:
+            raise InputError(translate('spm', 'Kind table {table} cannot be read: {error}').format(
+                table=table, error=exc)) from exc
+    missing = [c for c in REQUIRED if c not in frame.columns]
+    if missing:
+        raise InputError(translate('spm', 'Kind table {table} lacks the column(s) {columns}.').format(
+            table=label, columns=', '.join(missing)))
+    frame['kind'] = frame['kind'].astype(str).str.strip()
+    duplicated = frame['kind'][frame['kind'].duplicated()].unique()
+    if len(duplicated):
+        raise InputError(translate('spm', 'Kind table {table} lists {kinds} more than once.').format(
+            table=label, kinds=', '.join(duplicated)))
+    for column in ('radius_m', 'weight'):
+        values = pd.to_numeric(frame[column], errors='coerce')
+        bad = frame['kind'][~(values > 0)]
+        if len(bad):
+            raise InputError(translate(
+                'spm', 'Kind table {table}: {column} must be a positive number (kind {kind}).').format(
+                    table=label, column=column, kind=bad.iloc[0]))
+        frame[column] = values.astype(float)
+    return frame.set_index('kind')
+
+
+def radius_and_weight(kinds, table=None, radius=None, layer=''):
+    """(radius per kind, default weight per kind) for the distinct ``kinds`` (list of strings).
+
+    ``radius`` (a number) overrides the table for every kind; without it each kind must be in the
+    table. Kinds missing from the table weigh 1.
+    """
+    frame = load(table)
+    if radius is None:
+        missing = [k for k in kinds if k not in frame.index]
+        if missing:
+            raise InputError(translate(
+                'spm', 'Layer {layer}: the kind(s) {kinds} are not in the kind table ({known}); add '
+                'them to the table or give a radius.').format(
+                    layer=layer, kinds=', '.join(missing), known=', '.join(frame.index)))
+        radii = np.array([frame.at[k, 'radius_m'] for k in kinds], dtype=float)
+    else:
+        radii = np.full(len(kinds), float(radius))
+    weights = np.array([frame.at[k, 'weight'] if k in frame.index else 1.0 for k in kinds], dtype=float)
+    return radii, weights
+
