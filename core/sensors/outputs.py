@@ -47,6 +47,19 @@ def chosen_sites(prob, solution):
         'W_ASSIGN': stats['W_ASSIGN'].to_numpy(float),
         'COST': cov.fac_cost[chosen],
     }, geometry=sites.geometry.to_numpy(), crs=prob.sites.crs)
+    # existing sensors that cover nothing are listed too, with zeros
+    listed = np.zeros(len(prob.sites), bool)
+    listed[cov.fac_site[chosen]] = True
+    idle = prob.sites[(prob.sites['SOURCE'] == problem_module.SOURCE_EXISTING).to_numpy() & ~listed]
+    if len(idle):
+        extra = gpd.GeoDataFrame({
+            'SITE_ID': idle['SITE_ID'].to_numpy(), 'SOURCE': idle['SOURCE'].to_numpy(),
+            'SRC_FID': idle['SRC_FID'].to_numpy(np.int64), 'EXISTING': 1,
+            'KIND': [kind_label(k) for k in idle['KIND']], 'RADIUS_M': idle['RADIUS'].to_numpy(float),
+            'RANK': 0, 'N_COVER': 0, 'W_COVER': 0.0, 'N_UNIQUE': 0, 'N_ASSIGN': 0, 'W_ASSIGN': 0.0,
+            'COST': idle['COST'].to_numpy(float)}, geometry=idle.geometry.to_numpy(), crs=prob.sites.crs)
+        out = gpd.GeoDataFrame(pd.concat([out, extra], ignore_index=True), geometry='geometry',
+                               crs=prob.sites.crs)
     return out.sort_values(['EXISTING', 'RANK'], ascending=[False, True]).reset_index(drop=True)
 
 
