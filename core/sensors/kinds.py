@@ -1,9 +1,10 @@
 """Per-kind sensor radius and risk weight: layers/tables/sensor_kinds.csv or the user's own table.
 
 Columns: ``kind`` (the value in the risk points' kind field, e.g. 易涝积水点), ``radius_m`` (how far
-one sensor of that kind reaches, metres along the chosen distance) and ``weight`` (importance of a
-point of that kind when no weight field is given). ``kind_en``, ``device``, ``device_en`` and
-``source`` describe the row. The shipped values are unverified defaults: cities replace them.
+one sensor of that kind reaches, metres along the chosen distance), ``weight`` (importance of a
+point of that kind when no weight field is given) and ``sensor_kinds`` (names a sensor layer may use
+for a sensor of that kind, separated by ``;``, e.g. 积水监测仪;电子水尺). ``kind_en``, ``sensor_en``
+and ``source`` describe the row. The shipped values are unverified defaults: cities replace them.
 """
 
 import os
@@ -77,3 +78,15 @@ def radius_and_weight(kinds, table=None, radius=None, layer=''):
     weights = np.array([frame.at[k, 'weight'] if k in frame.index else 1.0 for k in kinds], dtype=float)
     return radii, weights
 
+
+
+def sensor_kind_map(table=None):
+    """{name a sensor layer may use: risk kind}: each kind itself and its ``sensor_kinds`` names."""
+    frame = load(table)
+    mapping = {}
+    for kind, names in zip(frame.index, frame.get('sensor_kinds', pd.Series('', index=frame.index))):
+        mapping[kind] = kind
+        for name in str(names if isinstance(names, str) else '').split(';'):
+            if name.strip():
+                mapping.setdefault(name.strip(), kind)
+    return mapping

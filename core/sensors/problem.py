@@ -9,6 +9,7 @@
   otherwise each candidate can take a sensor of any kind.
 - Existing sensors: always chosen; their kind (a field named like the kind field; empty = every
   kind) and their own radius (optional field; empty = the kind's radius).
+- A site's kind is a risk kind (易涝积水点) or a sensor name the kind table maps to one (积水监测仪).
 - Distance: ``EUCLIDEAN`` (straight line), ``NETWORK`` (along the roads, :mod:`.network`) or a cost
   table (point id, site id, cost) that replaces the distance computation (:mod:`.pairs`).
 
@@ -207,6 +208,9 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
         point_kinds, kinds = [''] * len(risk), ['']
     kind_radius, kind_weight = kinds_module.radius_and_weight(kinds, kind_table, radius, labels['risk'])
     code = {k: n for n, k in enumerate(kinds)}
+    site_code = {name: code[kind] for name, kind in kinds_module.sensor_kind_map(kind_table).items()
+                 if kind in code}
+    site_code.update(code)
     point_kind = np.array([code[k] for k in point_kinds], np.int64)
     if weight_field:
         weights = _numbers(risk, weight_field, labels['risk'], translate('spm', 'weight'), positive=False)
@@ -219,7 +223,7 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
     # sites
     site_parts = []
     if candidates is not None:
-        site_parts.append(_sites(candidates, SOURCE_CANDIDATE, kind_field, code, cost_field, None,
+        site_parts.append(_sites(candidates, SOURCE_CANDIDATE, kind_field, site_code, cost_field, None,
                                  labels['candidates']))
     elif generate:
         reach = float(np.max(kind_radius))
@@ -236,7 +240,7 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
                                       '{s} m {where}.').format(n=len(generated), s=spacing, where=where))
         site_parts.append(_sites(generated, SOURCE_GENERATED, None, code, None, None, ''))
     if existing is not None:
-        site_parts.append(_sites(existing, SOURCE_EXISTING, kind_field, code, None, existing_radius_field,
+        site_parts.append(_sites(existing, SOURCE_EXISTING, kind_field, site_code, None, existing_radius_field,
                                  labels['existing']))
     if not site_parts:
         raise InputError(translate('spm', 'There is no candidate site and no existing sensor.'))

@@ -34,16 +34,18 @@ def test_shipped_kind_table_has_the_six_risk_kinds_with_positive_radius_and_weig
     assert set(table.index) == {'管道泄漏爆管风险点', SLOPE, '地质灾害易发点', '防洪排涝关键节点', WATER, BRIDGE}
     assert (table['radius_m'] > 0).all() and table['weight'].between(1, 5).all()
     assert table['source'].str.contains('unverified').all()
+    names = kinds.sensor_kind_map()
+    assert names['积水监测仪'] == WATER and names['桥梁结构监测仪'] == BRIDGE and names[SLOPE] == SLOPE
 
 
 def test_per_kind_radius_and_weight_a_slope_sensor_does_not_cover_a_waterlogging_point():
     r_water, r_slope = kinds.load().at[WATER, 'radius_m'], kinds.load().at[SLOPE, 'radius_m']
-    assert r_slope < 180 < r_water
-    risk = frame([(180, 0), (0, 180), (0, 10)], kind=[WATER, SLOPE, WATER])
+    assert r_slope < 250 < r_water
+    risk = frame([(250, 0), (0, 250), (0, 10)], kind=[WATER, SLOPE, WATER])
     cand = frame([(0, 0)])
     prob = problem.prepare(risk, cand, None, kind_field='kind')
     cov = prob.coverage
-    # candidate (any kind) → one facility per kind; the slope one does not reach 180 m
+    # candidate (any kind) → one facility per kind; the slope one does not reach 250 m
     covers = {(cov.kinds[cov.fac_kind[f]], int(r)) for r, f in zip(cov.rows, cov.cols)}
     assert covers == {(WATER, 0), (WATER, 2)}
     assert list(prob.points['WEIGHT']) == [kinds.load().at[k, 'weight'] for k in (WATER, SLOPE, WATER)]
@@ -51,14 +53,19 @@ def test_per_kind_radius_and_weight_a_slope_sensor_does_not_cover_a_waterlogging
     prob = problem.prepare(risk, frame([(0, 0)], kind=[SLOPE]), None, kind_field='kind')
     assert prob.coverage.n_facilities == 0
     # an existing sensor without a kind covers every kind, with its own radius when given
-    prob = problem.prepare(risk, cand, frame([(0, 0)], radius=[190.0]), kind_field='kind',
+    prob = problem.prepare(risk, cand, frame([(0, 0)], radius=[260.0]), kind_field='kind',
                            existing_radius_field='radius')
     fixed = np.flatnonzero(prob.coverage.fac_fixed)
     assert set(prob.coverage.rows[np.isin(prob.coverage.cols, fixed)]) == {0, 1, 2}
+    # a sensor layer may name the device (积水监测仪) instead of the risk kind it watches
+    prob = problem.prepare(risk, cand, frame([(0, 0)], kind=['积水监测仪']), kind_field='kind')
+    fixed = np.flatnonzero(prob.coverage.fac_fixed)
+    assert set(prob.coverage.rows[np.isin(prob.coverage.cols, fixed)]) == {0, 2}
+    assert [prob.coverage.kinds[k] for k in prob.coverage.fac_kind[fixed]] == [WATER]
 
 
 def test_weight_field_overrides_the_kind_weight_and_a_radius_overrides_the_kind_radius():
-    risk = frame([(180, 0), (0, 180)], kind=[WATER, SLOPE], w=[7.0, 2.0])
+    risk = frame([(250, 0), (0, 250)], kind=[WATER, SLOPE], w=[7.0, 2.0])
     prob = problem.prepare(risk, frame([(0, 0)]), None, kind_field='kind', weight_field='w', radius=100.0)
     assert list(prob.points['WEIGHT']) == [7.0, 2.0]
     assert prob.coverage.n_facilities == 0 and list(prob.coverage.kind_radius) == [100.0, 100.0]
@@ -220,7 +227,7 @@ def test_coverage_of_counts_sensors_per_point_and_finds_redundant_ones():
     assert list(report.sensors['REDUNDANT']) == [0, 1, 1, 1]
     by_district = report.by(points['district']).set_index('GROUP')
     assert by_district.loc['350302', 'COVER_PCT'] == 100 and by_district.loc['350303', 'N_COVERED'] == 1
-    # per kind (radius from the table: waterlogging 200 m, slope 150 m): slope sensor covers only slope
+    # per kind (radii and weights from the kind table): a slope sensor covers only the slope point
     report = evaluate.coverage_of(points, frame([(200, 0)], kind=[SLOPE]), kind_field='kind')
     assert list(report.points['COVERED_BY']) == [0, 0, 1, 0]
     assert report.weighted_ratio == pytest.approx(4 / (3 + 3 + 4 + 3))
