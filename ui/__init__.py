@@ -12,6 +12,7 @@ def panels():
     """(module under ui/, class name, menu text) of each dock the plugin offers."""
     return [
         ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)')),
+        ('code_lookup', 'CodeLookupDock', translate('spm', 'Code lookup (赋码查询)')),
     ]
 
 

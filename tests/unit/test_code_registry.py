@@ -1,6 +1,5 @@
 """Building codes and their registry: stable across runs, never reused, never duplicated, atomic."""
 
-import datetime
 import hashlib
 import os
 import sqlite3
@@ -15,39 +14,10 @@ import pytest
 from shapely import affinity
 from shapely.geometry import box
 
+from code_city import CRS, RUN1, RUN2, X0, Y0, code_run, make_buildings, make_townships
 from conftest import PLUGINS
-from spatial_planning_monitor.core.codes import assign, registry, schemes
+from spatial_planning_monitor.core.codes import registry, schemes
 from spatial_planning_monitor.core.errors import InputError
-
-X0, Y0 = 40_480_000.0, 2_810_000.0          # EPSG:4528 (zone 40), near Putian
-CRS = 'EPSG:4528'
-RUN1, RUN2 = datetime.date(2024, 6, 1), datetime.date(2025, 6, 1)
-
-
-def make_townships():
-    codes = ['350302001', '350302002', '350303001', '350303002']
-    cells = [box(X0, Y0, X0 + 1000, Y0 + 1000), box(X0 + 1000, Y0, X0 + 2000, Y0 + 1000),
-             box(X0, Y0 + 1000, X0 + 1000, Y0 + 2000), box(X0 + 1000, Y0 + 1000, X0 + 2000, Y0 + 2000)]
-    return gpd.GeoDataFrame({'code': codes}, geometry=cells, crs=CRS)
-
-
-def make_buildings(n=1500, seed=3, first_id=0):
-    rng = np.random.default_rng(seed)
-    x = rng.uniform(X0 + 5, X0 + 1980, n)
-    y = rng.uniform(Y0 + 5, Y0 + 1980, n)
-    return gpd.GeoDataFrame({'year': rng.integers(2015, 2019, n)},
-                            geometry=[box(a, b, a + 9, b + 11) for a, b in zip(x, y)],
-                            index=pd.Index(np.arange(first_id, first_id + n), name='fid'), crs=CRS)
-
-
-def code_run(path, buildings, townships=None, day=RUN1, scheme=None, **options):
-    scheme = scheme or schemes.get_scheme()
-    with registry.open_registry(path, scheme, buildings.crs) as reg:
-        frame, summary = assign.assign_codes(reg, buildings, townships if townships is not None else make_townships(),
-                                             'code', 'year', 8, day=day, **options)
-        reg.commit()
-    return frame, summary
-
 
 def digest(path):
     with open(path, 'rb') as handle:
@@ -296,9 +266,9 @@ def test_a_crash_mid_run_leaves_the_registry_as_before(coded):
     script = textwrap.dedent(f"""
         import os, sys, datetime
         here = {os.path.dirname(os.path.abspath(__file__))!r}
-        sys.path[:0] = [{str(PLUGINS)!r}, here, os.path.dirname(here)]
+        sys.path[:0] = [{str(PLUGINS)!r}, os.path.dirname(here)]
         from spatial_planning_monitor.core.codes import registry
-        import test_code_registry as t
+        import code_city as t
         original = registry.Registry.issue
         def issue_then_crash(self, *args, **kwargs):
             self.connection.execute('PRAGMA cache_size = 20')   # spill the run's pages to the file
