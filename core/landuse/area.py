@@ -13,19 +13,14 @@ from pyproj import CRS, Geod
 
 from ..errors import Canceled, InputError
 from ..i18n import translate
+from .geometry import geos_function
 
 CGCS2000 = Geod(a=6378137.0, rf=298.257222101)
 
 
 def _geos_area_function():
-    try:
-        from shapely.geos import lgeos
-        function = lgeos._lgeos.GEOSArea_r
-    except (ImportError, AttributeError):
-        return None
-    function.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)]
-    function.restype = ctypes.c_int
-    return lgeos.geos_handle, function
+    return geos_function('GEOSArea_r', [ctypes.c_void_p, ctypes.c_void_p,
+                                         ctypes.POINTER(ctypes.c_double)], ctypes.c_int)
 
 
 _GEOS_AREA = _geos_area_function()

@@ -105,7 +105,7 @@ def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, pro
         for a, b in result.overlaps:
             log(translate('spm', 'Layer {layer}: features {a} and {b} overlap; the shared area is '
                                  'counted once, for feature {a}.').format(
-                layer=plan_layer.label, a=plan_layer.fids[a], b=plan_layer.fids[b]))
+                layer=plan_layer.label, a=plan_layer.fids[a], b=plan_layer.fids[b]), warning=True)
     mapping = tables.load_mapping()
     plan_table = tables.load_plan_classes()
     cur_codes = current_layer.codes[result.left]

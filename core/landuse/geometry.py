@@ -17,22 +17,81 @@ from ..i18n import translate
 _SHAPELY2 = hasattr(shapely, 'bounds') and callable(getattr(shapely, 'bounds'))
 
 
-def _geos_bounds_functions():
-    """GEOSGeom_getXMin_r … from the GEOS library shapely 1.8 loaded (None when unavailable)."""
+def geos_function(name, argtypes, restype):
+    """A private ctypes handle on a GEOS C function of the library shapely 1.8 loaded.
+
+    ``library[name]`` makes a new function object, so shapely's own prototypes stay untouched.
+    Returns (context handle, function), or None on shapely 2 / when unavailable.
+    """
     try:
         from shapely.geos import lgeos
-        library = lgeos._lgeos
-        functions = [getattr(library, name) for name in (
-            'GEOSGeom_getXMin_r', 'GEOSGeom_getYMin_r', 'GEOSGeom_getXMax_r', 'GEOSGeom_getYMax_r')]
-    except (ImportError, AttributeError):
+        function = lgeos._lgeos[name]
+    except (ImportError, AttributeError, KeyError):
         return None
-    for function in functions:
-        function.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.POINTER(ctypes.c_double)]
-        function.restype = ctypes.c_int
-    return lgeos.geos_handle, functions
+    function.argtypes = argtypes
+    function.restype = restype
+    return lgeos.geos_handle, function
+
+
+def _geos_bounds_functions():
+    """GEOSGeom_getXMin_r … (None when unavailable)."""
+    found = [geos_function(name, [ctypes.c_void_p, ctypes.c_void_p,
+                                   ctypes.POINTER(ctypes.c_double)], ctypes.c_int)
+             for name in ('GEOSGeom_getXMin_r', 'GEOSGeom_getYMin_r', 'GEOSGeom_getXMax_r',
+                          'GEOSGeom_getYMax_r')]
+    if any(f is None for f in found):
+        return None
+    return found[0][0], [f for _, f in found]
 
 
 _GEOS_BOUNDS = None if _SHAPELY2 else _geos_bounds_functions()
+_C = (ctypes.c_void_p, ctypes.c_char)
+_GEOS_EMPTY = None if _SHAPELY2 else geos_function('GEOSisEmpty_r', [_C[0]] * 2, _C[1])
+_GEOS_VALID = None if _SHAPELY2 else geos_function('GEOSisValid_r', [_C[0]] * 2, _C[1])
+_GEOS_PREPARED_CONTAINS = None if _SHAPELY2 else geos_function(
+    'GEOSPreparedContains_r', [_C[0]] * 3, _C[1])
+_GEOS_PREPARED_CONTAINS_PROPERLY = None if _SHAPELY2 else geos_function(
+    'GEOSPreparedContainsProperly_r', [_C[0]] * 3, _C[1])
+_TRUE, _FALSE = b'\x01', b'\x00'
+
+
+def is_empty(geometry):
+    """``geometry.is_empty`` (None counts as empty), without shapely 1.8's per-call overhead."""
+    if geometry is None:
+        return True
+    if _GEOS_EMPTY is not None:
+        answer = _GEOS_EMPTY[1](_GEOS_EMPTY[0], geometry._geom)
+        if answer in (_TRUE, _FALSE):
+            return answer == _TRUE
+    return geometry.is_empty
+
+
+def is_valid(geometry):
+    """``geometry.is_valid`` through GEOS directly where shapely 1.8 is slow."""
+    if _GEOS_VALID is not None:
+        answer = _GEOS_VALID[1](_GEOS_VALID[0], geometry._geom)
+        if answer in (_TRUE, _FALSE):
+            return answer == _TRUE
+    return geometry.is_valid
+
+
+def _prepared_predicate(function, name, prepared, geometry):
+    if function is not None:
+        answer = function[1](function[0], prepared._geom, geometry._geom)
+        if answer in (_TRUE, _FALSE):
+            return answer == _TRUE
+    return getattr(prepared, name)(geometry)
+
+
+def prepared_contains(prepared, geometry):
+    """``prepared.contains(geometry)`` for a ``shapely.prepared.prep`` object, through GEOS."""
+    return _prepared_predicate(_GEOS_PREPARED_CONTAINS, 'contains', prepared, geometry)
+
+
+def prepared_contains_properly(prepared, geometry):
+    """``prepared.contains_properly(geometry)``: inside without touching the boundary."""
+    return _prepared_predicate(_GEOS_PREPARED_CONTAINS_PROPERLY, 'contains_properly', prepared,
+                               geometry)
 
 
 def bounds_array(geometries):
@@ -50,7 +109,7 @@ def bounds_array(geometries):
     value = ctypes.c_double()
     ref = ctypes.byref(value)
     for i, geometry in enumerate(geometries):
-        if geometry is None or geometry.is_empty:
+        if is_empty(geometry):          # GEOS crashes on the bounds of an empty geometry
             continue
         pointer = geometry._geom
         xmin(handle, pointer, ref)
@@ -96,11 +155,11 @@ def repair(geometries, labels=None, canceled=None):
         if canceled is not None and i % 5000 == 0 and canceled():
             raise Canceled(translate('spm', 'canceled'))
         label = labels[i] if labels is not None else i
-        if geometry is None or geometry.is_empty:
+        if is_empty(geometry):
             out[i] = None
             report.append((i, label, translate('spm', 'no geometry; skipped')))
             continue
-        if geometry.is_valid:
+        if is_valid(geometry):
             if not isinstance(geometry, (Polygon, MultiPolygon)):
                 out[i] = polygonal(geometry)
                 if out[i] is None:

@@ -1,6 +1,7 @@
 """Prepare a land-use or zone layer for the monitoring overlays: codes, scheme, valid polygons.
 
-Every repaired or skipped feature is reported through ``log`` with the layer and its fid.
+Every repaired or skipped feature is reported through ``log(message, warning=True)`` with the
+layer and its fid; ``log`` is any callable taking a message and the keyword ``warning``.
 """
 
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ def _report(label, report, log):
         return
     for _, fid, message in report:
         log(translate('spm', 'Layer {layer}, feature {fid}: {message}').format(
-            layer=label, fid=fid, message=message))
+            layer=label, fid=fid, message=message), warning=True)
 
 
 def polygons(frame, label, log=None, canceled=None):
@@ -59,5 +60,6 @@ def land_use(frame, field, label, log=None, canceled=None, scheme=None):
                 'spm', 'Layer {layer}: {count} feature(s) have codes not in the table, counted as '
                 '未知 (unknown): {codes}').format(
                     layer=label, count=int(unknown.sum()),
-                    codes=', '.join(v or translate('spm', '(empty)') for v in values[:20])))
+                    codes=', '.join(v or translate('spm', '(empty)') for v in values[:20])),
+                warning=True)
     return layer

@@ -4,8 +4,11 @@ control lines and change.
 Every left polygon comes back as pieces that partition it: a piece for each right polygon it
 overlaps, and the remainder that no right polygon covers (right index -1). The pieces' areas add
 up to the polygon's area. Most parcels lie wholly inside one zone; for them no intersection is
-computed: the candidate zones come from a grid join of bounding boxes done in numpy, and a
-prepared-geometry ``contains`` test settles the case, so the piece is the parcel itself.
+computed: the candidate zones come from a grid join of bounding boxes done in numpy (only a zone
+whose box covers the parcel's box can contain it), and a prepared-geometry test settles the case,
+so the piece is the parcel itself. The test is first ``contains_properly`` against the zone grown
+by a tolerance of 1e-13 × the largest coordinate (micrometres in metre CRSs: a parcel sharing the
+zone's boundary is then inside without GEOS's costly boundary analysis), then exact ``contains``.
 
 Where right polygons overlap each other (a topology error in a plan), each part of a left polygon
 is counted once, for the right polygon met first (lowest position), and :class:`Pieces` lists the
@@ -21,12 +24,13 @@ from shapely.prepared import prep
 
 from ..errors import Canceled, InputError
 from ..i18n import translate
-from .geometry import bounds_array, polygonal
+from .geometry import bounds_array, polygonal, prepared_contains, prepared_contains_properly
 
 UNCOVERED = -1
 _CHUNK = 200_000           # left polygons per grid-join batch (bounds the join's memory)
 _MAX_CELLS = 8_000_000     # cell entries per side before the grid is made coarser
 _RELATIVE_GAP = 1e-9       # uncovered share of a polygon below which no remainder is computed
+_TOLERANCE = 1e-13         # growth of a zone for the fast "inside" test, × largest |coordinate|
 
 
 @dataclass
@@ -139,9 +143,16 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
     name features in error messages.
     """
     left, right = list(left), list(right)
-    li, ri = candidate_pairs(bounds_array(left), bounds_array(right))
+    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
+    li, ri = candidate_pairs(left_bounds, right_bounds)
+    # only a right polygon whose box covers the left polygon's box can contain it
+    a, b = left_bounds[li], right_bounds[ri]
+    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
+        (a[:, 3] <= b[:, 3])
     starts = np.searchsorted(li, np.arange(len(left) + 1))
-    prepared = {}
+    finite = np.abs(np.concatenate([left_bounds, right_bounds]))
+    tolerance = _TOLERANCE * float(np.nanmax(finite)) if np.isfinite(finite).any() else 0.0
+    prepared, grown = {}, {}
     out_left, out_right, out_geometry = [], [], []
     whole = 0
     overlaps = set()
@@ -161,13 +172,22 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
             out_geometry.append(geometry)
             continue
         inside = UNCOVERED
-        for j in candidates:
-            tester = prepared.get(j)
+        covering = candidates[box_covers[starts[i]:starts[i + 1]]]
+        for j in covering:
+            tester = grown.get(j)
             if tester is None:
-                tester = prepared[j] = prep(right[j])
-            if tester.contains(geometry):
+                tester = grown[j] = prep(right[j].buffer(tolerance, 1))
+            if prepared_contains_properly(tester, geometry):
                 inside = j
                 break
+        else:
+            for j in covering:
+                tester = prepared.get(j)
+                if tester is None:
+                    tester = prepared[j] = prep(right[j])
+                if prepared_contains(tester, geometry):
+                    inside = j
+                    break
         if inside != UNCOVERED:
             whole += 1
             out_left.append(i)
@@ -178,7 +198,10 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
             label=left_labels[i] if left_labels is not None else i)
         pieces = []
         for j in candidates:
-            if not prepared[j].intersects(geometry):
+            tester = prepared.get(j)
+            if tester is None:
+                tester = prepared[j] = prep(right[j])
+            if not tester.intersects(geometry):
                 continue
             piece = _intersection(geometry, right[j], what)
             if piece is not None and piece.area > 0:

@@ -63,8 +63,9 @@ def test_mixed_schemes_are_compared_in_ydyh():
     after = gpd.GeoDataFrame({'C': ['0101', '1001']}, geometry=[box(0, 0, 10, 10), box(10, 0, 20, 10)],
                              crs=CRS)
     messages = []
+    log = lambda message, warning=False: messages.append(message)  # noqa: E731
     patches, _ = change.evaluate(_layer(BEFORE[:2], 'B'), inputs.land_use(after, 'C', 'A', scheme='plan'),
-                                 2, crs=CRS, log=messages.append)
+                                 2, crs=CRS, log=log)
     assert list(patches.CHANGE) == ['0102→1001']
     assert any('converted' in m for m in messages)
 

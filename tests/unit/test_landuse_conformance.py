@@ -38,9 +38,10 @@ def _frames(crs='EPSG:4528', shift=(0, 0), scale=1.0):
 def _run(crs='EPSG:4528', rules=None, **kw):
     current, plan = _frames(crs, **kw)
     messages = []
-    cur = inputs.land_use(current, 'DLBM', 'CURRENT', log=messages.append)
-    zones = inputs.land_use(plan, 'YDYHDM', 'PLAN', log=messages.append, scheme='plan')
-    pieces, summary = conformance.evaluate(cur, zones, rules=rules, crs=crs, log=messages.append)
+    log = lambda message, warning=False: messages.append(message)  # noqa: E731
+    cur = inputs.land_use(current, 'DLBM', 'CURRENT', log=log)
+    zones = inputs.land_use(plan, 'YDYHDM', 'PLAN', log=log, scheme='plan')
+    pieces, summary = conformance.evaluate(cur, zones, rules=rules, crs=crs, log=log)
     return current, pieces, summary, messages
 
 

@@ -1,0 +1,85 @@
+"""spm:plan_conformance — 规划符合性: current use against planned use, piece by piece."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+)
+
+from ....core.landuse import conformance
+from ...base import SpmAlgorithm
+from .common import check_crs, code_field, log_to, progress_to, read_land_use, write_all
+
+
+class PlanConformanceAlgorithm(SpmAlgorithm):
+    """Overlay current land use (三调) with plan zones (用地用海) and classify every piece."""
+
+    NAME = 'plan_conformance'
+    GROUP = 'monitoring'
+    REQUIRES = ('geopandas',)
+
+    CURRENT = 'CURRENT'
+    CURRENT_FIELD = 'CURRENT_FIELD'
+    PLAN = 'PLAN'
+    PLAN_FIELD = 'PLAN_FIELD'
+    RULES = 'RULES'
+    OUTPUT = 'OUTPUT'
+    SUMMARY = 'SUMMARY'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('Plan conformance (规划符合性分析)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CURRENT, self.tr('Current land use (三调 parcels)'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.CURRENT_FIELD, self.tr('Current land-use code field'), defaultValue='DLBM',
+            parentLayerParameterName=self.CURRENT))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PLAN, self.tr('Plan zones (用地用海)'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.PLAN_FIELD, self.tr('Plan code field'), defaultValue='YDYHDM',
+            parentLayerParameterName=self.PLAN))
+        self.addParameter(QgsProcessingParameterFile(
+            self.RULES, self.tr('Compatibility rules (CSV; default: the shipped table)'),
+            extension='csv', optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Conformance pieces'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr('Conformance summary by plan class and status'),
+            QgsProcessing.TypeVector))
+
+    def process(self, parameters, context, feedback):
+        current_src = self.source(parameters, self.CURRENT, context)
+        plan_src = self.source(parameters, self.PLAN, context)
+        current_field = code_field(self, current_src, self.parameterAsString(
+            parameters, self.CURRENT_FIELD, context), self.tr('current land-use code'), feedback)
+        plan_field = code_field(self, plan_src, self.parameterAsString(
+            parameters, self.PLAN_FIELD, context), self.tr('plan code'), feedback)
+        rules = conformance.load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
+        crs, frame_crs = check_crs(self, current_src, feedback)
+
+        feedback.setProgressText(self.tr('Reading the layers'))
+        current = read_land_use(self, current_src, current_field, current_src.sourceName(),
+                                feedback, crs, context)
+        feedback.setProgress(15)
+        plan = read_land_use(self, plan_src, plan_field, plan_src.sourceName(), feedback, crs,
+                             context, scheme='plan')
+        feedback.setProgress(20)
+        feedback.setProgressText(self.tr('Overlaying current use and plan'))
+        pieces, summary = conformance.evaluate(
+            current, plan, rules=rules, crs=frame_crs, canceled=feedback.isCanceled,
+            progress=progress_to(feedback, 20, 75), log=log_to(feedback))
+        for status in conformance.STATUSES:
+            share = pieces.loc[pieces.STATUS == status, 'AREA_M2'].sum()
+            feedback.pushInfo(self.tr('{status}: {area:.2f} ha').format(
+                status=status, area=share / 10000.0))
+        feedback.setProgressText(self.tr('Writing the results'))
+        written = write_all(self, [(self.SUMMARY, summary), (self.OUTPUT, pieces)], parameters,
+                            context, feedback)
+        self.load_styled(context, written[self.OUTPUT], 'conformance', self.tr('Plan conformance'))
+        self.load_styled(context, written[self.SUMMARY], None, self.tr('Plan conformance summary'))
+        return {self.OUTPUT: written[self.OUTPUT], self.SUMMARY: written[self.SUMMARY]}
