@@ -51,6 +51,12 @@ class Coverage:
         return sp.csc_matrix((np.ones(len(self.rows)), self.rows, indptr),
                              shape=(self.n_points, self.n_facilities))
 
+    def effective_radius(self):
+        """Per facility: its site's own radius, else its kind's (NaN for an every-kind sensor)."""
+        kind_radius = np.r_[self.kind_radius, np.nan]
+        by_kind = kind_radius[np.where(self.fac_kind >= 0, self.fac_kind, len(self.kind_radius))]
+        return np.where(np.isnan(self.fac_radius), by_kind, self.fac_radius)
+
     def coverable(self):
         """Per point: some facility can cover it."""
         return np.bincount(self.rows, minlength=self.n_points) > 0

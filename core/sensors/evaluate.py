@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import translate
-from . import problem as problem_module
+from . import kinds, problem as problem_module
 
 
 def assignment(cov, chosen):
@@ -138,7 +138,13 @@ def coverage_of(points, sensors, radius=None, *, kind_field=None, weight_field=N
     out['DIST_M'] = np.where(np.isfinite(dist), dist, np.nan)
     stats = facility_stats(cov, chosen)
     per_site = stats.groupby(site_of[stats.index.to_numpy()]).sum()
-    sensors_out = prob.sites.copy()
+    sensors_out = prob.sites[['SITE_ID', 'SRC_FID', 'KIND', 'geometry']].copy()
+    watched = np.asarray(sensors_out['KIND'], object)           # the risk kind each sensor watches
+    watched[site_of] = [cov.kinds[k] if k >= 0 else '' for k in cov.fac_kind]
+    sensors_out['KIND'] = [kinds.label(k) for k in watched]
+    radius = np.full(len(sensors_out), np.nan)
+    radius[site_of] = cov.effective_radius()
+    sensors_out.insert(3, 'RADIUS_M', np.where(np.isnan(prob.sites['RADIUS']), radius, prob.sites['RADIUS']))
     for column in ('N_COVER', 'W_COVER', 'N_UNIQUE'):
         sensors_out[column] = per_site[column].reindex(range(len(sensors_out))).fillna(0).to_numpy()
     sensors_out['N_COVER'] = sensors_out['N_COVER'].astype(np.int64)
@@ -149,3 +155,39 @@ def coverage_of(points, sensors, radius=None, *, kind_field=None, weight_field=N
     if not len(sensors_out):
         notes.append(translate('spm', 'There is no sensor: nothing is covered.'))
     return CoverageReport(out, sensors_out, by_kind, prob, notes)
+
+
+def evaluation_summary(report, districts=None):
+    """Coverage by kind (with sensors and redundant sensors of that kind), by district, and overall.
+
+    GROUP_TYPE is ``kind``, ``district`` or ``all``; the ``all`` row lists the redundant sensors.
+    """
+    cov = report.problem.coverage
+    sensors = report.sensors
+    kind_of_site = np.full(len(sensors), -1, np.int64)
+    kind_of_site[cov.fac_site] = cov.fac_kind
+    parts = []
+    by_kind = report.by_kind.iloc[:-1].copy()
+    by_kind.insert(0, 'GROUP_TYPE', 'kind')
+    code = {name: k for k, name in enumerate(cov.kinds)}
+    by_kind['N_SENSORS'] = [int((kind_of_site == code.get(g, -9)).sum()) for g in by_kind['GROUP']]
+    by_kind['N_REDUNDANT'] = [int(((kind_of_site == code.get(g, -9)) & (sensors['REDUNDANT'] == 1)).sum())
+                              for g in by_kind['GROUP']]
+    parts.append(by_kind)
+    if districts is not None:
+        by_district = report.by(np.asarray(districts, object)).iloc[:-1].copy()
+        by_district.insert(0, 'GROUP_TYPE', 'district')
+        parts.append(by_district)
+    overall = report.by_kind.iloc[-1:].copy()
+    overall.insert(0, 'GROUP_TYPE', 'all')
+    overall['GROUP'] = translate('spm', 'All risk points')
+    overall['N_SENSORS'] = len(sensors)
+    redundant = sensors.loc[sensors['REDUNDANT'] == 1, 'SRC_FID']
+    overall['N_REDUNDANT'] = len(redundant)
+    overall['REDUNDANT_FIDS'] = ', '.join(str(v) for v in redundant)
+    table = pd.concat(parts + [overall], ignore_index=True)
+    table['GROUP'] = [kinds.label(g) for g in table['GROUP']]
+    for column in ('N_SENSORS', 'N_REDUNDANT'):
+        table[column] = pd.array(table[column], dtype='Int64')
+    return table
+

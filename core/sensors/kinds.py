@@ -90,3 +90,11 @@ def sensor_kind_map(table=None):
             if name.strip():
                 mapping.setdefault(name.strip(), kind)
     return mapping
+
+
+def label(value):
+    """A kind (or group) as shown in outputs: '' — points without a kind, or a sensor of every kind —
+    shows as '*'; None stays None (the all-kinds row)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value) if str(value) != '' else '*'

@@ -9,19 +9,12 @@ import pandas as pd
 from shapely.geometry import LineString
 
 from ..i18n import translate
-from . import evaluate, problem as problem_module
+from . import evaluate, kinds, problem as problem_module
 
 
-def kind_label(name):
-    """A kind as shown in outputs: '' (points without kind) and every-kind sensors show as '*'."""
-    return name if name else '*'
-
-
-def effective_radius(cov):
-    """Per facility: its own radius, else its kind's radius (NaN for an every-kind sensor)."""
-    kind_radius = np.r_[cov.kind_radius, np.nan]
-    by_kind = kind_radius[np.where(cov.fac_kind >= 0, cov.fac_kind, len(cov.kind_radius))]
-    return np.where(np.isnan(cov.fac_radius), by_kind, cov.fac_radius)
+def facility_kinds(cov, facilities):
+    """Kind labels of facilities ('*' for an existing sensor of every kind)."""
+    return [kinds.label(cov.kinds[k]) if k >= 0 else '*' for k in cov.fac_kind[facilities]]
 
 
 def chosen_sites(prob, solution):
@@ -31,14 +24,13 @@ def chosen_sites(prob, solution):
     stats = evaluate.facility_stats(cov, chosen)
     rank = {int(f): k + 1 for k, f in enumerate(solution.added)}
     sites = prob.sites.iloc[cov.fac_site[chosen]].reset_index(drop=True)
-    kinds = [kind_label(cov.kinds[k]) if k >= 0 else '*' for k in cov.fac_kind[chosen]]
     out = gpd.GeoDataFrame({
         'SITE_ID': sites['SITE_ID'].to_numpy(),
         'SOURCE': sites['SOURCE'].to_numpy(),
         'SRC_FID': sites['SRC_FID'].to_numpy(np.int64),
         'EXISTING': cov.fac_fixed[chosen].astype(np.int64),
-        'KIND': kinds,
-        'RADIUS_M': effective_radius(cov)[chosen],
+        'KIND': facility_kinds(cov, chosen),
+        'RADIUS_M': cov.effective_radius()[chosen],
         'RANK': [rank.get(int(f), 0) for f in chosen],
         'N_COVER': stats['N_COVER'].to_numpy(np.int64),
         'W_COVER': stats['W_COVER'].to_numpy(float),
@@ -55,7 +47,7 @@ def chosen_sites(prob, solution):
         extra = gpd.GeoDataFrame({
             'SITE_ID': idle['SITE_ID'].to_numpy(), 'SOURCE': idle['SOURCE'].to_numpy(),
             'SRC_FID': idle['SRC_FID'].to_numpy(np.int64), 'EXISTING': 1,
-            'KIND': [kind_label(k) for k in idle['KIND']], 'RADIUS_M': idle['RADIUS'].to_numpy(float),
+            'KIND': [kinds.label(k) for k in idle['KIND']], 'RADIUS_M': idle['RADIUS'].to_numpy(float),
             'RANK': 0, 'N_COVER': 0, 'W_COVER': 0.0, 'N_UNIQUE': 0, 'N_ASSIGN': 0, 'W_ASSIGN': 0.0,
             'COST': idle['COST'].to_numpy(float)}, geometry=idle.geometry.to_numpy(), crs=prob.sites.crs)
         out = gpd.GeoDataFrame(pd.concat([out, extra], ignore_index=True), geometry='geometry',
@@ -73,7 +65,7 @@ def assignment_lines(prob, chosen):
     lines = [LineString([tuple(a), tuple(b)]) for a, b in zip(point_xy, site_xy)]
     return gpd.GeoDataFrame({
         'POINT_FID': prob.points.index.to_numpy(np.int64)[covered],
-        'KIND': [kind_label(k) for k in np.asarray(prob.points['KIND'], object)[covered]],
+        'KIND': [kinds.label(k) for k in np.asarray(prob.points['KIND'], object)[covered]],
         'WEIGHT': prob.points['WEIGHT'].to_numpy(float)[covered],
         'SITE_ID': prob.sites['SITE_ID'].to_numpy()[cov.fac_site[nearest[covered]]],
         'DIST_M': dist[covered],
@@ -84,17 +76,15 @@ def plan_summary(prob, solution):
     """Coverage per kind and for all kinds; the all-kinds row carries the solver's report."""
     cov = prob.coverage
     _, _, count = evaluate.assignment(cov, solution.chosen)
-    table = evaluate.group_summary([kind_label(k) for k in prob.points['KIND']],
+    table = evaluate.group_summary([kinds.label(k) for k in prob.points['KIND']],
                                    prob.points['WEIGHT'].to_numpy(float), count > 0, cov.coverable())
     table = table.rename(columns={'GROUP': 'KIND'})
     table['N_UNCOVER'] = table['N_POINTS'] - table['N_COVERED']
     added = np.asarray(solution.added, np.int64)
     fixed = np.flatnonzero(cov.fac_fixed)
-    new_kind = pd.Series([kind_label(cov.kinds[k]) if k >= 0 else '*' for k in cov.fac_kind[added]],
-                         dtype=object)
+    new_kind = pd.Series(facility_kinds(cov, added), dtype=object)
     table['N_NEW'] = [int((new_kind == k).sum()) if k is not None else len(added) for k in table['KIND']]
-    fixed_kind = pd.Series([kind_label(cov.kinds[k]) if k >= 0 else '*' for k in cov.fac_kind[fixed]],
-                           dtype=object)
+    fixed_kind = pd.Series(facility_kinds(cov, fixed), dtype=object)
     n_existing = int(prob.sites['SOURCE'].eq(problem_module.SOURCE_EXISTING).sum())
     table['N_EXISTING'] = [int((fixed_kind == k).sum()) if k is not None else n_existing
                            for k in table['KIND']]

@@ -73,6 +73,27 @@ def unique_ids(values, layer, field):
     return ids
 
 
+def read_cost_table(path):
+    """A cost table CSV (UTF-8, or GBK as Excel writes it in China) with ids kept as text.
+
+    The header is kept as written, even when two columns have the same name (``fid,fid,cost``).
+    """
+    last = None
+    for encoding in ('utf-8-sig', 'gbk'):
+        try:
+            raw = pd.read_csv(path, dtype=str, encoding=encoding, skipinitialspace=True, header=None)
+            table = raw.iloc[1:].reset_index(drop=True)
+            table.columns = [str(c).strip() for c in raw.iloc[0]]
+            return table
+        except UnicodeDecodeError as exc:
+            last = exc
+        except (OSError, ValueError) as exc:
+            raise InputError(translate('spm', 'Cost table {table} cannot be read: {error}').format(
+                table=path, error=exc)) from exc
+    raise InputError(translate('spm', 'Cost table {table} is neither UTF-8 nor GBK text: {error}').format(
+        table=path, error=last))
+
+
 def check_columns(table, label):
     """Stop unless the cost table has the three columns point id, site id, cost."""
     if table.shape[1] < 3:
@@ -89,15 +110,14 @@ def cost_table_pairs(table, point_ids, site_ids, label='cost table'):
     and counted in ``notes``.
     """
     check_columns(table, label)
-    point_col, site_col, cost_col = table.columns[:3]
-    points = pd.Series(id_strings(table[point_col]), dtype=object)
-    sites = pd.Series(id_strings(table[site_col]), dtype=object)
-    cost = pd.to_numeric(table[cost_col], errors='coerce').to_numpy(float)
+    points = pd.Series(id_strings(table.iloc[:, 0]), dtype=object)
+    sites = pd.Series(id_strings(table.iloc[:, 1]), dtype=object)
+    cost = pd.to_numeric(table.iloc[:, 2], errors='coerce').to_numpy(float)
     bad = np.flatnonzero(~(cost >= 0))
     if len(bad):
         raise InputError(translate(
             'spm', 'Cost table {table}: row {row} has the cost “{value}”, not a number ≥ 0.').format(
-                table=label, row=int(bad[0]) + 2, value=table[cost_col].iloc[bad[0]]))
+                table=label, row=int(bad[0]) + 2, value=table.iloc[:, 2].iloc[bad[0]]))
     pair = points.astype(str) + '\u0000' + sites.astype(str)
     repeated = pair.duplicated(keep=False)
     if repeated.any():

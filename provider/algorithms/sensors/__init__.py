@@ -1,0 +1,1 @@
+"""Sensor placement algorithms (感知终端布设): plan sites, evaluate coverage."""

@@ -1,0 +1,99 @@
+"""What the sensor algorithms share: the distance, radius and kind parameters, reading the layers."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+)
+
+from ....core.i18n import translate
+from ....core.sensors import problem
+
+
+def add_point_parameters(alg, risk_name):
+    """RISK_POINTS with WEIGHT_FIELD and KIND_FIELD."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        risk_name, translate('spm', 'Risk points (风险点)'), [QgsProcessing.TypeVectorPoint]))
+    alg.addParameter(QgsProcessingParameterField(
+        'WEIGHT_FIELD', translate('spm', 'Weight field (empty: the kind table’s weight, or 1)'),
+        parentLayerParameterName=risk_name, type=QgsProcessingParameterField.Numeric, optional=True))
+    alg.addParameter(QgsProcessingParameterField(
+        'KIND_FIELD', translate('spm', 'Kind field (per-kind radius and weight; sensors cover their kind)'),
+        parentLayerParameterName=risk_name, optional=True))
+
+
+def add_distance_parameters(alg, risk_name):
+    """RADIUS, DISTANCE, ROADS and KIND_TABLE."""
+    alg.addParameter(QgsProcessingParameterDistance(
+        'RADIUS', translate('spm', 'Radius (empty: each kind’s radius from the kind table)'),
+        parentParameterName=risk_name, optional=True))
+    alg.addParameter(QgsProcessingParameterEnum(
+        'DISTANCE', translate('spm', 'Distance'), list(problem.DISTANCES), defaultValue='EUCLIDEAN',
+        usesStaticStrings=True))
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        'ROADS', translate('spm', 'Roads (noded lines; for NETWORK distance)'),
+        [QgsProcessing.TypeVectorLine], optional=True))
+    alg.addParameter(QgsProcessingParameterFile(
+        'KIND_TABLE', translate('spm', 'Kind table (CSV: kind, radius_m, weight, sensor_kinds; '
+                                       'default: the shipped table)'),
+        extension='csv', optional=True))
+
+
+def optional_number(alg, parameters, name, context):
+    """The number given for an optional parameter, or None when it was left empty."""
+    if parameters.get(name) in (None, ''):
+        return None
+    return alg.parameterAsDouble(parameters, name, context)
+
+
+def optional_field(alg, parameters, name, context, source, label, numeric=False):
+    """The field chosen for an optional field parameter (checked), or None."""
+    field = alg.parameterAsString(parameters, name, context)
+    if not field:
+        return None
+    return alg.require_field(source, field, label, numeric=numeric)
+
+
+def read_common(alg, parameters, context, risk_name, feedback):
+    """(risk frame, roads frame or None, options for core.sensors.problem.prepare, working CRS)."""
+    risk_src = alg.source(parameters, risk_name, context)
+    crs = risk_src.sourceCrs()
+    if crs.isValid() and crs.isGeographic():
+        raise alg.error(alg.tr(
+            'Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in '
+            'metres (e.g. EPSG:4528) first.').format(layer=risk_src.sourceName(), crs=crs.authid()))
+    weight = optional_field(alg, parameters, 'WEIGHT_FIELD', context, risk_src, alg.tr('weight'), True)
+    kind = optional_field(alg, parameters, 'KIND_FIELD', context, risk_src, alg.tr('kind'))
+    distance = alg.parameterAsEnumString(parameters, 'DISTANCE', context) or 'EUCLIDEAN'
+    roads_src = alg.source(parameters, 'ROADS', context, required=False)
+    if distance == 'NETWORK' and roads_src is None:
+        raise alg.error(alg.tr('DISTANCE = NETWORK needs a road layer (ROADS).'))
+    radius = optional_number(alg, parameters, 'RADIUS', context)
+    if radius is not None and not radius > 0:
+        raise alg.error(alg.tr('RADIUS must be greater than 0 (got {value}).').format(value=radius))
+    risk = alg.frame(risk_src, [f for f in (weight, kind) if f], feedback=feedback)
+    roads = alg.frame(roads_src, [], feedback=feedback, crs=crs, context=context) \
+        if roads_src is not None else None
+    options = {'radius': radius, 'kind_field': kind, 'weight_field': weight, 'distance': distance,
+               'roads': roads, 'kind_table': alg.parameterAsFile(parameters, 'KIND_TABLE', context) or None,
+               'canceled': feedback.isCanceled}
+    labels = {'risk': risk_src.sourceName(), 'roads': roads_src.sourceName() if roads_src else 'ROADS'}
+    return risk, options, labels, crs
+
+
+def point_frame(alg, parameters, name, context, crs, feedback, fields):
+    """An optional point layer as a frame in the working CRS: (frame or None, its name)."""
+    src = alg.source(parameters, name, context, required=False)
+    if src is None:
+        return None, name
+    present = [f for f in fields if f and src.fields().indexOf(f) >= 0]
+    return alg.frame(src, present, feedback=feedback, crs=crs, context=context), src.sourceName()
+
+
+def push_notes(feedback, notes):
+    """Core's notes (points out of reach, idle candidates, time limit …) as warnings."""
+    for note in notes:
+        feedback.pushWarning(note)

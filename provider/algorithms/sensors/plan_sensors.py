@@ -1,0 +1,159 @@
+"""spm:plan_sensors — 感知终端布设: where to put sensors so the risk points are covered."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+
+from ....core.sensors import models, outputs, pairs, problem
+from ...base import SpmAlgorithm
+from ..monitoring.common import progress_to, write_all
+from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
+                     point_frame, push_notes, read_common)
+
+
+class PlanSensorsAlgorithm(SpmAlgorithm):
+    """LSCP, MCLP or p-median over risk points and candidate sites, exact (HiGHS) or greedy."""
+
+    NAME = 'plan_sensors'
+    GROUP = 'sensors'
+    REQUIRES = ('geopandas', 'scipy')
+
+    RISK_POINTS = 'RISK_POINTS'
+    WEIGHT_FIELD = 'WEIGHT_FIELD'
+    KIND_FIELD = 'KIND_FIELD'
+    CANDIDATES = 'CANDIDATES'
+    SPACING = 'SPACING'
+    EXISTING = 'EXISTING'
+    EXISTING_RADIUS_FIELD = 'EXISTING_RADIUS_FIELD'
+    MODEL = 'MODEL'
+    RADIUS = 'RADIUS'
+    P = 'P'
+    BUDGET = 'BUDGET'
+    COST_FIELD = 'COST_FIELD'
+    DISTANCE = 'DISTANCE'
+    ROADS = 'ROADS'
+    COST_TABLE = 'COST_TABLE'
+    KIND_TABLE = 'KIND_TABLE'
+    TIME_LIMIT = 'TIME_LIMIT'
+    OUTPUT = 'OUTPUT'
+    ASSIGNMENTS = 'ASSIGNMENTS'
+    SUMMARY = 'SUMMARY'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('Plan sensor sites (感知终端布设)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add_point_parameters(self, self.RISK_POINTS)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.CANDIDATES, self.tr('Candidate sites (empty: points along the roads, or a grid, every '
+                                     'SPACING)'), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterDistance(
+            self.SPACING, self.tr('Spacing of generated candidate sites'), defaultValue=100.0,
+            minValue=0.0, parentParameterName=self.RISK_POINTS))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.EXISTING, self.tr('Existing sensors (always kept)'), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.EXISTING_RADIUS_FIELD, self.tr('Existing sensors’ own radius field'),
+            parentLayerParameterName=self.EXISTING, type=QgsProcessingParameterField.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.MODEL, self.tr('Model'), list(models.MODELS), defaultValue='MCLP', usesStaticStrings=True))
+        add_distance_parameters(self, self.RISK_POINTS)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.P, self.tr('P: number of new sensors (MCLP, PMEDIAN)'), QgsProcessingParameterNumber.Integer,
+            minValue=0, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BUDGET, self.tr('Budget for new sensors (MCLP; in COST_FIELD units)'),
+            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.COST_FIELD, self.tr('Cost field of the candidate sites (BUDGET; LSCP minimises cost)'),
+            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.COST_TABLE, self.tr('Cost table (CSV: point id, site id, cost; replaces distances)'),
+            extension='csv', optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TIME_LIMIT, self.tr('Time limit of the exact solver (s; 0 = greedy only)'),
+            QgsProcessingParameterNumber.Double, defaultValue=60.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Sensor sites'), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.ASSIGNMENTS, self.tr('Sensor assignments'), QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr('Sensor plan summary'), QgsProcessing.TypeVector))
+
+    def process(self, parameters, context, feedback):
+        model = self.parameterAsEnumString(parameters, self.MODEL, context) or 'MCLP'
+        risk, options, labels, crs = read_common(self, parameters, context, self.RISK_POINTS, feedback)
+        cand_src = self.source(parameters, self.CANDIDATES, context, required=False)
+        cost_field = optional_field(self, parameters, self.COST_FIELD, context, cand_src, self.tr('cost'),
+                                    numeric=True) if cand_src is not None else None
+        if parameters.get(self.COST_FIELD) and cand_src is None:
+            raise self.error(self.tr('COST_FIELD needs the candidate sites (CANDIDATES).'))
+        kind = options['kind_field']
+        candidates, labels['candidates'] = point_frame(self, parameters, self.CANDIDATES, context, crs,
+                                                       feedback, [kind, cost_field])
+        existing_src = self.source(parameters, self.EXISTING, context, required=False)
+        radius_field = optional_field(self, parameters, self.EXISTING_RADIUS_FIELD, context, existing_src,
+                                      self.tr('radius'), numeric=True) if existing_src is not None else None
+        existing, labels['existing'] = point_frame(self, parameters, self.EXISTING, context, crs,
+                                                   feedback, [kind, radius_field])
+        p = optional_number(self, parameters, self.P, context)
+        budget = optional_number(self, parameters, self.BUDGET, context)
+        if budget is not None and cost_field is None:
+            feedback.pushInfo(self.tr('No COST_FIELD: every candidate site costs 1.'))
+        table_path = self.parameterAsFile(parameters, self.COST_TABLE, context)
+        cost_table = pairs.read_cost_table(table_path) if table_path else None
+        labels['cost_table'] = table_path or 'COST_TABLE'
+        self.check_canceled(feedback)
+
+        feedback.setProgressText(self.tr('Finding which sites can cover which risk points'))
+        prob = problem.prepare(risk, candidates, existing, cost_field=cost_field,
+                               existing_radius_field=radius_field,
+                               spacing=self.parameterAsDouble(parameters, self.SPACING, context),
+                               cost_table=cost_table, labels=labels, **options)
+        cov = prob.coverage
+        feedback.pushInfo(self.tr('{n} risk points, {s} sites, {f} possible sensors (site × kind), {k} '
+                                  'covering pairs ({d}).').format(n=cov.n_points, s=cov.n_sites,
+                                                                 f=cov.n_facilities, k=len(cov.rows),
+                                                                 d=prob.distance))
+        push_notes(feedback, prob.notes)
+        feedback.setProgress(30)
+        self.check_canceled(feedback)
+
+        feedback.setProgressText(self.tr('Solving {model}').format(model=model))
+        solution = models.solve(cov, model, p=None if p is None else int(p), budget=budget,
+                                minimise_cost=cost_field is not None, canceled=feedback.isCanceled,
+                                time_limit=self.parameterAsDouble(parameters, self.TIME_LIMIT, context),
+                                progress=progress_to(feedback, 30, 85))
+        push_notes(feedback, solution.notes)
+        gap = solution.gap
+        feedback.pushInfo(self.tr('{model}: {n} new sensor(s), objective {obj:.6g}, solver {solver} '
+                                  '({status}), proven gap {gap}, {sec:.1f} s.').format(
+            model=model, n=len(solution.added), obj=solution.objective, solver=solution.solver,
+            status=solution.status, gap='–' if gap is None else f'{gap:.2%}', sec=solution.seconds))
+        self.check_canceled(feedback)
+
+        sites = outputs.chosen_sites(prob, solution)
+        lines = outputs.assignment_lines(prob, solution.chosen)
+        summary = outputs.plan_summary(prob, solution)
+        total = summary.iloc[-1]
+        feedback.pushInfo(self.tr('Coverage: {c} of {n} risk points ({pct:.1f} %), weighted {wpct:.1f} %.')
+                          .format(c=int(total['N_COVERED']), n=int(total['N_POINTS']),
+                                  pct=total['COVER_PCT'], wpct=total['WCOVER_PCT']))
+        feedback.setProgressText(self.tr('Writing the results'))
+        written = write_all(self, [(self.OUTPUT, sites), (self.ASSIGNMENTS, lines), (self.SUMMARY, summary)],
+                            parameters, context, feedback)
+        self.load_styled(context, written[self.OUTPUT], 'sensor_sites', self.tr('Sensor sites'))
+        self.load_styled(context, written[self.ASSIGNMENTS], 'sensor_assignments',
+                         self.tr('Sensor assignments'))
+        self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor plan summary'))
+        return written
