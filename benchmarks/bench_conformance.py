@@ -126,7 +126,7 @@ def _run_ours(county, out):
     context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
     alg = QgsApplication.processingRegistry().createAlgorithmById('spm:plan_conformance')
-    # QgsProcessingAlgorithm.run called unbound: SpmAlgorithm.run (the base's hook) shadows it
+    # QgsProcessingAlgorithm.run called unbound: immune to a Python override of ``run``
     results, ok = QgsProcessingAlgorithm.run(alg, {
         'CURRENT': county + '|layername=parcels', 'CURRENT_FIELD': 'DLBM',
         'PLAN': county + '|layername=zones', 'PLAN_FIELD': 'YDYHDM',

@@ -17,7 +17,7 @@ from . import tables
 from .area import areas
 from .overlay import UNCOVERED, cut
 
-PATCH_COLUMNS = ['BEF_FID', 'AFT_FID', 'FROM_CODE', 'FROM_NAME', 'TO_CODE', 'TO_NAME', 'CHANGE',
+PATCH_COLUMNS = ['BEF_FID', 'AFT_FID', 'FROM_CODE', 'FROM_NAME', 'TO_CODE', 'TO_NAME', 'FROM_TO',
                  'AREA_M2', 'AREA_HA']
 NONE_ROW = ''                  # FROM_CODE of the row "AFTER area outside BEFORE"
 TOTAL = 'TOTAL'
@@ -81,7 +81,7 @@ def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=N
         'FROM_NAME': [names[c] for c in from_class[changed]],
         'TO_CODE': to_class[changed],
         'TO_NAME': [names[c] for c in to_class[changed]],
-        'CHANGE': [f'{a}→{b}' for a, b in zip(from_class[changed], to_class[changed])],
+        'FROM_TO': [f'{a}→{b}' for a, b in zip(from_class[changed], to_class[changed])],
         'AREA_M2': piece_area[changed],
         'AREA_HA': piece_area[changed] / 10000.0,
     }, geometry=geometry, crs=crs)
@@ -122,4 +122,6 @@ def _matrix(table, from_class, to_class, piece_area, after_class, after_area, be
     frame.insert(1, 'FROM_NAME', [table.name(c) for c in rows] + [NOT_SURVEYED])
     frame['TOTAL'] = grid.sum(axis=1)
     frame.loc[len(frame)] = [TOTAL, TOTAL_NAME] + frame.iloc[:, 2:].sum(axis=0).tolist()
+    # names of the AFTER-class columns, for field aliases: {'T_0101': '0101 水田'}
+    frame.attrs['aliases'] = {column_name(c): f'{c} {table.name(c)}'.strip() for c in columns}
     return frame

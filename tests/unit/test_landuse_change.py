@@ -48,13 +48,13 @@ def test_rows_sum_to_before_areas_and_columns_to_after_areas(level):
 
 def test_change_patches_list_only_changes():
     patches, matrix = change.evaluate(_layer(BEFORE, 'B'), _layer(AFTER, 'A'), 2, crs=CRS)
-    assert sorted(patches.CHANGE) == ['0102→0601', '0301→0702']
+    assert sorted(patches.FROM_TO) == ['0102→0601', '0301→0702']
     assert patches.AREA_M2.sum() == pytest.approx(200.0)
     assert patches.AREA_HA.sum() == pytest.approx(0.02)
     assert set(patches.TO_NAME) == {'工业用地', '农村宅基地'}
     assert matrix.loc[matrix.FROM_CODE == '0102', 'T_0601'].iloc[0] == pytest.approx(0.01)
     patches, matrix = change.evaluate(_layer(BEFORE, 'B'), _layer(AFTER, 'A'), 1, crs=CRS)
-    assert sorted(patches.CHANGE) == ['01→06', '03→07']
+    assert sorted(patches.FROM_TO) == ['01→06', '03→07']
     assert matrix.loc[matrix.FROM_CODE == '01', 'T_01'].iloc[0] == pytest.approx(0.01)
     assert 'T_UNKNOWN' not in matrix.columns and '未知' in set(matrix.FROM_NAME)
 
@@ -66,7 +66,7 @@ def test_mixed_schemes_are_compared_in_ydyh():
     log = lambda message, warning=False: messages.append(message)  # noqa: E731
     patches, _ = change.evaluate(_layer(BEFORE[:2], 'B'), inputs.land_use(after, 'C', 'A', scheme='plan'),
                                  2, crs=CRS, log=log)
-    assert list(patches.CHANGE) == ['0102→1001']
+    assert list(patches.FROM_TO) == ['0102→1001']
     assert any('converted' in m for m in messages)
 
 

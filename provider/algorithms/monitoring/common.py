@@ -2,9 +2,15 @@
 
 import geopandas as gpd
 from qgis.PyQt.QtCore import QVariant
-from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingException
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsWkbTypes,
+)
 
 from ....core.landuse import area, inputs
+from ....core.landuse.encoding import undeclared_dbf_encoding
 from ...base import _remove_output
 
 TEXT_TYPES = (QVariant.String,)
@@ -58,6 +64,41 @@ def progress_to(feedback, start, end):
     return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
 
 
+def open_source(alg, parameters, name, context, feedback, required=True):
+    """The feature source of parameter ``name``, re-read as GBK when it is a shapefile that
+    declares no encoding but holds GBK text (QGIS would read it as UTF-8 and lose the Chinese).
+
+    The input layer itself is left as it is: a second layer on the same file is read instead.
+    """
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
+    found = alg.source(parameters, name, context, required=required)
+    if found is None:
+        return None
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or layer.providerType() != 'ogr':
+        return found
+    path = layer.source().split('|')[0]
+    if not path.lower().endswith('.shp') or layer.dataProvider().encoding() not in ('UTF-8', 'System', ''):
+        return found
+    encoding = undeclared_dbf_encoding(path)
+    if encoding is None:
+        return found
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
+        feedback.pushWarning(alg.tr(
+            'Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in '
+            'the layer properties (Source) for the Chinese text to read correctly.').format(
+                layer=layer.name(), encoding=encoding))
+        return found
+    reread = QgsVectorLayer(layer.source(), layer.name(), 'ogr')
+    reread.setProviderEncoding(encoding)
+    if not reread.isValid():
+        return found
+    feedback.pushInfo(alg.tr('Layer “{layer}” declares no encoding (no .cpg); its text is read '
+                             'as {encoding}.').format(layer=layer.name(), encoding=encoding))
+    return reread
+
+
 def read_land_use(alg, source, field, label, feedback, crs, context, scheme=None):
     """A land-use layer as a core :class:`inputs.Layer`, in the working CRS."""
     frame = alg.frame(source, [field], feedback=feedback, crs=crs, context=context)
@@ -82,10 +123,42 @@ def write_all(alg, outputs, parameters, context, feedback):
     try:
         for name, frame in outputs:
             alg.check_canceled(feedback)
-            crs = None if isinstance(frame, gpd.GeoDataFrame) else QgsCoordinateReferenceSystem()
-            written[name] = alg.write_frame(frame, parameters, name, context, feedback, crs=crs)
+            if isinstance(frame, gpd.GeoDataFrame):      # polygon pieces, also when empty
+                crs, kind = None, QgsWkbTypes.MultiPolygon
+            else:
+                crs, kind = QgsCoordinateReferenceSystem(), QgsWkbTypes.NoGeometry
+            written[name] = alg.write_frame(frame, parameters, name, context, feedback, crs=crs,
+                                            wkb_type=kind)
     except BaseException:
         for dest_id in written.values():
             _remove_output(dest_id)
         raise
     return written
+
+
+class _ExtraAliases(QgsProcessingLayerPostProcessorInterface):
+    """The usual aliases (layers/fields.csv) plus per-run ones, such as the matrix's class columns."""
+
+    _alive = []  # post-processors must outlive the run; QGIS does not own them
+
+    def __init__(self, aliases):
+        super().__init__()
+        self.aliases = aliases
+        _ExtraAliases._alive = _ExtraAliases._alive[-50:] + [self]
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        from ....layers import styling
+        styling.apply(layer)
+        for name, alias in self.aliases.items():
+            index = layer.fields().indexOf(name)
+            if index >= 0:
+                layer.setFieldAlias(index, alias)
+
+
+def load_with_aliases(context, dest_id, layer_name, aliases):
+    """Name an output table and give its fields the usual aliases plus ``aliases``."""
+    if not context.willLoadLayerOnCompletion(dest_id):
+        return
+    details = context.layerToLoadOnCompletionDetails(dest_id)
+    details.name = layer_name
+    details.setPostProcessor(_ExtraAliases(aliases))

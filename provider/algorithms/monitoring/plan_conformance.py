@@ -10,7 +10,8 @@ from qgis.core import (
 
 from ....core.landuse import conformance
 from ...base import SpmAlgorithm
-from .common import check_crs, code_field, log_to, progress_to, read_land_use, write_all
+from .common import (check_crs, code_field, log_to, open_source, progress_to, read_land_use,
+                     write_all)
 
 
 class PlanConformanceAlgorithm(SpmAlgorithm):
@@ -53,8 +54,8 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):
-        current_src = self.source(parameters, self.CURRENT, context)
-        plan_src = self.source(parameters, self.PLAN, context)
+        current_src = open_source(self, parameters, self.CURRENT, context, feedback)
+        plan_src = open_source(self, parameters, self.PLAN, context, feedback)
         current_field = code_field(self, current_src, self.parameterAsString(
             parameters, self.CURRENT_FIELD, context), self.tr('current land-use code'), feedback)
         plan_field = code_field(self, plan_src, self.parameterAsString(

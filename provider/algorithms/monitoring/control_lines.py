@@ -1,0 +1,104 @@
+"""spm:control_lines — 三线 monitoring: land use against the ecological red line, the permanent
+basic farmland and the urban development boundary, with the 三线占用情况汇总表."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+)
+
+from ....core.landuse import control_lines
+from ...base import SpmAlgorithm
+from .common import (check_crs, code_field, log_to, open_source, progress_to, read_land_use,
+                     read_polygons, write_all)
+
+
+class ControlLinesAlgorithm(SpmAlgorithm):
+    """Violation patches of the three control lines, by district and type."""
+
+    NAME = 'control_lines'
+    GROUP = 'monitoring'
+    REQUIRES = ('geopandas',)
+
+    LANDUSE = 'LANDUSE'
+    LANDUSE_FIELD = 'LANDUSE_FIELD'
+    ECO_REDLINE = 'ECO_REDLINE'
+    FARMLAND = 'FARMLAND'
+    DEV_BOUNDARY = 'DEV_BOUNDARY'
+    DISTRICTS = 'DISTRICTS'
+    DISTRICT_FIELD = 'DISTRICT_FIELD'
+    OUTPUT = 'OUTPUT'
+    SUMMARY = 'SUMMARY'
+
+    def displayName(self):  # noqa: N802
+        return self.tr('Three control lines (三线占用监测)')
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LANDUSE, self.tr('Land use (三调 parcels)'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr('Land-use code field'), defaultValue='DLBM',
+            parentLayerParameterName=self.LANDUSE))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ECO_REDLINE, self.tr('Ecological protection red line (生态保护红线)'), polygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FARMLAND, self.tr('Permanent basic farmland (永久基本农田)'), polygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DEV_BOUNDARY, self.tr('Urban development boundary (城镇开发边界)'), polygon,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DISTRICTS, self.tr('Districts'), polygon, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.DISTRICT_FIELD, self.tr('District name field'), optional=True,
+            parentLayerParameterName=self.DISTRICTS))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr('Control-line violations'), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.SUMMARY, self.tr('三线占用情况汇总表 (area and count by district and type)'),
+            QgsProcessing.TypeVector))
+
+    def process(self, parameters, context, feedback):
+        landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
+        field = code_field(self, landuse_src, self.parameterAsString(
+            parameters, self.LANDUSE_FIELD, context), self.tr('land-use code'), feedback)
+        line_sources = {name: open_source(self, parameters, name, context, feedback,
+                                          required=False)
+                        for name in (self.ECO_REDLINE, self.FARMLAND, self.DEV_BOUNDARY)}
+        line_sources = {k: v for k, v in line_sources.items() if v is not None}
+        if not line_sources:
+            raise self.error(self.tr(
+                'Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.'))
+        districts_src = open_source(self, parameters, self.DISTRICTS, context, feedback,
+                                    required=False)
+        district_field = None
+        if districts_src is not None:
+            district_field = self.require_field(districts_src, self.parameterAsString(
+                parameters, self.DISTRICT_FIELD, context), self.tr('district name'))
+        crs, frame_crs = check_crs(self, landuse_src, feedback)
+
+        feedback.setProgressText(self.tr('Reading the layers'))
+        landuse = read_land_use(self, landuse_src, field, landuse_src.sourceName(), feedback, crs,
+                                context)
+        lines = {name: read_polygons(self, source, source.sourceName(), feedback, crs, context)[0]
+                 for name, source in line_sources.items()}
+        districts, names = None, None
+        if districts_src is not None:
+            districts, frame = read_polygons(self, districts_src, districts_src.sourceName(),
+                                             feedback, crs, context, [district_field])
+            names = ['' if v is None else str(v) for v in frame[district_field]]
+        feedback.setProgress(20)
+        feedback.setProgressText(self.tr('Overlaying land use and control lines'))
+        patches, summary = control_lines.evaluate(
+            landuse, lines, districts, names, crs=frame_crs, canceled=feedback.isCanceled,
+            progress=progress_to(feedback, 20, 80), log=log_to(feedback))
+        feedback.setProgressText(self.tr('Writing the results'))
+        written = write_all(self, [(self.SUMMARY, summary), (self.OUTPUT, patches)], parameters,
+                            context, feedback)
+        self.load_styled(context, written[self.OUTPUT], 'control_lines',
+                         self.tr('Control-line violations'))
+        self.load_styled(context, written[self.SUMMARY], None, self.tr('三线占用情况汇总表'))
+        return {self.OUTPUT: written[self.OUTPUT], self.SUMMARY: written[self.SUMMARY]}
