@@ -44,6 +44,7 @@ class Problem:
     sites: object           # GeoDataFrame of sites: SITE_ID, SOURCE, SRC_FID, KIND, RADIUS, COST
     distance: str
     notes: list = field(default_factory=list)
+    network: object = None  # the RoadNetwork of NETWORK distance, reusable for new sites
 
 
 def _labels(labels):
@@ -261,6 +262,7 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
 
     # pairs within reach
     point_xy, site_xy = xy_of(risk), xy_of(sites)
+    network = None
     if cost_table is not None:
         found = _cost_pairs(cost_table, risk, candidates, existing, sites, labels, notes)
         mode = 'COST_TABLE'
@@ -274,7 +276,7 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
     cov = coverage_module.build(found, weights, point_kind, kinds, kind_radius, site_kind, own_radius,
                                 fixed, sites['COST'].to_numpy(float))
     _coverage_notes(cov, points, sites, mode, labels, notes)
-    return Problem(cov, points, sites, mode, notes)
+    return Problem(cov, points, sites, mode, notes, network)
 
 
 def _sites(frame, source, kind_field, code, cost_field, radius_field, label):
