@@ -56,7 +56,7 @@ def _wkb_polygon(xs, ys):
 
 
 def make_county(path, n_parcels, n_zones, seed=0):
-    """Write the county GeoPackage (layers ``parcels`` DLBM, ``zones`` YDYHDM) and return it."""
+    """Write the county GeoPackage (layers ``parcels`` DLBM, ``zones`` YDYHFLDM) and return it."""
     from osgeo import ogr, osr
     nx = int(round(np.sqrt(n_parcels)))
     ny = n_parcels // nx
@@ -94,7 +94,7 @@ def make_county(path, n_parcels, n_zones, seed=0):
     layer.CommitTransaction()
 
     layer = ds.CreateLayer('zones', srs, ogr.wkbPolygon, ['SPATIAL_INDEX=YES'])
-    layer.CreateField(ogr.FieldDefn('YDYHDM', ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn('YDYHFLDM', ogr.OFTString))
     defn = layer.GetLayerDefn()
     layer.StartTransaction()
     for a in range(len(cols) - 1):
@@ -129,7 +129,7 @@ def _run_ours(county, out):
     # QgsProcessingAlgorithm.run called unbound: immune to a Python override of ``run``
     results, ok = QgsProcessingAlgorithm.run(alg, {
         'CURRENT': county + '|layername=parcels', 'CURRENT_FIELD': 'DLBM',
-        'PLAN': county + '|layername=zones', 'PLAN_FIELD': 'YDYHDM',
+        'PLAN': county + '|layername=zones', 'PLAN_FIELD': 'YDYHFLDM',
         'OUTPUT': out + '_pieces.gpkg', 'SUMMARY': out + '_summary.gpkg'}, context, feedback)
     if not ok:
         raise SystemExit('spm:plan_conformance failed')
@@ -149,7 +149,7 @@ def _run_peer(county, out):
     start = time.perf_counter()
     intersected = processing.run('native:intersection', {
         'INPUT': county + '|layername=parcels', 'OVERLAY': county + '|layername=zones',
-        'INPUT_FIELDS': ['DLBM'], 'OVERLAY_FIELDS': ['YDYHDM'],
+        'INPUT_FIELDS': ['DLBM'], 'OVERLAY_FIELDS': ['YDYHFLDM'],
         'OUTPUT': out + '_intersection.gpkg'})['OUTPUT']
     steps['intersection_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
@@ -159,9 +159,9 @@ def _run_peer(county, out):
     steps['area_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
     summary = processing.run('native:aggregate', {
-        'INPUT': with_area, 'GROUP_BY': '"YDYHDM"', 'AGGREGATES': [
-            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"YDYHDM"', 'length': 0,
-             'name': 'YDYHDM', 'precision': 0, 'type': 10},
+        'INPUT': with_area, 'GROUP_BY': '"YDYHFLDM"', 'AGGREGATES': [
+            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"YDYHFLDM"', 'length': 0,
+             'name': 'YDYHFLDM', 'precision': 0, 'type': 10},
             {'aggregate': 'sum', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 20,
              'name': 'AREA_M2', 'precision': 3, 'type': 6},
             {'aggregate': 'count', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 10,
@@ -170,7 +170,7 @@ def _run_peer(county, out):
     steps['aggregate_s'] = round(time.perf_counter() - start, 3)
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer(summary, 'summary', 'ogr')
-    by_class = {f['YDYHDM']: f['AREA_M2'] for f in layer.getFeatures()}
+    by_class = {f['YDYHFLDM']: f['AREA_M2'] for f in layer.getFeatures()}
     pieces = sum(f['COUNT'] for f in layer.getFeatures())
     return dict(steps, pieces=pieces, by_class=by_class)
 

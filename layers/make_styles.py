@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Land-use styles: (file, field, scheme, levels)
 LANDUSE_STYLES = [
     ('landuse_sandiao', 'DLBM', 'current', (1, 2, 3)),
-    ('landuse_ydyh', 'YDYHDM', 'plan', (1, 2, 3)),
+    ('landuse_ydyh', 'YDYHFLDM', 'plan', (1, 2, 3)),
     ('landuse_change_current', 'TO_CODE', 'current', (1, 2)),
     ('landuse_change_plan', 'TO_CODE', 'plan', (1, 2)),
 ]

@@ -1,186 +1,186 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology">
-  <renderer-v2 symbollevels="0" attr="YDYHDM" forceraster="0" type="categorizedSymbol" enableorderby="0" referencescale="-1">
+  <renderer-v2 type="categorizedSymbol" forceraster="0" referencescale="-1" enableorderby="0" symbollevels="0" attr="YDYHFLDM">
     <categories>
-      <category label="01 耕地" render="true" value="01" symbol="0"/>
-      <category label="0101 水田" render="true" value="0101" symbol="1"/>
-      <category label="0102 水浇地" render="true" value="0102" symbol="2"/>
-      <category label="0103 旱地" render="true" value="0103" symbol="3"/>
-      <category label="02 园地" render="true" value="02" symbol="4"/>
-      <category label="0201 果园" render="true" value="0201" symbol="5"/>
-      <category label="0202 茶园" render="true" value="0202" symbol="6"/>
-      <category label="0203 橡胶园地" render="true" value="0203" symbol="7"/>
-      <category label="0204 油料园地" render="true" value="0204" symbol="8"/>
-      <category label="0205 其他园地" render="true" value="0205" symbol="9"/>
-      <category label="03 林地" render="true" value="03" symbol="10"/>
-      <category label="0301 乔木林地" render="true" value="0301" symbol="11"/>
-      <category label="0302 竹林地" render="true" value="0302" symbol="12"/>
-      <category label="0303 灌木林地" render="true" value="0303" symbol="13"/>
-      <category label="0304 其他林地" render="true" value="0304" symbol="14"/>
-      <category label="04 草地" render="true" value="04" symbol="15"/>
-      <category label="0401 天然牧草地" render="true" value="0401" symbol="16"/>
-      <category label="0402 人工牧草地" render="true" value="0402" symbol="17"/>
-      <category label="0403 其他草地" render="true" value="0403" symbol="18"/>
-      <category label="05 湿地" render="true" value="05" symbol="19"/>
-      <category label="0501 森林沼泽" render="true" value="0501" symbol="20"/>
-      <category label="0502 灌丛沼泽" render="true" value="0502" symbol="21"/>
-      <category label="0503 沼泽草地" render="true" value="0503" symbol="22"/>
-      <category label="0504 其他沼泽地" render="true" value="0504" symbol="23"/>
-      <category label="0505 沿海滩涂" render="true" value="0505" symbol="24"/>
-      <category label="0506 内陆滩涂" render="true" value="0506" symbol="25"/>
-      <category label="0507 红树林地" render="true" value="0507" symbol="26"/>
-      <category label="06 农业设施建设用地" render="true" value="06" symbol="27"/>
-      <category label="0601 农村道路" render="true" value="0601" symbol="28"/>
-      <category label="060101 村道用地" render="true" value="060101" symbol="29"/>
-      <category label="060102 田间道" render="true" value="060102" symbol="30"/>
-      <category label="0602 设施农用地" render="true" value="0602" symbol="31"/>
-      <category label="060201 种植设施建设用地" render="true" value="060201" symbol="32"/>
-      <category label="060202 畜禽养殖设施建设用地" render="true" value="060202" symbol="33"/>
-      <category label="060203 水产养殖设施建设用地" render="true" value="060203" symbol="34"/>
-      <category label="07 居住用地" render="true" value="07" symbol="35"/>
-      <category label="0701 城镇住宅用地" render="true" value="0701" symbol="36"/>
-      <category label="070101 一类城镇住宅用地" render="true" value="070101" symbol="37"/>
-      <category label="070102 二类城镇住宅用地" render="true" value="070102" symbol="38"/>
-      <category label="070103 三类城镇住宅用地" render="true" value="070103" symbol="39"/>
-      <category label="0702 城镇社区服务设施用地" render="true" value="0702" symbol="40"/>
-      <category label="0703 农村宅基地" render="true" value="0703" symbol="41"/>
-      <category label="070301 一类农村宅基地" render="true" value="070301" symbol="42"/>
-      <category label="070302 二类农村宅基地" render="true" value="070302" symbol="43"/>
-      <category label="0704 农村社区服务设施用地" render="true" value="0704" symbol="44"/>
-      <category label="08 公共管理与公共服务用地" render="true" value="08" symbol="45"/>
-      <category label="0801 机关团体用地" render="true" value="0801" symbol="46"/>
-      <category label="0802 科研用地" render="true" value="0802" symbol="47"/>
-      <category label="0803 文化用地" render="true" value="0803" symbol="48"/>
-      <category label="080301 图书与展览用地" render="true" value="080301" symbol="49"/>
-      <category label="080302 文化活动用地" render="true" value="080302" symbol="50"/>
-      <category label="0804 教育用地" render="true" value="0804" symbol="51"/>
-      <category label="080401 高等教育用地" render="true" value="080401" symbol="52"/>
-      <category label="080402 中等职业教育用地" render="true" value="080402" symbol="53"/>
-      <category label="080403 中小学用地" render="true" value="080403" symbol="54"/>
-      <category label="080404 幼儿园用地" render="true" value="080404" symbol="55"/>
-      <category label="080405 其他教育用地" render="true" value="080405" symbol="56"/>
-      <category label="0805 体育用地" render="true" value="0805" symbol="57"/>
-      <category label="080501 体育场馆用地" render="true" value="080501" symbol="58"/>
-      <category label="080502 体育训练用地" render="true" value="080502" symbol="59"/>
-      <category label="0806 医疗卫生用地" render="true" value="0806" symbol="60"/>
-      <category label="080601 医院用地" render="true" value="080601" symbol="61"/>
-      <category label="080602 基层医疗卫生设施用地" render="true" value="080602" symbol="62"/>
-      <category label="080603 公共卫生用地" render="true" value="080603" symbol="63"/>
-      <category label="0807 社会福利用地" render="true" value="0807" symbol="64"/>
-      <category label="080701 老年人社会福利用地" render="true" value="080701" symbol="65"/>
-      <category label="080702 儿童社会福利用地" render="true" value="080702" symbol="66"/>
-      <category label="080703 残疾人社会福利用地" render="true" value="080703" symbol="67"/>
-      <category label="080704 其他社会福利用地" render="true" value="080704" symbol="68"/>
-      <category label="09 商业服务业用地" render="true" value="09" symbol="69"/>
-      <category label="0901 商业用地" render="true" value="0901" symbol="70"/>
-      <category label="090101 零售商业用地" render="true" value="090101" symbol="71"/>
-      <category label="090102 批发市场用地" render="true" value="090102" symbol="72"/>
-      <category label="090103 餐饮用地" render="true" value="090103" symbol="73"/>
-      <category label="090104 旅馆用地" render="true" value="090104" symbol="74"/>
-      <category label="090105 公用设施营业网点用地" render="true" value="090105" symbol="75"/>
-      <category label="0902 商务金融用地" render="true" value="0902" symbol="76"/>
-      <category label="0903 娱乐用地" render="true" value="0903" symbol="77"/>
-      <category label="0904 其他商业服务业用地" render="true" value="0904" symbol="78"/>
-      <category label="10 工矿用地" render="true" value="10" symbol="79"/>
-      <category label="1001 工业用地" render="true" value="1001" symbol="80"/>
-      <category label="100101 一类工业用地" render="true" value="100101" symbol="81"/>
-      <category label="100102 二类工业用地" render="true" value="100102" symbol="82"/>
-      <category label="100103 三类工业用地" render="true" value="100103" symbol="83"/>
-      <category label="1002 采矿用地" render="true" value="1002" symbol="84"/>
-      <category label="1003 盐田" render="true" value="1003" symbol="85"/>
-      <category label="11 仓储用地" render="true" value="11" symbol="86"/>
-      <category label="1101 物流仓储用地" render="true" value="1101" symbol="87"/>
-      <category label="110101 一类物流仓储用地" render="true" value="110101" symbol="88"/>
-      <category label="110102 二类物流仓储用地" render="true" value="110102" symbol="89"/>
-      <category label="110103 三类物流仓储用地" render="true" value="110103" symbol="90"/>
-      <category label="1102 储备库用地" render="true" value="1102" symbol="91"/>
-      <category label="12 交通运输用地" render="true" value="12" symbol="92"/>
-      <category label="1201 铁路用地" render="true" value="1201" symbol="93"/>
-      <category label="1202 公路用地" render="true" value="1202" symbol="94"/>
-      <category label="1203 机场用地" render="true" value="1203" symbol="95"/>
-      <category label="1204 港口码头用地" render="true" value="1204" symbol="96"/>
-      <category label="1205 管道运输用地" render="true" value="1205" symbol="97"/>
-      <category label="1206 城市轨道交通用地" render="true" value="1206" symbol="98"/>
-      <category label="1207 城镇村道路用地" render="true" value="1207" symbol="99"/>
-      <category label="1208 交通场站用地" render="true" value="1208" symbol="100"/>
-      <category label="120801 对外交通场站用地" render="true" value="120801" symbol="101"/>
-      <category label="120802 公共交通场站用地" render="true" value="120802" symbol="102"/>
-      <category label="120803 社会停车场用地" render="true" value="120803" symbol="103"/>
-      <category label="1209 其他交通设施用地" render="true" value="1209" symbol="104"/>
-      <category label="13 公用设施用地" render="true" value="13" symbol="105"/>
-      <category label="1301 供水用地" render="true" value="1301" symbol="106"/>
-      <category label="1302 排水用地" render="true" value="1302" symbol="107"/>
-      <category label="1303 供电用地" render="true" value="1303" symbol="108"/>
-      <category label="1304 供燃气用地" render="true" value="1304" symbol="109"/>
-      <category label="1305 供热用地" render="true" value="1305" symbol="110"/>
-      <category label="1306 通信用地" render="true" value="1306" symbol="111"/>
-      <category label="1307 邮政用地" render="true" value="1307" symbol="112"/>
-      <category label="1308 广播电视设施用地" render="true" value="1308" symbol="113"/>
-      <category label="1309 环卫用地" render="true" value="1309" symbol="114"/>
-      <category label="1310 消防用地" render="true" value="1310" symbol="115"/>
-      <category label="1311 水工设施用地" render="true" value="1311" symbol="116"/>
-      <category label="1312 其他公用设施用地" render="true" value="1312" symbol="117"/>
-      <category label="14 绿地与开敞空间用地" render="true" value="14" symbol="118"/>
-      <category label="1401 公园绿地" render="true" value="1401" symbol="119"/>
-      <category label="1402 防护绿地" render="true" value="1402" symbol="120"/>
-      <category label="1403 广场用地" render="true" value="1403" symbol="121"/>
-      <category label="15 特殊用地" render="true" value="15" symbol="122"/>
-      <category label="1501 军事设施用地" render="true" value="1501" symbol="123"/>
-      <category label="1502 使领馆用地" render="true" value="1502" symbol="124"/>
-      <category label="1503 宗教用地" render="true" value="1503" symbol="125"/>
-      <category label="1504 文物古迹用地" render="true" value="1504" symbol="126"/>
-      <category label="1505 监教场所用地" render="true" value="1505" symbol="127"/>
-      <category label="1506 殡葬用地" render="true" value="1506" symbol="128"/>
-      <category label="1507 其他特殊用地" render="true" value="1507" symbol="129"/>
-      <category label="16 留白用地" render="true" value="16" symbol="130"/>
-      <category label="17 陆地水域" render="true" value="17" symbol="131"/>
-      <category label="1701 河流水面" render="true" value="1701" symbol="132"/>
-      <category label="1702 湖泊水面" render="true" value="1702" symbol="133"/>
-      <category label="1703 水库水面" render="true" value="1703" symbol="134"/>
-      <category label="1704 坑塘水面" render="true" value="1704" symbol="135"/>
-      <category label="1705 沟渠" render="true" value="1705" symbol="136"/>
-      <category label="1706 冰川及常年积雪" render="true" value="1706" symbol="137"/>
-      <category label="18 渔业用海" render="true" value="18" symbol="138"/>
-      <category label="1801 渔业基础设施用海" render="true" value="1801" symbol="139"/>
-      <category label="1802 增养殖用海" render="true" value="1802" symbol="140"/>
-      <category label="1803 捕捞海域" render="true" value="1803" symbol="141"/>
-      <category label="1804 农林牧业用岛" render="true" value="1804" symbol="142"/>
-      <category label="19 工矿通信用海" render="true" value="19" symbol="143"/>
-      <category label="1901 工业用海" render="true" value="1901" symbol="144"/>
-      <category label="1902 盐田用海" render="true" value="1902" symbol="145"/>
-      <category label="1903 固体矿产用海" render="true" value="1903" symbol="146"/>
-      <category label="1904 油气用海" render="true" value="1904" symbol="147"/>
-      <category label="1905 可再生能源用海" render="true" value="1905" symbol="148"/>
-      <category label="1906 海底电缆管道用海" render="true" value="1906" symbol="149"/>
-      <category label="20 交通运输用海" render="true" value="20" symbol="150"/>
-      <category label="2001 港口用海" render="true" value="2001" symbol="151"/>
-      <category label="2002 航运用海" render="true" value="2002" symbol="152"/>
-      <category label="2003 路桥隧道用海" render="true" value="2003" symbol="153"/>
-      <category label="2004 机场用海" render="true" value="2004" symbol="154"/>
-      <category label="2005 其他交通运输用海" render="true" value="2005" symbol="155"/>
-      <category label="21 游憩用海" render="true" value="21" symbol="156"/>
-      <category label="2101 风景旅游用海" render="true" value="2101" symbol="157"/>
-      <category label="2102 文体休闲娱乐用海" render="true" value="2102" symbol="158"/>
-      <category label="22 特殊用海" render="true" value="22" symbol="159"/>
-      <category label="2201 军事用海" render="true" value="2201" symbol="160"/>
-      <category label="2202 科研教育用海" render="true" value="2202" symbol="161"/>
-      <category label="2203 海洋保护修复及海岸防护工程用海" render="true" value="2203" symbol="162"/>
-      <category label="2204 排污倾倒用海" render="true" value="2204" symbol="163"/>
-      <category label="2205 水下文物保护用海" render="true" value="2205" symbol="164"/>
-      <category label="2206 其他特殊用海" render="true" value="2206" symbol="165"/>
-      <category label="23 其他土地" render="true" value="23" symbol="166"/>
-      <category label="2301 空闲地" render="true" value="2301" symbol="167"/>
-      <category label="2302 后备耕地" render="true" value="2302" symbol="168"/>
-      <category label="2303 田坎" render="true" value="2303" symbol="169"/>
-      <category label="2304 盐碱地" render="true" value="2304" symbol="170"/>
-      <category label="2305 沙地" render="true" value="2305" symbol="171"/>
-      <category label="2306 裸土地" render="true" value="2306" symbol="172"/>
-      <category label="2307 裸岩石砾地" render="true" value="2307" symbol="173"/>
-      <category label="24 其他海域" render="true" value="24" symbol="174"/>
-      <category label="未知" render="true" value="" symbol="175"/>
+      <category label="01 耕地" value="01" render="true" symbol="0"/>
+      <category label="0101 水田" value="0101" render="true" symbol="1"/>
+      <category label="0102 水浇地" value="0102" render="true" symbol="2"/>
+      <category label="0103 旱地" value="0103" render="true" symbol="3"/>
+      <category label="02 园地" value="02" render="true" symbol="4"/>
+      <category label="0201 果园" value="0201" render="true" symbol="5"/>
+      <category label="0202 茶园" value="0202" render="true" symbol="6"/>
+      <category label="0203 橡胶园地" value="0203" render="true" symbol="7"/>
+      <category label="0204 油料园地" value="0204" render="true" symbol="8"/>
+      <category label="0205 其他园地" value="0205" render="true" symbol="9"/>
+      <category label="03 林地" value="03" render="true" symbol="10"/>
+      <category label="0301 乔木林地" value="0301" render="true" symbol="11"/>
+      <category label="0302 竹林地" value="0302" render="true" symbol="12"/>
+      <category label="0303 灌木林地" value="0303" render="true" symbol="13"/>
+      <category label="0304 其他林地" value="0304" render="true" symbol="14"/>
+      <category label="04 草地" value="04" render="true" symbol="15"/>
+      <category label="0401 天然牧草地" value="0401" render="true" symbol="16"/>
+      <category label="0402 人工牧草地" value="0402" render="true" symbol="17"/>
+      <category label="0403 其他草地" value="0403" render="true" symbol="18"/>
+      <category label="05 湿地" value="05" render="true" symbol="19"/>
+      <category label="0501 森林沼泽" value="0501" render="true" symbol="20"/>
+      <category label="0502 灌丛沼泽" value="0502" render="true" symbol="21"/>
+      <category label="0503 沼泽草地" value="0503" render="true" symbol="22"/>
+      <category label="0504 其他沼泽地" value="0504" render="true" symbol="23"/>
+      <category label="0505 沿海滩涂" value="0505" render="true" symbol="24"/>
+      <category label="0506 内陆滩涂" value="0506" render="true" symbol="25"/>
+      <category label="0507 红树林地" value="0507" render="true" symbol="26"/>
+      <category label="06 农业设施建设用地" value="06" render="true" symbol="27"/>
+      <category label="0601 农村道路" value="0601" render="true" symbol="28"/>
+      <category label="060101 村道用地" value="060101" render="true" symbol="29"/>
+      <category label="060102 田间道" value="060102" render="true" symbol="30"/>
+      <category label="0602 设施农用地" value="0602" render="true" symbol="31"/>
+      <category label="060201 种植设施建设用地" value="060201" render="true" symbol="32"/>
+      <category label="060202 畜禽养殖设施建设用地" value="060202" render="true" symbol="33"/>
+      <category label="060203 水产养殖设施建设用地" value="060203" render="true" symbol="34"/>
+      <category label="07 居住用地" value="07" render="true" symbol="35"/>
+      <category label="0701 城镇住宅用地" value="0701" render="true" symbol="36"/>
+      <category label="070101 一类城镇住宅用地" value="070101" render="true" symbol="37"/>
+      <category label="070102 二类城镇住宅用地" value="070102" render="true" symbol="38"/>
+      <category label="070103 三类城镇住宅用地" value="070103" render="true" symbol="39"/>
+      <category label="0702 城镇社区服务设施用地" value="0702" render="true" symbol="40"/>
+      <category label="0703 农村宅基地" value="0703" render="true" symbol="41"/>
+      <category label="070301 一类农村宅基地" value="070301" render="true" symbol="42"/>
+      <category label="070302 二类农村宅基地" value="070302" render="true" symbol="43"/>
+      <category label="0704 农村社区服务设施用地" value="0704" render="true" symbol="44"/>
+      <category label="08 公共管理与公共服务用地" value="08" render="true" symbol="45"/>
+      <category label="0801 机关团体用地" value="0801" render="true" symbol="46"/>
+      <category label="0802 科研用地" value="0802" render="true" symbol="47"/>
+      <category label="0803 文化用地" value="0803" render="true" symbol="48"/>
+      <category label="080301 图书与展览用地" value="080301" render="true" symbol="49"/>
+      <category label="080302 文化活动用地" value="080302" render="true" symbol="50"/>
+      <category label="0804 教育用地" value="0804" render="true" symbol="51"/>
+      <category label="080401 高等教育用地" value="080401" render="true" symbol="52"/>
+      <category label="080402 中等职业教育用地" value="080402" render="true" symbol="53"/>
+      <category label="080403 中小学用地" value="080403" render="true" symbol="54"/>
+      <category label="080404 幼儿园用地" value="080404" render="true" symbol="55"/>
+      <category label="080405 其他教育用地" value="080405" render="true" symbol="56"/>
+      <category label="0805 体育用地" value="0805" render="true" symbol="57"/>
+      <category label="080501 体育场馆用地" value="080501" render="true" symbol="58"/>
+      <category label="080502 体育训练用地" value="080502" render="true" symbol="59"/>
+      <category label="0806 医疗卫生用地" value="0806" render="true" symbol="60"/>
+      <category label="080601 医院用地" value="080601" render="true" symbol="61"/>
+      <category label="080602 基层医疗卫生设施用地" value="080602" render="true" symbol="62"/>
+      <category label="080603 公共卫生用地" value="080603" render="true" symbol="63"/>
+      <category label="0807 社会福利用地" value="0807" render="true" symbol="64"/>
+      <category label="080701 老年人社会福利用地" value="080701" render="true" symbol="65"/>
+      <category label="080702 儿童社会福利用地" value="080702" render="true" symbol="66"/>
+      <category label="080703 残疾人社会福利用地" value="080703" render="true" symbol="67"/>
+      <category label="080704 其他社会福利用地" value="080704" render="true" symbol="68"/>
+      <category label="09 商业服务业用地" value="09" render="true" symbol="69"/>
+      <category label="0901 商业用地" value="0901" render="true" symbol="70"/>
+      <category label="090101 零售商业用地" value="090101" render="true" symbol="71"/>
+      <category label="090102 批发市场用地" value="090102" render="true" symbol="72"/>
+      <category label="090103 餐饮用地" value="090103" render="true" symbol="73"/>
+      <category label="090104 旅馆用地" value="090104" render="true" symbol="74"/>
+      <category label="090105 公用设施营业网点用地" value="090105" render="true" symbol="75"/>
+      <category label="0902 商务金融用地" value="0902" render="true" symbol="76"/>
+      <category label="0903 娱乐用地" value="0903" render="true" symbol="77"/>
+      <category label="0904 其他商业服务业用地" value="0904" render="true" symbol="78"/>
+      <category label="10 工矿用地" value="10" render="true" symbol="79"/>
+      <category label="1001 工业用地" value="1001" render="true" symbol="80"/>
+      <category label="100101 一类工业用地" value="100101" render="true" symbol="81"/>
+      <category label="100102 二类工业用地" value="100102" render="true" symbol="82"/>
+      <category label="100103 三类工业用地" value="100103" render="true" symbol="83"/>
+      <category label="1002 采矿用地" value="1002" render="true" symbol="84"/>
+      <category label="1003 盐田" value="1003" render="true" symbol="85"/>
+      <category label="11 仓储用地" value="11" render="true" symbol="86"/>
+      <category label="1101 物流仓储用地" value="1101" render="true" symbol="87"/>
+      <category label="110101 一类物流仓储用地" value="110101" render="true" symbol="88"/>
+      <category label="110102 二类物流仓储用地" value="110102" render="true" symbol="89"/>
+      <category label="110103 三类物流仓储用地" value="110103" render="true" symbol="90"/>
+      <category label="1102 储备库用地" value="1102" render="true" symbol="91"/>
+      <category label="12 交通运输用地" value="12" render="true" symbol="92"/>
+      <category label="1201 铁路用地" value="1201" render="true" symbol="93"/>
+      <category label="1202 公路用地" value="1202" render="true" symbol="94"/>
+      <category label="1203 机场用地" value="1203" render="true" symbol="95"/>
+      <category label="1204 港口码头用地" value="1204" render="true" symbol="96"/>
+      <category label="1205 管道运输用地" value="1205" render="true" symbol="97"/>
+      <category label="1206 城市轨道交通用地" value="1206" render="true" symbol="98"/>
+      <category label="1207 城镇村道路用地" value="1207" render="true" symbol="99"/>
+      <category label="1208 交通场站用地" value="1208" render="true" symbol="100"/>
+      <category label="120801 对外交通场站用地" value="120801" render="true" symbol="101"/>
+      <category label="120802 公共交通场站用地" value="120802" render="true" symbol="102"/>
+      <category label="120803 社会停车场用地" value="120803" render="true" symbol="103"/>
+      <category label="1209 其他交通设施用地" value="1209" render="true" symbol="104"/>
+      <category label="13 公用设施用地" value="13" render="true" symbol="105"/>
+      <category label="1301 供水用地" value="1301" render="true" symbol="106"/>
+      <category label="1302 排水用地" value="1302" render="true" symbol="107"/>
+      <category label="1303 供电用地" value="1303" render="true" symbol="108"/>
+      <category label="1304 供燃气用地" value="1304" render="true" symbol="109"/>
+      <category label="1305 供热用地" value="1305" render="true" symbol="110"/>
+      <category label="1306 通信用地" value="1306" render="true" symbol="111"/>
+      <category label="1307 邮政用地" value="1307" render="true" symbol="112"/>
+      <category label="1308 广播电视设施用地" value="1308" render="true" symbol="113"/>
+      <category label="1309 环卫用地" value="1309" render="true" symbol="114"/>
+      <category label="1310 消防用地" value="1310" render="true" symbol="115"/>
+      <category label="1311 水工设施用地" value="1311" render="true" symbol="116"/>
+      <category label="1312 其他公用设施用地" value="1312" render="true" symbol="117"/>
+      <category label="14 绿地与开敞空间用地" value="14" render="true" symbol="118"/>
+      <category label="1401 公园绿地" value="1401" render="true" symbol="119"/>
+      <category label="1402 防护绿地" value="1402" render="true" symbol="120"/>
+      <category label="1403 广场用地" value="1403" render="true" symbol="121"/>
+      <category label="15 特殊用地" value="15" render="true" symbol="122"/>
+      <category label="1501 军事设施用地" value="1501" render="true" symbol="123"/>
+      <category label="1502 使领馆用地" value="1502" render="true" symbol="124"/>
+      <category label="1503 宗教用地" value="1503" render="true" symbol="125"/>
+      <category label="1504 文物古迹用地" value="1504" render="true" symbol="126"/>
+      <category label="1505 监教场所用地" value="1505" render="true" symbol="127"/>
+      <category label="1506 殡葬用地" value="1506" render="true" symbol="128"/>
+      <category label="1507 其他特殊用地" value="1507" render="true" symbol="129"/>
+      <category label="16 留白用地" value="16" render="true" symbol="130"/>
+      <category label="17 陆地水域" value="17" render="true" symbol="131"/>
+      <category label="1701 河流水面" value="1701" render="true" symbol="132"/>
+      <category label="1702 湖泊水面" value="1702" render="true" symbol="133"/>
+      <category label="1703 水库水面" value="1703" render="true" symbol="134"/>
+      <category label="1704 坑塘水面" value="1704" render="true" symbol="135"/>
+      <category label="1705 沟渠" value="1705" render="true" symbol="136"/>
+      <category label="1706 冰川及常年积雪" value="1706" render="true" symbol="137"/>
+      <category label="18 渔业用海" value="18" render="true" symbol="138"/>
+      <category label="1801 渔业基础设施用海" value="1801" render="true" symbol="139"/>
+      <category label="1802 增养殖用海" value="1802" render="true" symbol="140"/>
+      <category label="1803 捕捞海域" value="1803" render="true" symbol="141"/>
+      <category label="1804 农林牧业用岛" value="1804" render="true" symbol="142"/>
+      <category label="19 工矿通信用海" value="19" render="true" symbol="143"/>
+      <category label="1901 工业用海" value="1901" render="true" symbol="144"/>
+      <category label="1902 盐田用海" value="1902" render="true" symbol="145"/>
+      <category label="1903 固体矿产用海" value="1903" render="true" symbol="146"/>
+      <category label="1904 油气用海" value="1904" render="true" symbol="147"/>
+      <category label="1905 可再生能源用海" value="1905" render="true" symbol="148"/>
+      <category label="1906 海底电缆管道用海" value="1906" render="true" symbol="149"/>
+      <category label="20 交通运输用海" value="20" render="true" symbol="150"/>
+      <category label="2001 港口用海" value="2001" render="true" symbol="151"/>
+      <category label="2002 航运用海" value="2002" render="true" symbol="152"/>
+      <category label="2003 路桥隧道用海" value="2003" render="true" symbol="153"/>
+      <category label="2004 机场用海" value="2004" render="true" symbol="154"/>
+      <category label="2005 其他交通运输用海" value="2005" render="true" symbol="155"/>
+      <category label="21 游憩用海" value="21" render="true" symbol="156"/>
+      <category label="2101 风景旅游用海" value="2101" render="true" symbol="157"/>
+      <category label="2102 文体休闲娱乐用海" value="2102" render="true" symbol="158"/>
+      <category label="22 特殊用海" value="22" render="true" symbol="159"/>
+      <category label="2201 军事用海" value="2201" render="true" symbol="160"/>
+      <category label="2202 科研教育用海" value="2202" render="true" symbol="161"/>
+      <category label="2203 海洋保护修复及海岸防护工程用海" value="2203" render="true" symbol="162"/>
+      <category label="2204 排污倾倒用海" value="2204" render="true" symbol="163"/>
+      <category label="2205 水下文物保护用海" value="2205" render="true" symbol="164"/>
+      <category label="2206 其他特殊用海" value="2206" render="true" symbol="165"/>
+      <category label="23 其他土地" value="23" render="true" symbol="166"/>
+      <category label="2301 空闲地" value="2301" render="true" symbol="167"/>
+      <category label="2302 后备耕地" value="2302" render="true" symbol="168"/>
+      <category label="2303 田坎" value="2303" render="true" symbol="169"/>
+      <category label="2304 盐碱地" value="2304" render="true" symbol="170"/>
+      <category label="2305 沙地" value="2305" render="true" symbol="171"/>
+      <category label="2306 裸土地" value="2306" render="true" symbol="172"/>
+      <category label="2307 裸岩石砾地" value="2307" render="true" symbol="173"/>
+      <category label="24 其他海域" value="24" render="true" symbol="174"/>
+      <category label="未知" value="" render="true" symbol="175"/>
     </categories>
     <symbols>
-      <symbol type="fill" alpha="1" force_rhr="0" name="0" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -188,7 +188,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="245,248,220,255" name="color"/>
@@ -222,7 +222,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="1" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -230,7 +230,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="245,248,220,255" name="color"/>
@@ -264,7 +264,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="10" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="10">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -272,7 +272,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="104,177,103,255" name="color"/>
@@ -306,7 +306,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="100" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="100">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -314,7 +314,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="217,217,217,255" name="color"/>
@@ -348,7 +348,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="101" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="101">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -356,7 +356,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="217,217,217,255" name="color"/>
@@ -390,7 +390,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="102" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="102">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -398,7 +398,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="217,217,217,255" name="color"/>
@@ -432,7 +432,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="103" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="103">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -440,7 +440,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="217,217,217,255" name="color"/>
@@ -474,7 +474,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="104" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="104">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -482,7 +482,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -516,7 +516,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="105" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="105">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -524,7 +524,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -558,7 +558,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="106" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="106">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -566,7 +566,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -600,7 +600,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="107" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="107">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -608,7 +608,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -642,7 +642,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="108" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="108">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -650,7 +650,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -684,7 +684,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="109" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="109">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -692,7 +692,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -726,7 +726,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="11" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="11">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -734,7 +734,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="104,177,103,255" name="color"/>
@@ -768,7 +768,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="110" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="110">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -776,7 +776,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -810,7 +810,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="111" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="111">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -818,7 +818,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -852,7 +852,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="112" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="112">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -860,7 +860,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -894,7 +894,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="113" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="113">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -902,7 +902,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -936,7 +936,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="114" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="114">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -944,7 +944,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -978,7 +978,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="115" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="115">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -986,7 +986,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -1020,7 +1020,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="116" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="116">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1028,7 +1028,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -1062,7 +1062,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="117" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="117">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1070,7 +1070,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,99,128,255" name="color"/>
@@ -1104,7 +1104,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="118" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="118">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1112,7 +1112,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,255,0,255" name="color"/>
@@ -1146,7 +1146,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="119" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="119">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1154,7 +1154,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,255,0,255" name="color"/>
@@ -1188,7 +1188,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="12" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="12">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1196,7 +1196,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="104,177,103,255" name="color"/>
@@ -1230,7 +1230,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="120" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="120">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1238,7 +1238,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="72,180,72,255" name="color"/>
@@ -1272,7 +1272,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="121" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="121">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1280,7 +1280,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="172,255,207,255" name="color"/>
@@ -1314,7 +1314,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="122" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="122">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1322,7 +1322,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1356,7 +1356,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="123" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="123">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1364,7 +1364,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1398,7 +1398,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="124" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="124">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1406,7 +1406,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1440,7 +1440,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="125" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="125">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1448,7 +1448,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="204,0,102,255" name="color"/>
@@ -1482,7 +1482,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="126" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="126">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1490,7 +1490,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1524,7 +1524,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="127" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="127">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1532,7 +1532,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1566,7 +1566,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="128" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="128">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1574,7 +1574,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="79,126,62,255" name="color"/>
@@ -1608,7 +1608,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="129" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="129">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1616,7 +1616,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="133,145,86,255" name="color"/>
@@ -1650,7 +1650,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="13" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="13">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1658,7 +1658,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="104,177,103,255" name="color"/>
@@ -1692,7 +1692,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="130" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="130">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1700,7 +1700,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,255,255" name="color"/>
@@ -1734,7 +1734,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="131" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="131">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1742,7 +1742,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="51,142,192,255" name="color"/>
@@ -1776,7 +1776,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="132" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="132">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1784,7 +1784,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="51,142,192,255" name="color"/>
@@ -1818,7 +1818,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="133" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="133">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1826,7 +1826,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="51,142,192,255" name="color"/>
@@ -1860,7 +1860,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="134" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="134">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1868,7 +1868,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="102,170,220,255" name="color"/>
@@ -1902,7 +1902,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="135" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="135">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1910,7 +1910,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="128,190,230,255" name="color"/>
@@ -1944,7 +1944,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="136" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="136">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1952,7 +1952,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="154,188,226,255" name="color"/>
@@ -1986,7 +1986,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="137" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="137">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -1994,7 +1994,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="225,240,250,255" name="color"/>
@@ -2028,7 +2028,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="138" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="138">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2036,7 +2036,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="140,220,240,255" name="color"/>
@@ -2070,7 +2070,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="139" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="139">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2078,7 +2078,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="140,220,240,255" name="color"/>
@@ -2112,7 +2112,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="14" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="14">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2120,7 +2120,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="104,177,103,255" name="color"/>
@@ -2154,7 +2154,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="140" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="140">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2162,7 +2162,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="140,220,240,255" name="color"/>
@@ -2196,7 +2196,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="141" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="141">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2204,7 +2204,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="140,220,240,255" name="color"/>
@@ -2238,7 +2238,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="142" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="142">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2246,7 +2246,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="140,220,240,255" name="color"/>
@@ -2280,7 +2280,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="143" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="143">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2288,7 +2288,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2322,7 +2322,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="144" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="144">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2330,7 +2330,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2364,7 +2364,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="145" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="145">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2372,7 +2372,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2406,7 +2406,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="146" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="146">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2414,7 +2414,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2448,7 +2448,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="147" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="147">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2456,7 +2456,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2490,7 +2490,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="148" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="148">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2498,7 +2498,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2532,7 +2532,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="149" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="149">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2540,7 +2540,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="170,170,220,255" name="color"/>
@@ -2574,7 +2574,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="15" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="15">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2582,7 +2582,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="131,194,56,255" name="color"/>
@@ -2616,7 +2616,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="150" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="150">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2624,7 +2624,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2658,7 +2658,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="151" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="151">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2666,7 +2666,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2700,7 +2700,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="152" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="152">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2708,7 +2708,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2742,7 +2742,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="153" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="153">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2750,7 +2750,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2784,7 +2784,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="154" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="154">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2792,7 +2792,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2826,7 +2826,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="155" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="155">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2834,7 +2834,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="150,190,230,255" name="color"/>
@@ -2868,7 +2868,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="156" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="156">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2876,7 +2876,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="130,230,210,255" name="color"/>
@@ -2910,7 +2910,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="157" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="157">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2918,7 +2918,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="130,230,210,255" name="color"/>
@@ -2952,7 +2952,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="158" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="158">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -2960,7 +2960,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="130,230,210,255" name="color"/>
@@ -2994,7 +2994,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="159" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="159">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3002,7 +3002,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3036,7 +3036,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="16" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="16">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3044,7 +3044,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="131,194,56,255" name="color"/>
@@ -3078,7 +3078,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="160" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="160">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3086,7 +3086,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3120,7 +3120,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="161" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="161">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3128,7 +3128,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3162,7 +3162,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="162" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="162">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3170,7 +3170,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3204,7 +3204,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="163" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="163">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3212,7 +3212,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3246,7 +3246,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="164" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="164">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3254,7 +3254,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3288,7 +3288,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="165" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="165">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3296,7 +3296,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="120,160,200,255" name="color"/>
@@ -3330,7 +3330,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="166" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="166">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3338,7 +3338,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3372,7 +3372,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="167" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="167">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3380,7 +3380,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3414,7 +3414,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="168" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="168">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3422,7 +3422,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3456,7 +3456,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="169" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="169">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3464,7 +3464,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="220,190,132,255" name="color"/>
@@ -3498,7 +3498,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="17" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="17">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3506,7 +3506,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="131,194,56,255" name="color"/>
@@ -3540,7 +3540,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="170" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="170">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3548,7 +3548,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3582,7 +3582,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="171" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="171">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3590,7 +3590,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3624,7 +3624,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="172" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="172">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3632,7 +3632,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3666,7 +3666,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="173" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="173">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3674,7 +3674,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="210,200,180,255" name="color"/>
@@ -3708,7 +3708,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="174" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="174">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3716,7 +3716,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="190,230,250,255" name="color"/>
@@ -3750,7 +3750,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="175" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="175">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3758,7 +3758,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="200,200,200,255" name="color"/>
@@ -3792,7 +3792,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="18" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="18">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3800,7 +3800,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="131,194,56,255" name="color"/>
@@ -3834,7 +3834,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="19" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="19">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3842,7 +3842,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -3876,7 +3876,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="2" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="2">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3884,7 +3884,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="245,248,220,255" name="color"/>
@@ -3918,7 +3918,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="20" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="20">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3926,7 +3926,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -3960,7 +3960,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="21" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="21">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -3968,7 +3968,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4002,7 +4002,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="22" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="22">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4010,7 +4010,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4044,7 +4044,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="23" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="23">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4052,7 +4052,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4086,7 +4086,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="24" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="24">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4094,7 +4094,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4128,7 +4128,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="25" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="25">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4136,7 +4136,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4170,7 +4170,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="26" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="26">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4178,7 +4178,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="101,205,170,255" name="color"/>
@@ -4212,7 +4212,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="27" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="27">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4220,7 +4220,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4254,7 +4254,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="28" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="28">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4262,7 +4262,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4296,7 +4296,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="29" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="29">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4304,7 +4304,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4338,7 +4338,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="3" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="3">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4346,7 +4346,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="245,248,220,255" name="color"/>
@@ -4380,7 +4380,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="30" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="30">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4388,7 +4388,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4422,7 +4422,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="31" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="31">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4430,7 +4430,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4464,7 +4464,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="32" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="32">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4472,7 +4472,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4506,7 +4506,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="33" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="33">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4514,7 +4514,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4548,7 +4548,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="34" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="34">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4556,7 +4556,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="216,215,159,255" name="color"/>
@@ -4590,7 +4590,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="35" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="35">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4598,7 +4598,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4632,7 +4632,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="36" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="36">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4640,7 +4640,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4674,7 +4674,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="37" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="37">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4682,7 +4682,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4716,7 +4716,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="38" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="38">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4724,7 +4724,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4758,7 +4758,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="39" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="39">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4766,7 +4766,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4800,7 +4800,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="4" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="4">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4808,7 +4808,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -4842,7 +4842,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="40" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="40">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4850,7 +4850,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,45,255" name="color"/>
@@ -4884,7 +4884,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="41" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="41">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4892,7 +4892,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,211,128,255" name="color"/>
@@ -4926,7 +4926,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="42" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="42">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4934,7 +4934,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,211,128,255" name="color"/>
@@ -4968,7 +4968,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="43" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="43">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -4976,7 +4976,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,211,128,255" name="color"/>
@@ -5010,7 +5010,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="44" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="44">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5018,7 +5018,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,211,128,255" name="color"/>
@@ -5052,7 +5052,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="45" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="45">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5060,7 +5060,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="235,70,218,255" name="color"/>
@@ -5094,7 +5094,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="46" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="46">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5102,7 +5102,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="235,70,218,255" name="color"/>
@@ -5136,7 +5136,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="47" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="47">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5144,7 +5144,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="240,0,92,255" name="color"/>
@@ -5178,7 +5178,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="48" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="48">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5186,7 +5186,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,0,255" name="color"/>
@@ -5220,7 +5220,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="49" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="49">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5228,7 +5228,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,0,255" name="color"/>
@@ -5262,7 +5262,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="5" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="5">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5270,7 +5270,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -5304,7 +5304,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="50" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="50">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5312,7 +5312,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,0,255" name="color"/>
@@ -5346,7 +5346,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="51" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="51">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5354,7 +5354,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5388,7 +5388,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="52" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="52">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5396,7 +5396,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5430,7 +5430,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="53" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="53">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5438,7 +5438,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5472,7 +5472,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="54" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="54">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5480,7 +5480,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5514,7 +5514,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="55" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="55">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5522,7 +5522,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5556,7 +5556,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="56" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="56">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5564,7 +5564,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,133,201,255" name="color"/>
@@ -5598,7 +5598,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="57" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="57">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5606,7 +5606,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,165,124,255" name="color"/>
@@ -5640,7 +5640,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="58" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="58">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5648,7 +5648,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,165,124,255" name="color"/>
@@ -5682,7 +5682,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="59" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="59">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5690,7 +5690,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="0,165,124,255" name="color"/>
@@ -5724,7 +5724,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="6" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="6">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5732,7 +5732,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -5766,7 +5766,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="60" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="60">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5774,7 +5774,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,126,255" name="color"/>
@@ -5808,7 +5808,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="61" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="61">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5816,7 +5816,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,126,255" name="color"/>
@@ -5850,7 +5850,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="62" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="62">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5858,7 +5858,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,126,255" name="color"/>
@@ -5892,7 +5892,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="63" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="63">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5900,7 +5900,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,127,126,255" name="color"/>
@@ -5934,7 +5934,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="64" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="64">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5942,7 +5942,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,159,127,255" name="color"/>
@@ -5976,7 +5976,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="65" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="65">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -5984,7 +5984,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,159,127,255" name="color"/>
@@ -6018,7 +6018,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="66" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="66">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6026,7 +6026,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,159,127,255" name="color"/>
@@ -6060,7 +6060,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="67" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="67">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6068,7 +6068,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,159,127,255" name="color"/>
@@ -6102,7 +6102,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="68" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="68">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6110,7 +6110,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,159,127,255" name="color"/>
@@ -6144,7 +6144,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="69" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="69">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6152,7 +6152,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6186,7 +6186,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="7" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="7">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6194,7 +6194,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -6228,7 +6228,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="70" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="70">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6236,7 +6236,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6270,7 +6270,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="71" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="71">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6278,7 +6278,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6312,7 +6312,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="72" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="72">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6320,7 +6320,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6354,7 +6354,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="73" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="73">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6362,7 +6362,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6396,7 +6396,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="74" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="74">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6404,7 +6404,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6438,7 +6438,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="75" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="75">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6446,7 +6446,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6480,7 +6480,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="76" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="76">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6488,7 +6488,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="192,0,0,255" name="color"/>
@@ -6522,7 +6522,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="77" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="77">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6530,7 +6530,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,0,0,255" name="color"/>
@@ -6564,7 +6564,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="78" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="78">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6572,7 +6572,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="145,55,42,255" name="color"/>
@@ -6606,7 +6606,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="79" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="79">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6614,7 +6614,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6648,7 +6648,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="8" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="8">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6656,7 +6656,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -6690,7 +6690,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="80" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="80">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6698,7 +6698,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6732,7 +6732,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="81" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="81">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6740,7 +6740,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6774,7 +6774,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="82" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="82">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6782,7 +6782,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6816,7 +6816,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="83" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="83">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6824,7 +6824,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6858,7 +6858,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="84" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="84">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6866,7 +6866,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="158,108,84,255" name="color"/>
@@ -6900,7 +6900,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="85" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="85">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6908,7 +6908,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="187,150,116,255" name="color"/>
@@ -6942,7 +6942,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="86" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="86">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6950,7 +6950,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -6984,7 +6984,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="87" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="87">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -6992,7 +6992,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -7026,7 +7026,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="88" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="88">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7034,7 +7034,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -7068,7 +7068,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="89" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="89">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7076,7 +7076,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -7110,7 +7110,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="9" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="9">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7118,7 +7118,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="191,233,170,255" name="color"/>
@@ -7152,7 +7152,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="90" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="90">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7160,7 +7160,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -7194,7 +7194,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="91" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="91">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7202,7 +7202,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="135,97,211,255" name="color"/>
@@ -7236,7 +7236,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="92" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="92">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7244,7 +7244,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -7278,7 +7278,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="93" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="93">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7286,7 +7286,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="89,89,89,255" name="color"/>
@@ -7320,7 +7320,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="94" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="94">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7328,7 +7328,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -7362,7 +7362,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="95" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="95">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7370,7 +7370,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="183,183,183,255" name="color"/>
@@ -7404,7 +7404,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="96" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="96">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7412,7 +7412,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -7446,7 +7446,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="97" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="97">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7454,7 +7454,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -7488,7 +7488,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="98" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="98">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7496,7 +7496,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="173,173,173,255" name="color"/>
@@ -7530,7 +7530,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" alpha="1" force_rhr="0" name="99" clip_to_extent="1">
+      <symbol type="fill" alpha="1" clip_to_extent="1" force_rhr="0" name="99">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
@@ -7538,7 +7538,7 @@
             <Option type="QString" value="collection" name="type"/>
           </Option>
         </data_defined_properties>
-        <layer pass="0" class="SimpleFill" locked="0" enabled="1">
+        <layer pass="0" class="SimpleFill" enabled="1" locked="0">
           <Option type="Map">
             <Option type="QString" value="3x:0,0,0,0,0,0" name="border_width_map_unit_scale"/>
             <Option type="QString" value="255,255,255,255" name="color"/>

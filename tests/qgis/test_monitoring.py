@@ -274,21 +274,77 @@ def test_cancellation_leaves_no_output(run_alg, city, tmp_path):
 
 def test_conformance_agrees_with_native_intersection_on_the_sample_city(run_alg, sample_gpkg):
     import processing
-    current = f'{sample_gpkg}|layername=landuse_2023'
-    plan = f'{sample_gpkg}|layername=plan'
+    current = f'{sample_gpkg}|layername=landuse_current'
+    plan = f'{sample_gpkg}|layername=landuse_plan'
     result = run_alg('spm:plan_conformance', {
-        'CURRENT': current, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHDM',
+        'CURRENT': current, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHFLDM',
         'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
     ours = defaultdict(float)
     for row in features(layer_of(result, 'SUMMARY')):
         ours[row['PLAN_CODE']] += row['AREA_M2']
     fixed = processing.run('native:fixgeometries', {'INPUT': current, 'OUTPUT': 'memory:'})['OUTPUT']
     native = processing.run('native:intersection', {
-        'INPUT': fixed, 'OVERLAY': plan, 'INPUT_FIELDS': ['DLBM'], 'OVERLAY_FIELDS': ['YDYHDM'],
+        'INPUT': fixed, 'OVERLAY': plan, 'INPUT_FIELDS': ['DLBM'], 'OVERLAY_FIELDS': ['YDYHFLDM'],
         'OUTPUT': 'memory:'})['OUTPUT']
     theirs = defaultdict(float)
     for feature in native.getFeatures():
-        theirs[feature['YDYHDM']] += feature.geometry().area()
+        theirs[feature['YDYHFLDM']] += feature.geometry().area()
     assert len(theirs) > 5
     for code, area in theirs.items():
         assert ours[code] == pytest.approx(area, rel=1e-4), code
+
+
+def test_control_lines_on_the_sample_city_agree_with_an_independent_overlay(run_alg, sample_gpkg):
+    import processing
+    from qgis.core import QgsVectorLayer
+    layer = lambda name: f'{sample_gpkg}|layername={name}'  # noqa: E731
+    result = run_alg('spm:control_lines', {
+        'LANDUSE': layer('landuse_current'), 'LANDUSE_FIELD': 'DLBM',
+        'ECO_REDLINE': layer('eco_redline'), 'FARMLAND': layer('farmland'),
+        'DEV_BOUNDARY': layer('dev_boundary'), 'DISTRICTS': layer('districts'),
+        'DISTRICT_FIELD': 'name', 'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
+    patches = features(layer_of(result, 'OUTPUT'))
+    summary = features(layer_of(result, 'SUMMARY'))
+    assert sum(r['AREA_M2'] for r in summary) == pytest.approx(sum(p['AREA_M2'] for p in patches))
+    found = {p['VTYPE'] for p in patches}
+    assert {'ECO_BUILD', 'FARM_BUILD', 'UDB_OUTSIDE'} <= found     # the sample plants all three
+    districts = features(QgsVectorLayer(layer('districts'), 'districts', 'ogr'))
+    assert {r['DISTRICT'] for r in summary} <= {d['name'] for d in districts} | {''}
+    # construction on farmland, independently: construction parcels ∩ farmland, area summed
+    construction = processing.run('native:extractbyexpression', {
+        'INPUT': layer('landuse_current'), 'OUTPUT': 'memory:',
+        'EXPRESSION': "regexp_match(\"DLBM\", '^(05|06|07|08|09|100[1-5]|100[7-9]|1109|1201)')"})
+    fixed = processing.run('native:fixgeometries', {'INPUT': construction['OUTPUT'],
+                                                    'OUTPUT': 'memory:'})['OUTPUT']
+    native = processing.run('native:intersection', {
+        'INPUT': fixed, 'OVERLAY': layer('farmland'), 'OUTPUT': 'memory:'})['OUTPUT']
+    expected = sum(f.geometry().area() for f in native.getFeatures())
+    got = sum(p['AREA_M2'] for p in patches if p['VTYPE'] == 'FARM_BUILD')
+    assert got == pytest.approx(expected, rel=1e-4)
+
+
+def test_transition_matrix_on_the_sample_city(run_alg, sample_gpkg):
+    from qgis.core import QgsVectorLayer
+    layer = lambda name: f'{sample_gpkg}|layername={name}'  # noqa: E731
+    result = run_alg('spm:landuse_change', {
+        'BEFORE': layer('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+        'AFTER': layer('landuse_current'), 'AFTER_FIELD': 'DLBM', 'LEVEL': 1,
+        'OUTPUT': 'TEMPORARY_OUTPUT', 'MATRIX': 'TEMPORARY_OUTPUT'})
+    matrix = features(layer_of(result, 'MATRIX'))
+    body = [r for r in matrix if r['FROM_CODE'] != 'TOTAL']
+    columns = [c for c in matrix[0] if c.startswith('T_')]
+    from spatial_planning_monitor.core.landuse import tables
+    table = tables.load_current_classes()
+
+    def class_areas(name):
+        out = defaultdict(float)
+        for feature in QgsVectorLayer(layer(name), name, 'ogr').getFeatures():
+            code = table.ancestor(tables.normalize_code(feature['DLBM']), 1) or tables.UNKNOWN
+            out[code] += feature.geometry().makeValid().area() / 1e4
+        return out
+    before, after = class_areas('landuse_previous'), class_areas('landuse_current')
+    rows = {r['FROM_CODE']: sum(r[c] for c in columns) for r in body if r['FROM_CODE']}
+    assert rows == pytest.approx(dict(before), rel=1e-6)
+    for code, area in after.items():
+        assert sum(r[f'T_{code}'] for r in body) == pytest.approx(area, rel=1e-6)
+    assert len(features(layer_of(result, 'OUTPUT'))) > 0

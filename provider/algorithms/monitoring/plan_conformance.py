@@ -42,7 +42,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PLAN, self.tr('Plan zones (用地用海)'), polygon))
         self.addParameter(QgsProcessingParameterField(
-            self.PLAN_FIELD, self.tr('Plan code field'), defaultValue='YDYHDM',
+            self.PLAN_FIELD, self.tr('Plan code field'), defaultValue='YDYHFLDM',
             parentLayerParameterName=self.PLAN))
         self.addParameter(QgsProcessingParameterFile(
             self.RULES, self.tr('Compatibility rules (CSV; default: the shipped table)'),
