@@ -14,8 +14,11 @@ supplies projected coordinates in metres.
 
 from dataclasses import dataclass, field
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.geometry import box
+from shapely.ops import unary_union
 from shapely.prepared import prep
 from shapely.validation import make_valid
 
@@ -24,6 +27,10 @@ from ..i18n import translate
 from . import classes
 
 FLOOD_KIND = '易涝积水点'
+# overlaps smaller than these are numerical slivers of features that only touch (a parcel along the
+# red line must not make 生态保护红线内建设用地 "超标" with 1e-6 m²)
+SLIVER_AREA = 0.01      # m²
+SLIVER_LENGTH = 0.001   # m
 ZONES = ('eco_redline', 'farmland', 'dev_boundary')
 
 
@@ -222,6 +229,32 @@ class MeasureTable:
         return covered
 
     # ---- geometry ----------------------------------------------------------------------------
+    def _parts(self, zone, outside):
+        """Each district's region cut into small parts: (parts, owner district, prepared parts).
+
+        Testing a parcel against a part of a few hundred vertices is cheap where testing it against
+        a whole district (or a district's red line, thousands of rings) is not; the parts partition
+        the region, so sums over them are exact.
+        """
+        key = ('parts', zone, outside)
+        if key not in self._regions:
+            parts, owner = [], []
+            for position, region in enumerate(self._region(zone, outside)):
+                pieces = subdivide(region)
+                parts.extend(pieces)
+                owner.extend([position] * len(pieces))
+            self._regions[key] = (gpd.GeoSeries(parts, dtype='geometry'), np.asarray(owner, dtype=int),
+                                  [prep(p) for p in parts])
+        return self._regions[key]
+
+    def _candidates(self, source, zone, outside):
+        """(part positions, source positions) whose bounding boxes meet, via the source's index."""
+        key = ('candidates', source, zone, outside)
+        if key not in self._regions:
+            parts = self._parts(zone, outside)[0]
+            self._regions[key] = _pairs(parts, self._source(source))
+        return self._regions[key]
+
     def _contributions(self, measure):
         """(source positions, district positions, amounts) of every feature–district overlap."""
         source, mask, zone, outside = self._selection(measure)
@@ -229,36 +262,75 @@ class MeasureTable:
         if key in self._pieces:
             return self._pieces[key]
         geoms = self._source(source)
-        positions = np.arange(len(geoms))
-        if mask is not None:
-            positions = positions[mask]
-        regions = self._region(zone, outside)
-        picked = geoms.iloc[positions]
-        picked = picked[present(picked)]
-        src_pos, reg_pos = _pairs(picked, regions)
-        src_pos = picked.index.values[src_pos]
-        amounts = np.zeros(len(src_pos))
-        prepared = {}
-        for k, (s, r) in enumerate(zip(src_pos, reg_pos)):
-            if k % 1000 == 0 and self.canceled():
-                raise Canceled(translate('spm', 'canceled'))
-            if measure.aggregate == 'count':
-                amounts[k] = 1.0
-                continue
-            geom, region = geoms.iloc[s], regions.iloc[r]
-            if r not in prepared:
-                prepared[r] = prep(region)
-            part = geom if prepared[r].covers(geom) else geom.intersection(region)
-            amounts[k] = part.area if measure.aggregate == 'area' else part.length
+        keep = present(geoms) if mask is None else present(geoms) & mask
+        _, owner, prepared = self._parts(zone, outside)
+        part_pos, src_pos = self._candidates(source, zone, outside)
+        chosen = keep[src_pos]
+        part_pos, src_pos = part_pos[chosen], src_pos[chosen]
+        if measure.aggregate == 'length':
+            src_pos, reg_pos, amounts = self._lengths(geoms, zone, outside, part_pos, src_pos)
+        else:
+            amounts = self._amounts(geoms, zone, outside, part_pos, src_pos, measure.aggregate)
+            keep = amounts > 0
+            src_pos, reg_pos, amounts = src_pos[keep], owner[part_pos[keep]], amounts[keep]
+        order = np.lexsort((reg_pos, src_pos))
+        src_pos, reg_pos, amounts = src_pos[order], reg_pos[order], amounts[order]
         if measure.aggregate == 'count':
-            # a point on a shared boundary counts once, in the first district
+            # a point on a shared boundary (or on a cut between parts) counts once: first district
             first = ~pd.Series(src_pos).duplicated().values
             src_pos, reg_pos, amounts = src_pos[first], reg_pos[first], amounts[first]
-        else:
-            keep = amounts > 0
-            src_pos, reg_pos, amounts = src_pos[keep], reg_pos[keep], amounts[keep]
         self._pieces[key] = (src_pos, reg_pos, amounts)
         return self._pieces[key]
+
+    def _amounts(self, geoms, zone, outside, part_pos, src_pos, aggregate):
+        """Area (or 1 for a count) of each source geometry inside each candidate part."""
+        parts, _, prepared = self._parts(zone, outside)
+        items = list(geoms.values)
+        amounts = np.zeros(len(src_pos))
+        for k, (p, s) in enumerate(zip(part_pos, src_pos)):
+            if k % 2000 == 0 and self.canceled():
+                raise Canceled(translate('spm', 'canceled'))
+            geom, test = items[s], prepared[p]
+            if aggregate == 'count':
+                amounts[k] = 1.0 if test.intersects(geom) else 0.0
+            elif test.covers(geom):
+                amounts[k] = geom.area
+            elif test.intersects(geom):
+                area = geom.intersection(parts.values[p]).area
+                amounts[k] = area if area >= SLIVER_AREA else 0.0
+        return amounts
+
+    def _lengths(self, geoms, zone, outside, part_pos, src_pos):
+        """(sources, districts, lengths): a line is measured against its district's whole region.
+
+        Cutting lines at the parts' edges would make a road that runs along a zone boundary count
+        or not by rounding; measured against the whole region it counts as GEOS's intersection
+        (and QGIS's) counts it.
+        """
+        _, owner, prepared = self._parts(zone, outside)
+        regions = self._region(zone, outside)
+        items = list(geoms.values)
+        pairs = {}
+        for p, s in zip(part_pos, src_pos):
+            key = (int(s), int(owner[p]))
+            if pairs.get(key) == 'covered':
+                continue
+            if prepared[p].covers(items[s]):
+                pairs[key] = 'covered'
+            elif prepared[p].intersects(items[s]):
+                pairs[key] = 'crosses'
+        out = []
+        for k, ((s, r), how) in enumerate(sorted(pairs.items())):
+            if k % 500 == 0 and self.canceled():
+                raise Canceled(translate('spm', 'canceled'))
+            geom = items[s]
+            length = geom.length if how == 'covered' else geom.intersection(regions.values[r]).length
+            if length >= SLIVER_LENGTH or (how == 'covered' and length > 0):
+                out.append((s, r, length))
+        if not out:
+            return np.array([], dtype=int), np.array([], dtype=int), np.array([])
+        s, r, length = zip(*out)
+        return np.array(s, dtype=int), np.array(r, dtype=int), np.array(length, dtype=float)
 
     # ---- public -----------------------------------------------------------------------------
     def values(self, name):
@@ -311,17 +383,59 @@ def known_names(attributes=()):
     return set(MEASURES) | set(attributes)
 
 
-def _pairs(geoms, regions):
-    """(geometry positions, region positions) of intersecting pairs, via the spatial index."""
-    if len(geoms) == 0 or len(regions) == 0:
+def _pairs(queries, geoms):
+    """(query positions, geometry positions) whose bounding boxes intersect.
+
+    The R-tree is built on ``geoms`` (the large layer, once) and queried with the few ``queries``.
+    """
+    if len(queries) == 0 or len(geoms) == 0:
         return np.array([], dtype=int), np.array([], dtype=int)
-    tree = regions.sindex
+    tree = geoms.sindex
     if hasattr(tree, 'query_bulk'):
-        pairs = tree.query_bulk(geoms.values, predicate='intersects')
+        pairs = tree.query_bulk(queries.values)
     else:                                            # geopandas >= 1.0
-        pairs = tree.query(geoms.values, predicate='intersects')
-    order = np.lexsort((pairs[1], pairs[0]))
-    return pairs[0][order], pairs[1][order]
+        pairs = tree.query(queries.values)
+    return np.asarray(pairs[0], dtype=int), np.asarray(pairs[1], dtype=int)
+
+
+def _vertices(geom):
+    if geom.geom_type == 'Polygon':
+        return len(geom.exterior.coords) + sum(len(ring.coords) for ring in geom.interiors)
+    if hasattr(geom, 'geoms'):
+        return sum(_vertices(g) for g in geom.geoms)
+    return 0
+
+
+def _polygonal(geom):
+    """The polygons of a geometry (intersections may add slivers of lines and points)."""
+    if geom.is_empty:
+        return None
+    if geom.geom_type in ('Polygon', 'MultiPolygon'):
+        return geom
+    polygons = [g for g in getattr(geom, 'geoms', []) if g.geom_type in ('Polygon', 'MultiPolygon')]
+    if not polygons:
+        return None
+    return unary_union(polygons)
+
+
+def subdivide(geom, max_vertices=256, depth=0):
+    """Polygonal parts of ``geom`` with at most ``max_vertices`` each (halving its bounding box)."""
+    geom = _polygonal(geom) if geom is not None else None
+    if geom is None:
+        return []
+    if depth >= 20 or _vertices(geom) <= max_vertices:
+        return [geom]
+    minx, miny, maxx, maxy = geom.bounds
+    if maxx - minx >= maxy - miny:
+        middle = (minx + maxx) / 2
+        halves = (box(minx, miny, middle, maxy), box(middle, miny, maxx, maxy))
+    else:
+        middle = (miny + maxy) / 2
+        halves = (box(minx, miny, maxx, middle), box(minx, middle, maxx, maxy))
+    parts = []
+    for half in halves:
+        parts.extend(subdivide(geom.intersection(half), max_vertices, depth + 1))
+    return parts
 
 
 def _xy(geoms):

@@ -180,3 +180,16 @@ def test_land_classes_follow_the_landuse_tables():
     assert classes.is_cultivated(codes).tolist() == [False] * 10 + [True, False]
     assert classes.is_urban([201, '202A', '203', None]).tolist() == [True, True, False, False]
     assert classes.is_village([203.0, '203A', '201']).tolist() == [True, True, False]
+
+
+def test_touching_features_leave_no_sliver():
+    from shapely.geometry import box
+    from spatial_planning_monitor.core.indicators import Inputs
+    import geopandas as gpd
+    # a parcel that shares an edge with the red line (offset by 1e-9 m of rounding) adds nothing
+    inputs = Inputs(districts=gpd.GeoSeries([box(0, 0, 100, 100)]),
+                    landuse=gpd.GeoSeries([box(10, 0, 50, 50)]), landuse_codes=pd.Series(['0701']),
+                    eco_redline=gpd.GeoSeries([box(0, 0, 10 + 1e-9, 100)]))
+    m = MeasureTable(inputs).compute(['redline_construction_area', 'construction_area'])
+    assert m['redline_construction_area'].tolist() == [0.0]
+    assert m['construction_area'].tolist() == [2000.0]

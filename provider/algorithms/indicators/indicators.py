@@ -202,7 +202,8 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                                       'construction land inside the urban development boundary.'))
 
         output = districts.copy()
-        clash = [c for c in output.columns if c in result.wide.columns]
+        wide_names = {c.upper() for c in result.wide.columns}
+        clash = [c for c in output.columns if str(c).upper() in wide_names]   # GPKG/SHP ignore case
         if clash:
             feedback.pushWarning(self.tr('District fields {fields} are replaced by indicator fields of '
                                          'the same name.').format(fields=', '.join(clash)))
