@@ -49,10 +49,10 @@ def points_from_xy(table, x_field, y_field, source_crs):
         note = ''
         if not (np.isfinite(a) and np.isfinite(b)):
             note = translate('spm', 'no usable coordinates')
-        elif geographic and not (-180 <= a <= 180 and -90 <= b <= 90):
-            note = translate('spm', 'coordinates {x}, {y} are not longitude/latitude').format(x=a, y=b)
         elif geographic and _CHINA[2] <= a <= _CHINA[3] and _CHINA[0] <= b <= _CHINA[1]:
             note = translate('spm', 'X and Y look swapped (X {x} is a latitude, Y {y} a longitude)').format(x=a, y=b)
+        elif geographic and not (-180 <= a <= 180 and -90 <= b <= 90):
+            note = translate('spm', 'coordinates {x}, {y} are not longitude/latitude').format(x=a, y=b)
         geometries.append(None if note else Point(a, b))
         notes.append(note)
     return geometries, notes

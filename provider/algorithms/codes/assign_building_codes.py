@@ -133,6 +133,6 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                 '{n} building(s) kept a code naming a township other than the one they now lie in '
                 '(ADMIN_CODE); codes never change.').format(n=summary['township_changed']))
         if summary['ambiguous_township']:
-            feedback.pushWarning(self.tr('{n} centroid(s) lie in more than one township (overlapping '
-                                         'polygons); the lowest code was used.').format(
+            feedback.pushWarning(self.tr('{n} centroid(s) lie on a township boundary or in overlapping '
+                                         'townships; the lowest township code was used.').format(
                 n=summary['ambiguous_township']))
