@@ -72,6 +72,7 @@ def image_settings(dpi):
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     settings.generateWorldFile = False
+    settings.exportMetadata = False   # GDAL cannot add it to PNG (and would say so on stderr)
     return settings
 
 
@@ -145,7 +146,7 @@ def _export_each(layout, fmt, dpi, folder, names, feedback):
                 result = exporter.exportToPdf(path, pdf_settings(dpi))
             else:
                 result = exporter.exportToImage(path, image_settings(dpi))
-            _fail(result, exporter.errorMessage(), path)
+            _fail(result, '', path)
         final = []
         for name in files:
             target = os.path.join(folder, name)

@@ -31,6 +31,7 @@ from pathlib import Path
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
     QgsConditionalStyle,
     QgsExpressionContextUtils,
     QgsFillSymbol,
@@ -49,7 +50,9 @@ from qgis.core import (
     QgsProperty,
     QgsProviderRegistry,
     QgsReadWriteContext,
+    QgsRasterLayer,
     QgsRectangle,
+    QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
@@ -62,7 +65,7 @@ from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.reports import chart, fonts, summary
 from ..core.reports.keys import match_key_field
-from ..core.reports.colours import NO_STATUS_COLOUR, STATUS_COLOURS, STATUS_TEXT
+from ..core.reports.colours import STATUS_COLOURS, STATUS_TEXT
 from . import styling
 
 # item ids the shipped templates use (a user's template may use them too)
@@ -79,12 +82,16 @@ TABLE_FILTER = 'to_string("DISTRICT") = to_string(attribute(@atlas_feature, @spm
 # required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
 TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
 
-# shipped styles tried for each layer role, first existing one wins (layers/styles/<name>.qml)
+# 用地用海 code fields looked for in the planned land use (the shipped style's field first)
+PLAN_CODE_FIELDS = ('YDYHDM', 'YDYHFLDM', 'YDYHFLBM')
+# shipped styles tried for each layer role, first existing one wins (layers/styles/<name>.qml);
+# the carbon grid is a raster (spm:downscale_emissions) or polygons
 STYLE_CANDIDATES = {
-    'landuse': ('landuse_plan', 'ydyh_2023', 'landuse_ydyh', 'plan_landuse'),
-    'violations': ('violations', 'control_line_violations', 'control_lines'),
-    'carbon': ('carbon_grid', 'carbon_downscaled', 'carbon'),
-    'sensors': ('sensors', 'sensor_sites', 'sensor_placement'),
+    'landuse': ('landuse_ydyh',),
+    'violations': ('control_lines',),
+    'carbon': ('carbon_emissions_polygons',),
+    'carbon_raster': ('carbon_grid_raster',),
+    'sensors': ('sensor_sites',),
 }
 
 
@@ -116,6 +123,7 @@ class ReportInputs:
     landuse: QgsVectorLayer
     indicators: QgsVectorLayer
     key_field: str
+    landuse_field: str = None      # 用地用海 code field, for the shipped land-use style
     violations: QgsVectorLayer = None
     carbon: object = None          # vector grid or raster
     sensors: QgsVectorLayer = None
@@ -129,7 +137,7 @@ def _require(layer, field, what):
     if not field or layer.fields().indexOf(field) < 0:
         raise InputError(translate(
             'spm', 'Layer “{layer}” has no field “{field}” ({what}). Fields: {fields}.').format(
-                layer=layer.name(), field=field or '', what=what,
+                layer=source_name(layer), field=field or '', what=what,
                 fields=', '.join(layer.fields().names())))
 
 
@@ -143,13 +151,14 @@ def check_inputs(districts, name_field, indicators):
     if not any(True for _ in districts.getFeatures()):
         raise InputError(translate(
             'spm', 'Layer “{layer}” has no features: there is no district to print.').format(
-                layer=districts.name()))
+                layer=source_name(districts)))
     for name in TABLE_FIELDS:
         _require(indicators, name, translate('spm', 'indicator table of spm:indicators'))
     attributes = frames.source_to_frame(districts, with_geometry=False)
     keys = frames.source_to_frame(indicators, ['DISTRICT'], with_geometry=False)['DISTRICT']
     return match_key_field({name: list(attributes[name]) for name in attributes.columns}, list(keys),
-                           prefer=name_field, layer=districts.name(), table=indicators.name())
+                           prefer=name_field, layer=source_name(districts),
+                           table=source_name(indicators))
 
 
 # --- templates -------------------------------------------------------------------------------
@@ -290,11 +299,37 @@ def apply_font_fallback(layout, family):
 
 # --- report layers ---------------------------------------------------------------------------
 
-def _shipped_style(layer, role):
+def plan_code_field(layer, field=None):
+    """The 用地用海 code field of the planned land use: ``field`` when given (checked), else the
+    first of PLAN_CODE_FIELDS the layer has, else None (the layer keeps its own style)."""
+    if field:
+        _require(layer, field, translate('spm', 'land-use code'))
+        return field
+    return next((f for f in PLAN_CODE_FIELDS if layer.fields().indexOf(f) >= 0), None)
+
+
+def _shipped_style(layer, role, code_field=None):
+    """Apply the first shipped style of ``role`` that fits ``layer`` (every field its renderer
+    uses exists; a categorized style is pointed at ``code_field``). False when none fits."""
+    if isinstance(layer, QgsRasterLayer):
+        for name in STYLE_CANDIDATES.get(role + '_raster', ()):
+            if os.path.exists(styling.style_path(name)):
+                styling.apply(layer, name)
+                return True
+        return False
+    original = layer.renderer().clone() if layer.renderer() else None
+    fields = set(layer.fields().names())
     for name in STYLE_CANDIDATES.get(role, ()):
-        if os.path.exists(styling.style_path(name)):
-            styling.apply(layer, name)
+        if not os.path.exists(styling.style_path(name)):
+            continue
+        styling.apply(layer, name)
+        renderer = layer.renderer()
+        if code_field and isinstance(renderer, QgsCategorizedSymbolRenderer):
+            renderer.setClassAttribute(code_field)
+        if renderer is not None and renderer.usedAttributes(QgsRenderContext()) <= fields:
             return True
+        if original is not None:
+            layer.setRenderer(original.clone())
     return False
 
 
@@ -333,34 +368,43 @@ def _fallback_style(layer, role):
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
-def _report_layer(project, group, layer, name, role):
+def _emphasise(layer):
+    """Red outlines on every violation symbol, so that the patches stand out of the land use."""
+    renderer = layer.renderer()
+    for symbol in (renderer.symbols(QgsRenderContext()) if renderer is not None else []):
+        for symbol_layer in symbol.symbolLayers():
+            if hasattr(symbol_layer, 'setStrokeColor'):
+                symbol_layer.setStrokeColor(QColor('#e60000'))
+                symbol_layer.setStrokeWidth(0.5)
+
+
+def _report_layer(project, group, layer, name, role, code_field=None):
     """A clone of ``layer`` in ``project`` (the user's layer is never changed), styled for ``role``."""
     clone = layer.clone()
     clone.setName(name)
+    if role in STYLE_CANDIDATES and not _shipped_style(clone, role, code_field):
+        _fallback_style(clone, role)
+    if role == 'violations':
+        _emphasise(clone)
     if isinstance(clone, QgsVectorLayer):
-        if not _shipped_style(clone, role):
-            _fallback_style(clone, role)
         styling.apply_aliases(clone)
-    elif role == 'carbon':
-        _shipped_style(clone, role)
     project.addMapLayer(clone, False)
     group.addLayer(clone)
     return clone
 
 
-def _status_styles(table):
-    """Conditional styles colouring the STATUS cells (正常 green, 预警 orange, 超标 red)."""
+def _status_styles(table, font):
+    """Conditional styles colouring the STATUS cells (正常 green, 预警 orange, 超标 red), in the
+    report's font (a conditional style without a font would print in the default font)."""
     styles = []
     for status, colour in STATUS_COLOURS.items():
         style = QgsConditionalStyle("@value = '{}'".format(status))
         style.setName(status)
         style.setBackgroundColor(QColor(colour))
         style.setTextColor(QColor(STATUS_TEXT[status]))
+        style.setFont(font)
         styles.append(style)
-    none = QgsConditionalStyle("@value is null or @value not in ('{}')".format(
-        "','".join(STATUS_COLOURS)))
-    none.setTextColor(QColor(NO_STATUS_COLOUR).darker(160))
-    table.conditionalStyles().setFieldStyles('STATUS', styles + [none])
+    table.conditionalStyles().setFieldStyles('STATUS', styles)
 
 
 # --- build -----------------------------------------------------------------------------------
@@ -379,7 +423,9 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     name = layout_name or project.layoutManager().generateUniqueTitle(QgsPrintLayout.PrintLayout)
     group = project.layerTreeRoot().insertGroup(0, name)
     group.setItemVisibilityChecked(False)
-    layers = _add_layers(project, group, inputs, labels)
+    report_table = indicator_table(layout)
+    font = report_table.contentTextFormat().font() if report_table is not None else QFont(family)
+    layers = _add_layers(project, group, inputs, labels, font)
     layout.setName(name)
     _set_variables(layout, inputs, layers, labels)
     _set_atlas(layout, layers['districts'], inputs.name_field)
@@ -397,20 +443,20 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     return layout
 
 
-def _add_layers(project, group, inputs, labels):
+def _add_layers(project, group, inputs, labels, font):
     roles = [('districts', inputs.districts), ('landuse', inputs.landuse),
              ('violations', inputs.violations), ('sensors', inputs.sensors),
              ('carbon', inputs.carbon), ('city', inputs.districts)]
     layers = {}
     for role, layer in roles:
         if layer is not None:
-            layers[role] = _report_layer(project, group, layer, labels['layer_' + role], role)
+            layers[role] = _report_layer(project, group, layer, labels['layer_' + role], role,
+                                         inputs.landuse_field if role == 'landuse' else None)
     main_renderer, overview_renderer = _district_renderers(labels)
     layers['districts'].setRenderer(main_renderer)
     layers['city'].setRenderer(overview_renderer)
     table = inputs.indicators.clone()
-    table.setName(inputs.indicators.name())
-    _status_styles(table)
+    _status_styles(table, font)
     project.addMapLayer(table, False)
     group.addLayer(table)
     layers['indicators'] = table
@@ -512,6 +558,7 @@ def _set_legend(layout, main, layers):
         if role in layers:
             root.addChildNode(QgsLayerTreeLayer(layers[role]))
     legend.setLegendFilterByMapEnabled(True)
+    legend.setLegendFilterOutAtlas(True)     # only the classes inside the atlas district
     legend.updateLegend()
 
 

@@ -157,7 +157,8 @@ class ReportLayoutDialog(QDialog):
         chart_dir = chart_folder(project, name)
         inputs = report_layout.ReportInputs(
             districts=districts, name_field=self.name_field.currentField(), landuse=landuse,
-            indicators=indicators, key_field=key_field,
+            landuse_field=report_layout.plan_code_field(landuse), indicators=indicators,
+            key_field=key_field,
             violations=violations, carbon=self.carbon.currentLayer(),
             sensors=self.sensors.currentLayer(), year=self.year.value(), chart_dir=chart_dir)
         report_layout.build(project, inputs, layout, layout_name=name)

@@ -180,11 +180,15 @@ def main_map(layout, rect, annotation_size=6):
     grid.setAnnotationExpression(GRID_LABEL)
     grid.setAnnotationTextFormat(_text_format(annotation_size))
     grid.setAnnotationFrameDistance(0.8)
+    # longitudes along the top and bottom, latitudes along the sides (the projected map turns the
+    # graticule slightly, so both would otherwise meet at the corners)
     for side in (QgsLayoutItemMapGrid.Left, QgsLayoutItemMapGrid.Right,
                  QgsLayoutItemMapGrid.Top, QgsLayoutItemMapGrid.Bottom):
-        grid.setAnnotationPosition(QgsLayoutItemMapGrid.OutsideMapFrame, side)
-        grid.setAnnotationDisplay(QgsLayoutItemMapGrid.ShowAll, side)
         vertical = side in (QgsLayoutItemMapGrid.Left, QgsLayoutItemMapGrid.Right)
+        display = QgsLayoutItemMapGrid.LatitudeOnly if vertical else QgsLayoutItemMapGrid.LongitudeOnly
+        grid.setAnnotationPosition(QgsLayoutItemMapGrid.OutsideMapFrame, side)
+        grid.setAnnotationDisplay(display, side)
+        grid.setFrameDivisions(display, side)
         grid.setAnnotationDirection(QgsLayoutItemMapGrid.Vertical if vertical
                                     else QgsLayoutItemMapGrid.Horizontal, side)
     item.grids().addGrid(grid)
@@ -237,7 +241,7 @@ def scale_bar(layout, rect, size=7):
     return item
 
 
-def legend(layout, rect, columns=1, size=7):
+def legend(layout, rect, columns=1, size=7, symbol=(6, 3.5), spacing=0.8):
     from qgis.core import QgsLayoutItemLegend, QgsLegendStyle
     item = QgsLayoutItemLegend(layout)
     item.setId('legend')
@@ -246,14 +250,15 @@ def legend(layout, rect, columns=1, size=7):
     item.setSplitLayer(True)
     item.setEqualColumnWidth(False)
     item.setResizeToContents(False)
-    item.setSymbolWidth(6)
-    item.setSymbolHeight(3.5)
+    item.setSymbolWidth(symbol[0])
+    item.setSymbolHeight(symbol[1])
     item.setStyleFont(QgsLegendStyle.Title, _font(size + 2, True))
     item.setStyleFont(QgsLegendStyle.Group, _font(size + 1, True))
     item.setStyleFont(QgsLegendStyle.Subgroup, _font(size, True))
     item.setStyleFont(QgsLegendStyle.SymbolLabel, _font(size))
     item.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 1.5)
-    item.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 0.8)
+    item.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, spacing)
+    item.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, spacing)
     layout.addLayoutItem(item)
     _place(item, *rect)
     return item
@@ -370,14 +375,14 @@ def A4():  # noqa: N802 (paper size)
     label(layout, TITLE, (10, 6, 190, 9), size=14, bold=True, item_id='title', colour='#7a0000')
     label(layout, SUMMARY, (10, 15, 190, 5), size=7.5, item_id='subtitle')
     rule(layout, (10, 21, 190, 0.6))
-    main_map(layout, (16, 28, 124, 118), annotation_size=5)
-    north_arrow(layout, (128, 30, 8, 12))
+    main_map(layout, (16, 28, 110, 118), annotation_size=5)
+    north_arrow(layout, (114, 30, 8, 12))
     scale_bar(layout, (16, 152, 60, 9), size=6)
-    label(layout, SCALE, (80, 153, 60, 5), size=7, align='right', item_id='scale_text')
-    section(layout, '区位图', 146, 24, 54, size=8)
-    overview_map(layout, (146, 31, 54, 48))
-    section(layout, '图例', 146, 82, 54, size=8)
-    legend(layout, (146, 89, 54, 72), columns=1, size=6)
+    label(layout, SCALE, (78, 153, 48, 5), size=7, align='right', item_id='scale_text')
+    section(layout, '区位图', 132, 24, 68, size=8)
+    overview_map(layout, (132, 31, 68, 50))
+    section(layout, '图例', 132, 84, 68, size=8)
+    legend(layout, (132, 91, 68, 70), columns=2, size=5, symbol=(4.5, 2.2), spacing=0.35)
     section(layout, '主要监测指标', 10, 163, 104, size=8)
     indicator_table(layout, (10, 170, 104, 104), size=6)
     section(layout, '指标对比：本区与全市各区', 118, 163, 82, size=8)

@@ -33,6 +33,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
     DISTRICTS = 'DISTRICTS'
     DISTRICT_FIELD = 'DISTRICT_FIELD'
     LANDUSE = 'LANDUSE'
+    LANDUSE_FIELD = 'LANDUSE_FIELD'
     VIOLATIONS = 'VIOLATIONS'
     INDICATORS = 'INDICATORS'
     CARBON = 'CARBON'
@@ -64,6 +65,9 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             defaultValue='name', parentLayerParameterName=self.DISTRICTS))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.LANDUSE, self.tr('Planned land use (用地用海)'), polygon))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, self.tr('Land-use code field (default: YDYHDM or YDYHFLDM)'),
+            parentLayerParameterName=self.LANDUSE, optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.VIOLATIONS, self.tr('Control-line violations (spm:control_lines)'), polygon))
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -113,6 +117,8 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
         carbon = self._layer(parameters, self.CARBON, context, optional=True)
         sensors = self._layer(parameters, self.SENSORS, context, optional=True)
         key_field, unmatched = report_layout.check_inputs(districts, name_field, indicators)
+        landuse_field = report_layout.plan_code_field(
+            landuse, self.parameterAsString(parameters, self.LANDUSE_FIELD, context))
         if unmatched:
             feedback.reportError(self.tr(
                 'No indicator rows for {n} district(s) (field “{field}”: {values}); their table '
@@ -134,7 +140,8 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
         try:
             inputs = report_layout.ReportInputs(
                 districts=districts, name_field=name_field, landuse=landuse,
-                indicators=indicators, key_field=key_field, violations=violations,
+                landuse_field=landuse_field, indicators=indicators, key_field=key_field,
+                violations=violations,
                 carbon=carbon, sensors=sensors,
                 year=self.parameterAsInt(parameters, self.YEAR, context), chart_dir=chart_dir)
             report_layout.build(project, inputs, layout, layout_name=self.tr('District report'),

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The district monitoring reports (区县国土空间规划实施监测报告) of the sample city: one A3 page per
+# district, as one PDF, with the control-line violations, the indicator table of step 30 and the
+# carbon grid of step 60 when they are there. Needs QP, SAMPLE and OUT (set by scripts/demo.sh).
+set -euo pipefail
+: "${QP:?}" "${SAMPLE:?}" "${OUT:?}"
+A="$OUT/atlas"
+mkdir -p "$A"
+L="$SAMPLE|layername"
+
+# the indicator table of step 30, or a quick one from the land use and the control lines
+TABLE="$OUT/indicators/indicator_table.csv"
+if [ ! -f "$TABLE" ]; then
+  TABLE="$A/indicator_table.csv"
+  "$QP" run spm:indicators -- DISTRICTS="$L=districts" DISTRICT_FIELD=adcode POPULATION_FIELD=population \
+    LANDUSE="$L=landuse_current" LANDUSE_FIELD=DLBM ECO_REDLINE="$L=eco_redline" FARMLAND="$L=farmland" \
+    DEV_BOUNDARY="$L=dev_boundary" OUTPUT=TEMPORARY_OUTPUT TABLE="$TABLE" >"$A/indicators.log"
+fi
+
+# the control-line violation patches (spm:control_lines)
+VIOLATIONS="$A/violations.gpkg"
+"$QP" run spm:control_lines -- LANDUSE="$L=landuse_current" LANDUSE_FIELD=DLBM ECO_REDLINE="$L=eco_redline" \
+  FARMLAND="$L=farmland" DEV_BOUNDARY="$L=dev_boundary" DISTRICTS="$L=districts" DISTRICT_FIELD=name \
+  OUTPUT="$VIOLATIONS" SUMMARY="$A/control_lines_summary.csv" >"$A/control_lines.log"
+
+OPTIONAL=(SENSORS="$L=sensors_existing")
+if [ -f "$OUT/carbon/emissions_100m.tif" ]; then
+  OPTIONAL+=(CARBON="$OUT/carbon/emissions_100m.tif")
+fi
+
+PDF="$A/莆田市区县国土空间规划实施监测报告.pdf"
+start=$SECONDS
+"$QP" run spm:export_atlas -- DISTRICTS="$L=districts" DISTRICT_FIELD=name LANDUSE="$L=landuse_plan" \
+  VIOLATIONS="$VIOLATIONS" INDICATORS="$TABLE" "${OPTIONAL[@]}" TEMPLATE=district_report_a3 \
+  FORMAT=0 DPI=300 YEAR="$(date +%Y)" OUTPUT="$PDF" >"$A/atlas.log"
+seconds=$((SECONDS - start))
+"$QP" run spm:export_atlas -- DISTRICTS="$L=districts" DISTRICT_FIELD=name LANDUSE="$L=landuse_plan" \
+  VIOLATIONS="$VIOLATIONS" INDICATORS="$TABLE" "${OPTIONAL[@]}" TEMPLATE=summary_a4 \
+  FORMAT=1 DPI=200 YEAR="$(date +%Y)" OUTPUT="$A/summaries" >"$A/summaries.log"
+
+echo "   $(pdfinfo "$PDF" | grep -E '^Pages') pages (A3, one per district) in ${seconds} s (with QGIS start-up); A4 summaries: $(ls "$A/summaries" | tr '\n' ' ')"
+echo "   district atlas: $PDF"

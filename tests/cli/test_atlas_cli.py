@@ -1,0 +1,52 @@
+"""spm:export_atlas from qgis_process on the sample city, as a nightly job would print it."""
+
+import csv
+import sqlite3
+
+import pytest
+
+import pdf_tools
+
+NAMES = ('城厢区', '涵江区', '荔城区', '秀屿区', '仙游县')
+
+
+def test_atlas_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
+    layer = sample_gpkg + '|layername='
+    table = tmp_path / 'indicator_table.csv'
+    done = qgis_process(
+        'run', 'spm:indicators', '--', f'DISTRICTS={layer}districts', 'DISTRICT_FIELD=adcode',
+        'POPULATION_FIELD=population', f'LANDUSE={layer}landuse_current', 'LANDUSE_FIELD=DLBM',
+        f'ECO_REDLINE={layer}eco_redline', f'FARMLAND={layer}farmland',
+        f'DEV_BOUNDARY={layer}dev_boundary', 'OUTPUT=TEMPORARY_OUTPUT', f'TABLE={table}')
+    assert done.returncode == 0, done.stderr + done.stdout
+    violations = tmp_path / 'violations.gpkg'
+    done = qgis_process(
+        'run', 'spm:control_lines', '--', f'LANDUSE={layer}landuse_current', 'LANDUSE_FIELD=DLBM',
+        f'ECO_REDLINE={layer}eco_redline', f'FARMLAND={layer}farmland',
+        f'DEV_BOUNDARY={layer}dev_boundary', f'DISTRICTS={layer}districts', 'DISTRICT_FIELD=name',
+        f'OUTPUT={violations}', 'SUMMARY=TEMPORARY_OUTPUT')
+    assert done.returncode == 0, done.stderr + done.stdout
+    pdf = tmp_path / '莆田市区县监测报告.pdf'
+    done = qgis_process(
+        'run', 'spm:export_atlas', '--json', '--', f'DISTRICTS={layer}districts',
+        'DISTRICT_FIELD=name', f'LANDUSE={layer}landuse_plan', f'VIOLATIONS={violations}',
+        f'INDICATORS={table}', f'SENSORS={layer}sensors_existing', 'TEMPLATE=district_report_a3',
+        'FORMAT=0', 'DPI=100', 'YEAR=2024', f'OUTPUT={pdf}')
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert done.json['results']['OUTPUT'] == str(pdf)
+    assert done.json['results']['PAGES'] == 5
+    assert pdf_tools.pages(pdf) == 5
+    with open(table, encoding='utf-8') as handle:
+        rows = list(csv.DictReader(handle))
+    texts = [pdf_tools.page_text(pdf, page) for page in range(1, 6)]
+    assert sorted(n for n in NAMES if any(f'{n}国土空间规划实施监测报告（2024年度）' in t for t in texts)) \
+        == sorted(NAMES)
+    # the CSV table (text columns) prints the same numbers as its values
+    first = next(t for t in texts if '城厢区国土空间规划' in t)
+    with sqlite3.connect(sample_gpkg) as db:
+        code = str(db.execute("select adcode from districts where name = '城厢区'").fetchone()[0])
+    expected = []
+    for row in (r for r in rows if r['DISTRICT'] == code):
+        expected += [round(float(row[c]), 2) for c in ('VALUE', 'TARGET') if row[c] != '']
+    assert expected and pdf_tools.numbers(pdf_tools.table_region(first)) == pytest.approx(expected, abs=0.006)
+    assert all('NotoSansCJKsc' in row[0] and 'yes' in row for row in pdf_tools.fonts(pdf))

@@ -1,0 +1,328 @@
+"""spm:export_atlas on the sample city: pages, names, indicator values, fonts, formats, bad input.
+
+The PDFs are read back with poppler (pdfinfo, pdftotext, pdffonts), as a user would check them.
+"""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pdf_tools
+from pdf_tools import page_text
+
+NAMES = {'城厢区', '涵江区', '荔城区', '秀屿区', '仙游县'}
+YEAR = 2024
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+class Recording:
+    """A QgsProcessingFeedback that keeps the errors (made lazily: QGIS must be up)."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Recording(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.errors = []
+
+            def reportError(self, error, fatalError=False):  # noqa: N802, N803
+                self.errors.append(error)
+        return _Recording()
+
+
+def run(alg_id, params, feedback=None):
+    """Run through the registry with QgsProcessingAlgorithm.run (what qgis_process calls),
+    module-scoped fixtures included; a failure raises with the messages the user would read."""
+    from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext,
+                           QgsProcessingException, QgsProject)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = feedback or Recording()
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+    assert algorithm is not None, alg_id
+    results, ok = QgsProcessingAlgorithm.run(algorithm, params, context, feedback)
+    if not ok:
+        raise QgsProcessingException(' | '.join(getattr(feedback, 'errors', [])))
+    return results
+
+
+# --- the sample city's inputs ----------------------------------------------------------------
+
+@pytest.fixture(scope='module')
+def inputs(spm_provider, sample_gpkg, tmp_path_factory):
+    """Parameters of the report on the sample city, with spm:indicators' TABLE (run once)."""
+    folder = tmp_path_factory.mktemp('atlas_inputs')
+    layer = sample_gpkg + '|layername='
+    table = str(folder / 'indicator_table.gpkg')
+    run('spm:indicators', {
+        'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'adcode',
+        'POPULATION_FIELD': 'population', 'LANDUSE': layer + 'landuse_current',
+        'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': layer + 'eco_redline',
+        'FARMLAND': layer + 'farmland', 'DEV_BOUNDARY': layer + 'dev_boundary',
+        'OUTPUT': 'TEMPORARY_OUTPUT', 'TABLE': table})
+    return {'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'name',
+            'LANDUSE': layer + 'landuse_plan', 'VIOLATIONS': violations(layer, folder),
+            'INDICATORS': table, 'YEAR': YEAR, 'DPI': 150}
+
+
+def violations(layer, folder):
+    """spm:control_lines' violation patches of the sample city."""
+    out = str(folder / 'violations.gpkg')
+    result = run('spm:control_lines', {
+        'LANDUSE': layer + 'landuse_current', 'ECO_REDLINE': layer + 'eco_redline',
+        'FARMLAND': layer + 'farmland', 'DEV_BOUNDARY': layer + 'dev_boundary',
+        'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'name', 'OUTPUT': out,
+        'SUMMARY': 'TEMPORARY_OUTPUT'})
+    return result['OUTPUT']
+
+
+def district_names(inputs):
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(inputs['DISTRICTS'], 'districts', 'ogr')
+    return [(f['name'], str(f['adcode'])) for f in layer.getFeatures()]
+
+
+def _number(value):
+    from qgis.core import NULL
+    return None if value is None or value == NULL or value == '' else float(value)
+
+
+def table_rows(inputs):
+    """{district code: [(VALUE, TARGET, STATUS), ...]} of the indicator table, in its order."""
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(inputs['INDICATORS'], 'table', 'ogr')
+    rows = {}
+    for f in layer.getFeatures():
+        rows.setdefault(str(f['DISTRICT']), []).append(
+            (_number(f['VALUE']), _number(f['TARGET']), f['STATUS'] or ''))
+    return rows
+
+
+@pytest.fixture(scope='module')
+def atlas_pdf(inputs, tmp_path_factory):
+    """The A3 report of the five districts as one PDF."""
+    path = tmp_path_factory.mktemp('atlas') / 'putian_atlas.pdf'
+    result = run('spm:export_atlas', dict(inputs, OUTPUT=str(path)))
+    assert result['OUTPUT'] == str(path) and result['PAGES'] == 5
+    return path
+
+
+# --- the report ------------------------------------------------------------------------------
+
+def test_one_page_per_district_titled_with_its_name(atlas_pdf, inputs):
+    names = district_names(inputs)
+    assert {n for n, _ in names} == NAMES
+    assert pdf_tools.pages(atlas_pdf) == 5
+    assert pdf_tools.page_size_mm(atlas_pdf) == (420, 297)
+    for page, (name, _) in enumerate(names, start=1):
+        text = page_text(atlas_pdf, page)
+        assert f'{name}国土空间规划实施监测报告（{YEAR}年度）' in text
+        # 页 comes out as ⻚ (U+2EDA, a radical NFKC does not map): match the numbers only
+        assert re.search(rf'第 {page} \S / 共 5 \S', text)
+        others = NAMES - {name}
+        assert not any(f'{other}国土空间规划' in text for other in others)
+
+
+def test_indicator_table_equals_spm_indicators_output(atlas_pdf, inputs):
+    rows = table_rows(inputs)
+    names = district_names(inputs)
+    assert set(rows) == {code for _, code in names}
+    for page, (name, code) in enumerate(names, start=1):
+        text = page_text(atlas_pdf, page)
+        table = pdf_tools.table_region(text)
+        expected = []
+        for value, target, _ in rows[code]:
+            expected += [round(v, 2) for v in (value, target) if v is not None]
+        assert pdf_tools.numbers(table) == pytest.approx(expected, abs=0.006), name
+        statuses = re.findall('正常|预警|超标|未计算', table)
+        assert statuses == [s for _, _, s in rows[code] if s], name
+        assert len(rows[code]) >= 20  # every indicator of the shipped definitions is listed
+
+
+def test_summary_line_counts_the_statuses(atlas_pdf, inputs):
+    rows = table_rows(inputs)
+    for page, (_, code) in enumerate(district_names(inputs), start=1):
+        statuses = [s for _, _, s in rows[code]]
+        line = '本区指标：超标 {} 项，预警 {} 项，正常 {} 项'.format(
+            statuses.count('超标'), statuses.count('预警'), statuses.count('正常'))
+        assert line in page_text(atlas_pdf, page)
+
+
+def test_chinese_text_uses_embedded_cjk_fonts(atlas_pdf):
+    fonts = pdf_tools.fonts(atlas_pdf)
+    assert any('NotoSansCJKsc' in row[0] for row in fonts), fonts
+    for row in fonts:
+        assert row[-5] == 'yes', row                    # embedded
+        assert row[-3] == 'yes', row                    # with a ToUnicode map (text extractable)
+        assert 'Type 3' not in ' '.join(row), row       # no bitmap fonts
+    for page in range(1, 6):
+        runs = pdf_tools.text_fonts(atlas_pdf, page)
+        chinese = [(family, text) for family, text in runs if any(map(pdf_tools.is_cjk, text))]
+        assert len(chinese) > 50
+        # every run with Chinese text is set in Noto Sans CJK SC; only symbols the CJK font lacks
+        # (the ₂ of t CO₂) fall back to another embedded font
+        assert {family for family, _ in chinese} == {'NotoSansCJKsc'}, chinese
+    text = page_text(atlas_pdf, 1)
+    assert '\ufffd' not in text and '□' not in text
+    assert '数据来源' in text and '图例' in text and '区位图' in text
+    assert re.search(r'北纬\d+°\d\d′', text) and re.search(r'东经\d+°\d\d′', text)
+
+
+def test_a4_summary_from_a_user_template_path(inputs, tmp_path):
+    from spatial_planning_monitor.core.data import TEMPLATES_DIR
+    template = tmp_path / '我的模板.qpt'
+    shutil.copy(Path(TEMPLATES_DIR) / 'summary_a4.qpt', template)
+    out = tmp_path / 'summary.pdf'
+    result = run('spm:export_atlas', dict(inputs, TEMPLATE=str(template), OUTPUT=str(out)))
+    assert result['PAGES'] == 5 and pdf_tools.pages(out) == 5
+    assert pdf_tools.page_size_mm(out) == (210, 297)
+    first, _ = district_names(inputs)[0]
+    assert f'{first}国土空间规划实施监测报告' in page_text(out, 1)
+
+
+def test_one_pdf_per_district_named_after_it(inputs, tmp_path):
+    folder = tmp_path / 'reports'
+    result = run('spm:export_atlas', dict(inputs, FORMAT=1, TEMPLATE='summary_a4', DPI=72,
+                                          OUTPUT=str(folder)))
+    assert result['OUTPUT'] == str(folder) and result['PAGES'] == 5
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f'{n}.pdf' for n in NAMES)
+    for name in NAMES:
+        assert pdf_tools.pages(folder / f'{name}.pdf') == 1
+        assert f'{name}国土空间规划' in page_text(folder / f'{name}.pdf', 1)
+
+
+def test_one_png_per_district_with_the_chart_drawn(inputs, tmp_path):
+    from qgis.PyQt.QtGui import QColor, QImage
+    folder = tmp_path / 'png'
+    run('spm:export_atlas', dict(inputs, FORMAT=2, DPI=50, OUTPUT=str(folder) + '.png'))
+    assert sorted(p.name for p in folder.iterdir()) == sorted(f'{n}.png' for n in NAMES)
+    status = [QColor(c) for c in ('#d7301f', '#fdae61', '#66bd63')]
+    for name in NAMES:
+        image = QImage(str(folder / f'{name}.png'))
+        assert (image.width(), image.height()) == (826, 584)  # A3 at 50 dpi (rounded down)
+        # the chart (322..410 mm × 177..250 mm) holds bars in status colours
+        x0, x1, y0, y1 = (round(v / 25.4 * 50) for v in (322, 410, 177, 250))
+        coloured = 0
+        for x in range(x0, x1, 2):
+            for y in range(y0, y1, 2):
+                pixel = image.pixelColor(x, y)
+                coloured += any(abs(pixel.red() - c.red()) + abs(pixel.green() - c.green())
+                                + abs(pixel.blue() - c.blue()) < 40 for c in status)
+        assert coloured > 30, name
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+def _error(params, match):
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException, match=match):
+        run('spm:export_atlas', params)
+
+
+def test_template_without_a_map_is_refused_and_the_old_report_kept(inputs, tmp_path):
+    from qgis.core import QgsLayoutItemLabel, QgsPrintLayout, QgsProject, QgsReadWriteContext
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    label = QgsLayoutItemLabel(layout)
+    label.setText('[% @atlas_pagename %]')
+    layout.addLayoutItem(label)
+    template = tmp_path / 'no_map.qpt'
+    assert layout.saveAsTemplate(str(template), QgsReadWriteContext())
+    out = tmp_path / 'report.pdf'
+    out.write_bytes(b'last year')
+    _error(dict(inputs, TEMPLATE=str(template), OUTPUT=str(out)), 'no map item')
+    assert out.read_bytes() == b'last year'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['no_map.qpt', 'report.pdf']
+    _error(dict(inputs, TEMPLATE='no_such_template', OUTPUT=str(out)), 'no_such_template')
+    not_xml = tmp_path / 'broken.qpt'
+    not_xml.write_text('<Layout', encoding='utf-8')
+    _error(dict(inputs, TEMPLATE=str(not_xml), OUTPUT=str(out)), 'not a QGIS print layout template')
+
+
+def _memory_copy(path, names=None, keep=True):
+    """A memory copy of the sample districts, optionally renamed or emptied."""
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+    source = QgsVectorLayer(path, 'districts', 'ogr')
+    request = QgsFeatureRequest() if keep else QgsFeatureRequest().setFilterExpression('FALSE')
+    copy = source.materialize(request)
+    copy.setName('districts_copy')
+    if names is not None:
+        index = copy.fields().indexOf('name')
+        copy.startEditing()
+        for feature, name in zip(copy.getFeatures(), names):
+            copy.changeAttributeValue(feature.id(), index, name)
+        assert copy.commitChanges()
+    return copy
+
+
+def test_coverage_without_features_is_refused(inputs, tmp_path):
+    empty = _memory_copy(inputs['DISTRICTS'], keep=False)
+    assert empty.featureCount() == 0
+    out = tmp_path / 'report.pdf'
+    _error(dict(inputs, DISTRICTS=empty, OUTPUT=str(out)), 'districts_copy.*no features')
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_folder_that_cannot_be_written(inputs, tmp_path):
+    blocker = tmp_path / 'a_file'
+    blocker.write_text('x')
+    _error(dict(inputs, OUTPUT=str(blocker / 'report.pdf')), 'a_file.*not writable')
+    _error(dict(inputs, FORMAT=1, OUTPUT=str(blocker / 'pages')), 'not writable')
+    _error(dict(inputs, OUTPUT='/proc/spm_atlas_report.pdf'), '/proc.*not writable')
+    assert [p.name for p in tmp_path.iterdir()] == ['a_file']
+
+
+def test_district_names_illegal_in_file_names(inputs, tmp_path):
+    odd = ['城厢/区', '涵江:区*', 'CON', '', '城厢/区']
+    districts = _memory_copy(inputs['DISTRICTS'], names=odd)
+    folder = tmp_path / 'odd'
+    result = run('spm:export_atlas', dict(inputs, DISTRICTS=districts, FORMAT=1, DPI=72,
+                                          TEMPLATE='summary_a4', OUTPUT=str(folder)))
+    assert result['PAGES'] == 5
+    files = ['城厢_区.pdf', '涵江_区_.pdf', '_CON.pdf', 'district_4.pdf', '城厢_区_2.pdf']
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)
+    assert '城厢/区国土空间规划' in page_text(folder / '城厢_区.pdf', 1)
+    assert '涵江:区*国土空间规划' in page_text(folder / '涵江_区_.pdf', 1)
+
+
+def test_indicator_table_without_its_fields_or_keys(inputs, tmp_path):
+    from qgis.core import QgsFeature, QgsVectorLayer
+    out = tmp_path / 'report.pdf'
+    _error(dict(inputs, INDICATORS=inputs['LANDUSE'], OUTPUT=str(out)), 'no field “DISTRICT”')
+    table = QgsVectorLayer('None?field=DISTRICT:string&field=IND_NAME:string&field=VALUE:double'
+                           '&field=STATUS:string', 'foreign_table', 'memory')
+    feature = QgsFeature(table.fields())
+    feature.setAttributes(['110101', '开发强度', 12.0, '正常'])
+    table.dataProvider().addFeatures([feature])
+    _error(dict(inputs, INDICATORS=table, OUTPUT=str(out)), 'foreign_table.*110101.*districts')
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cancel_leaves_no_report(inputs, tmp_path):
+    feedback = Recording()
+    feedback.progressChanged.connect(lambda progress: progress > 0 and feedback.cancel())
+    folder = tmp_path / 'pages'
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException):
+        run('spm:export_atlas', dict(inputs, FORMAT=1, DPI=72, OUTPUT=str(folder)), feedback)
+    assert feedback.isCanceled()
+    assert list(folder.iterdir()) == []  # no page, no staging folder
+
+
+def test_inputs_are_not_modified(inputs, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+    table = QgsVectorLayer(inputs['INDICATORS'], 'table', 'ogr')
+    districts = QgsVectorLayer(inputs['DISTRICTS'], 'districts', 'ogr')
+    renderer = districts.renderer().dump()
+    layouts = len(QgsProject.instance().layoutManager().layouts())
+    layers = len(QgsProject.instance().mapLayers())
+    run('spm:export_atlas', dict(inputs, DISTRICTS=districts, INDICATORS=table, DPI=72,
+                                 TEMPLATE='summary_a4', OUTPUT=str(tmp_path / 'r.pdf')))
+    assert districts.renderer().dump() == renderer
+    assert table.conditionalStyles().fieldStyles('STATUS') == []
+    assert len(QgsProject.instance().layoutManager().layouts()) == layouts
+    assert len(QgsProject.instance().mapLayers()) == layers
