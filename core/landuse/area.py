@@ -115,3 +115,8 @@ def method(crs):
         return translate('spm', 'ellipsoidal (geodesic) areas on a = {a} m, 1/f = {rf}').format(
             a=geod.a, rf=round(1 / geod.f, 9))
     return translate('spm', 'planar areas in the layer CRS (m²)')
+
+
+def sliver_width(crs):
+    """Mean width below which a cut piece is a sliver: 1 mm, or 1e-8° in a geographic CRS."""
+    return 1e-8 if is_geographic(crs) else 1e-3

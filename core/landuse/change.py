@@ -14,7 +14,7 @@ import pandas as pd
 from ..errors import InputError
 from ..i18n import translate
 from . import tables
-from .area import areas
+from .area import areas, sliver_width
 from .overlay import UNCOVERED, cut
 
 PATCH_COLUMNS = ['BEF_FID', 'AFT_FID', 'FROM_CODE', 'FROM_NAME', 'TO_CODE', 'TO_NAME', 'FROM_TO',
@@ -60,7 +60,7 @@ def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=N
     before_class = table.at_level(before_codes, level)
     after_class = table.at_level(after_codes, level)
     result = cut(before.geometry, after.geometry, canceled=canceled, progress=progress,
-                 left_labels=before.fids, right_labels=after.fids)
+                 left_labels=before.fids, right_labels=after.fids, sliver_width=sliver_width(crs))
     covered = result.right != UNCOVERED
     piece_area = areas(result.geometry, crs, canceled)
     from_class = before_class[result.left]
@@ -86,7 +86,7 @@ def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=N
         'AREA_HA': piece_area[changed] / 10000.0,
     }, geometry=geometry, crs=crs)
     if log is not None:
-        log(translate('spm', '{count} change patches, {area:.2f} ha changed of {total:.2f} ha '
+        log(translate('spm', 'Change patches: {count}, {area:.2f} ha changed of {total:.2f} ha '
                              'compared.').format(count=len(patches), area=patches.AREA_HA.sum(),
                                                  total=piece_area[covered].sum() / 10000.0))
     return patches, matrix

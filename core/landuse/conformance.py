@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import InputError
 from ..i18n import translate
 from . import tables
-from .area import areas
+from .area import areas, sliver_width
 from .overlay import UNCOVERED, cut
 from .summary import area_summary
 
@@ -96,10 +96,11 @@ def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, pro
 
     rules = rules or load_rules()
     result = cut(current_layer.geometry, plan_layer.geometry, canceled=canceled,
-                 progress=progress, left_labels=current_layer.fids, right_labels=plan_layer.fids)
+                 progress=progress, left_labels=current_layer.fids, right_labels=plan_layer.fids,
+                 sliver_width=sliver_width(crs))
     if log is not None:
-        log(translate('spm', '{whole} of {total} current polygons lie wholly inside one plan zone '
-                             '(no intersection computed); {pieces} pieces in all.').format(
+        log(translate('spm', 'Wholly inside one plan zone: {whole} of {total} current polygons (no '
+                             'intersection computed); {pieces} pieces in all.').format(
             whole=result.whole, total=sum(g is not None for g in current_layer.geometry),
             pieces=len(result.geometry)))
         for a, b in result.overlaps:

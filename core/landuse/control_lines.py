@@ -14,7 +14,7 @@ import numpy as np
 from ..errors import InputError
 from ..i18n import translate
 from . import tables
-from .area import areas
+from .area import areas, sliver_width
 from .overlay import UNCOVERED, cut
 from .summary import area_summary
 
@@ -77,7 +77,7 @@ def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rule
             if progress is not None:
                 progress((step + percent / 100.0) * 100.0 / (len(active) + 1))
         result = cut(geometries, lines[rule['line']].geometry, canceled=canceled, progress=report,
-                     left_labels=landuse.fids[chosen])
+                     left_labels=landuse.fids[chosen], sliver_width=sliver_width(crs))
         keep = (result.right == UNCOVERED) if rule['where'] == 'outside' \
             else (result.right != UNCOVERED)
         name = rule['name_zh']
@@ -95,7 +95,7 @@ def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rule
     geometry = collected['geometry']
     district = np.full(len(geometry), '', dtype=object)
     if districts is not None:
-        result = cut(geometry, districts.geometry, canceled=canceled)
+        result = cut(geometry, districts.geometry, canceled=canceled, sliver_width=sliver_width(crs))
         current, vtype, vname = current[result.left], vtype[result.left], vname[result.left]
         geometry = result.geometry
         district = np.full(len(geometry), '', dtype=object)

@@ -128,3 +128,16 @@ def test_planar_and_ellipsoidal_areas():
     assert 1.1e6 < got < 1.14e6
     holed = Polygon(square.exterior.coords, [box(119.002, 25.002, 119.004, 25.004).exterior.coords])
     assert area.areas([holed], 'EPSG:4490')[0] < got
+
+
+def test_slivers_join_the_largest_piece_and_the_partition_still_adds_up():
+    zone = box(0, 0, 10, 10)
+    parcel = box(9.9999995, 2, 20, 4)                    # 0.5 µm inside the zone along its edge
+    plain = overlay.cut([parcel], [zone])
+    assert sorted(plain.right.tolist()) == [overlay.UNCOVERED, 0]        # a 1e-6 m² sliver
+    merged = overlay.cut([parcel], [zone], sliver_width=1e-3)
+    assert merged.right.tolist() == [overlay.UNCOVERED]
+    assert merged.geometry[0].area == pytest.approx(parcel.area, rel=1e-12)
+    wide = overlay.cut([box(9, 2, 20, 4)], [zone], sliver_width=1e-3)   # a real 1 m strip stays
+    assert sorted(wide.right.tolist()) == [overlay.UNCOVERED, 0]
+    assert area.sliver_width('EPSG:4490') < area.sliver_width('EPSG:4528')
