@@ -126,7 +126,7 @@ def coverage_of(points, sensors, radius=None, *, kind_field=None, weight_field=N
     prob = problem_module.prepare(
         points, None, sensors, radius=radius, kind_field=kind_field, weight_field=weight_field,
         kind_table=kind_table, existing_radius_field=sensor_radius_field, distance=distance, roads=roads,
-        generate=False, labels=labels, canceled=canceled)
+        generate=False, labels=labels, canceled=canceled, report_unreachable=False)
     cov = prob.coverage
     chosen = np.arange(cov.n_facilities)
     nearest, dist, count = assignment(cov, chosen)

@@ -174,8 +174,13 @@ def grid_near(point_xy, spacing, reach):
 
 def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=None, weight_field=None,
             kind_table=None, cost_field=None, existing_radius_field=None, distance='EUCLIDEAN',
-            roads=None, spacing=100.0, cost_table=None, generate=True, labels=None, canceled=None):
-    """Build the :class:`Problem` (see the module docstring); the frames are not modified."""
+            roads=None, spacing=100.0, cost_table=None, generate=True, labels=None, canceled=None,
+            report_unreachable=True):
+    """Build the :class:`Problem` (see the module docstring); the frames are not modified.
+
+    ``report_unreachable``: add a note on the risk points no site can reach (off when the sites are
+    the sensors being evaluated, where an uncovered point is the result, not a problem).
+    """
     labels = _labels(labels)
     notes = []
     if distance not in DISTANCES:
@@ -275,7 +280,7 @@ def prepare(risk, candidates=None, existing=None, *, radius=None, kind_field=Non
         mode = 'EUCLIDEAN'
     cov = coverage_module.build(found, weights, point_kind, kinds, kind_radius, site_kind, own_radius,
                                 fixed, sites['COST'].to_numpy(float))
-    _coverage_notes(cov, points, sites, mode, labels, notes)
+    _coverage_notes(cov, points, sites, mode, labels, notes, report_unreachable)
     return Problem(cov, points, sites, mode, notes, network)
 
 
@@ -340,10 +345,10 @@ def _cost_pairs(table, risk, candidates, existing, sites, labels, notes):
     return i, j, cost
 
 
-def _coverage_notes(cov, points, sites, mode, labels, notes):
+def _coverage_notes(cov, points, sites, mode, labels, notes, report_unreachable):
     """Report risk points out of reach and given candidates that cover nothing."""
     reach = cov.coverable()
-    if (~reach).any():
+    if report_unreachable and (~reach).any():
         where = {'NETWORK': translate('spm', 'along the roads (nearest road too far, or a road piece not '
                                              'connected to any site)'),
                  'COST_TABLE': translate('spm', 'in the cost table'),

@@ -5,13 +5,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsWkbTypes,
 )
 
 from ....core.sensors import evaluate
 from ...base import SpmAlgorithm
-from ..monitoring.common import write_all
 from .common import (add_distance_parameters, add_point_parameters, optional_field, point_frame, push_notes,
-                     read_common)
+                     read_common, write_outputs)
 
 
 class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
@@ -89,10 +89,11 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
                                   'redundant (everything they cover is covered by another).').format(
             c=report.n_covered, n=report.n_points, pct=100.0 * report.ratio,
             r=int(stats['REDUNDANT'].sum()), s=len(stats)))
-        outputs = [(self.OUTPUT, out), (self.SUMMARY, summary)]
+        # geometry types as the input layers' (None: from the frame, Point or MultiPoint)
+        outputs = [(self.OUTPUT, out, None), (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)]
         if parameters.get(self.SENSOR_STATS) not in (None, ''):
-            outputs.append((self.SENSOR_STATS, stats))
-        written = write_all(self, outputs, parameters, context, feedback)
+            outputs.append((self.SENSOR_STATS, stats, None))
+        written = write_outputs(self, outputs, parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'sensor_coverage', self.tr('Risk point coverage'))
         self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor coverage summary'))
         if self.SENSOR_STATS in written:

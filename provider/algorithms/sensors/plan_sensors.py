@@ -9,13 +9,13 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 
 from ....core.sensors import models, outputs, pairs, problem
 from ...base import SpmAlgorithm
-from ..monitoring.common import progress_to, write_all
 from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
-                     point_frame, push_notes, read_common)
+                     point_frame, progress_to, push_notes, read_common, write_outputs)
 
 
 class PlanSensorsAlgorithm(SpmAlgorithm):
@@ -150,8 +150,10 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
                           .format(c=int(total['N_COVERED']), n=int(total['N_POINTS']),
                                   pct=total['COVER_PCT'], wpct=total['WCOVER_PCT']))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = write_all(self, [(self.OUTPUT, sites), (self.ASSIGNMENTS, lines), (self.SUMMARY, summary)],
-                            parameters, context, feedback)
+        written = write_outputs(self, [(self.OUTPUT, sites, QgsWkbTypes.Point),
+                                       (self.ASSIGNMENTS, lines, QgsWkbTypes.LineString),
+                                       (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)],
+                                parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'sensor_sites', self.tr('Sensor sites'))
         self.load_styled(context, written[self.ASSIGNMENTS], 'sensor_assignments',
                          self.tr('Sensor assignments'))
