@@ -124,7 +124,12 @@ def _run_ours(county, out):
     QgsApplication.processingRegistry().addProvider(provider)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
+    class Feedback(QgsProcessingFeedback):
+        errors = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N802, N803
+            self.errors.append(error)
+    feedback = Feedback()
     alg = QgsApplication.processingRegistry().createAlgorithmById('spm:plan_conformance')
     # QgsProcessingAlgorithm.run called unbound: immune to a Python override of ``run``
     results, ok = QgsProcessingAlgorithm.run(alg, {
@@ -132,7 +137,7 @@ def _run_ours(county, out):
         'PLAN': county + '|layername=zones', 'PLAN_FIELD': 'YDYHFLDM',
         'OUTPUT': out + '_pieces.gpkg', 'SUMMARY': out + '_summary.gpkg'}, context, feedback)
     if not ok:
-        raise SystemExit('spm:plan_conformance failed')
+        raise SystemExit('spm:plan_conformance failed: ' + ' | '.join(feedback.errors))
     from osgeo import ogr
     by_class = {}
     summary = ogr.Open(out + '_summary.gpkg')   # keep the data source alive while reading
