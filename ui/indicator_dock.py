@@ -156,6 +156,10 @@ class IndicatorDock(QgsDockWidget, FORM):
         self.chart = BarChart(self.chartContainer)
         self.chartLayout.addWidget(self.chart)
         self._retranslate()
+        self.sourcesGroup.setVisible(False)
+        self.sourcesToggle.toggled.connect(self._toggle_sources)
+        self.mainLayout.setStretchFactor(self.indicatorTable, 3)
+        self.mainLayout.setStretchFactor(self.chartContainer, 2)
         self.results = None
         self.district = None            # key of the current district
         self.indicator = None           # id of the current indicator
@@ -185,6 +189,9 @@ class IndicatorDock(QgsDockWidget, FORM):
         header = self.indicatorTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setMinimumSectionSize(40)
+        self.indicatorTable.setMinimumHeight(220)
+        self.indicatorTable.setWordWrap(False)
         self.indicatorTable.verticalHeader().setVisible(False)
 
         self.districtLayerCombo.layerChanged.connect(self._district_layer_changed)
@@ -226,7 +233,11 @@ class IndicatorDock(QgsDockWidget, FORM):
                            ('riskLabel', self.tr('Risk points')),
                            ('riskKindLabel', self.tr('Risk kind field'))):
             getattr(self, name).setText(text)
-        self.sourcesGroup.setTitle(self.tr('Source layers (for tracing)'))
+        self.sourcesToggle.setText(self.tr('Source layers (for tracing)'))
+
+    def _toggle_sources(self, shown):
+        self.sourcesGroup.setVisible(shown)
+        self.sourcesToggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
 
     # ---- layers -----------------------------------------------------------------------------
 
@@ -426,6 +437,8 @@ class IndicatorDock(QgsDockWidget, FORM):
                     tip = row['NOTE'] or '{} · {}'.format(row['IND_ID'], row.get('DIMENSION', ''))
                     item.setToolTip(tip)
                     table.setItem(n, column, item)
+        has_trend = self.results is not None and bool((self.results.frame['TREND'] != '').any())
+        table.setColumnHidden(5, not has_trend)
         self._updating = False
         self._mark_indicator_row()
         self._refresh_chart()
@@ -435,6 +448,7 @@ class IndicatorDock(QgsDockWidget, FORM):
         for row in range(self.indicatorTable.rowCount()):
             if self.indicatorTable.item(row, 0).data(Qt.UserRole) == self.indicator:
                 self.indicatorTable.selectRow(row)
+                self.indicatorTable.scrollToItem(self.indicatorTable.item(row, 0))
                 break
         self._updating = False
 
@@ -444,7 +458,8 @@ class IndicatorDock(QgsDockWidget, FORM):
             return
         info = self.results.info(self.indicator)
         values, statuses = self.results.values(self.indicator), self.results.statuses(self.indicator)
-        labels = {k: label for k, (_, label) in self.district_features().items()}
+        # the bars are narrow: the name alone ('城厢区'), not '350302 城厢区'
+        labels = {k: label.split(' ', 1)[-1] for k, (_, label) in self.district_features().items()}
         bars = [(labels.get(k, k), values[k], statuses.get(k, ''), k == self.district) for k in values]
         lines = []
         if info['target'] is not None:

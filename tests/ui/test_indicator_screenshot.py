@@ -14,7 +14,7 @@ def _render(layers, extent, size):
     settings.setOutputSize(size)
     settings.setExtent(extent)
     settings.setBackgroundColor(QColor('white'))
-    settings.setSelectionColor(QColor(255, 255, 0, 140))
+    settings.setSelectionColor(QColor(0, 90, 255, 110))   # see the class colour through it
     image = QImage(size, QImage.Format_ARGB32)
     image.fill(QColor('white'))
     painter = QPainter(image)
@@ -23,6 +23,23 @@ def _render(layers, extent, size):
     job.waitForFinished()
     painter.end()
     return image
+
+
+def _label(layer):
+    from qgis.PyQt.QtGui import QFont
+    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat,
+                           QgsVectorLayerSimpleLabeling)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = 'name'
+    text = QgsTextFormat()
+    text.setFont(QFont('Noto Sans CJK SC'))
+    text.setSize(12)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, sample_layer, run_alg):
@@ -45,13 +62,16 @@ def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, samp
     dock = IndicatorDock(iface)
     dock.districtLayerCombo.setLayer(districts)
     dock.resultLayerCombo.setLayer(table)
-    dock.resize(420, 760)
+    dock.resize(540, 820)
     dock.show()
     dock.set_district(dock.districtCombo.itemData(0))
-    dock.set_indicator('DEV_INTENS')
+    dock.set_indicator('PC_URBAN')
     assert dock.indicatorTable.rowCount() == 22
-    districts.setOpacity(0.8)
-    map_size = QSize(760, 760)
+    flagged = {f['adcode'] for f in districts.getSelectedFeatures()}
+    statuses = {f['DISTRICT']: f['STATUS'] for f in table.getFeatures() if f['IND_ID'] == 'PC_URBAN'}
+    assert flagged == {k for k, v in statuses.items() if v in ('预警', '超标')}
+    _label(districts)
+    map_size = QSize(820, 820)
     image = _render([districts], districts.extent().buffered(districts.extent().width() * 0.03), map_size)
     panel = dock.grab()
     canvas = QImage(map_size.width() + panel.width(), max(map_size.height(), panel.height()),
@@ -67,7 +87,7 @@ def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, samp
     assert canvas.save(str(DOCS_IMG))
     assert DOCS_IMG.stat().st_size > 20000
     # the map is not blank: the graduated districts are drawn in several colours
-    colours = {image.pixelColor(x, y).name() for x in range(0, 760, 20) for y in range(0, 760, 20)}
+    colours = {image.pixelColor(x, y).name() for x in range(0, 820, 20) for y in range(0, 820, 20)}
     assert len(colours) >= 4
     dock.unload()
     dock.deleteLater()
