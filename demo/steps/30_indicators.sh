@@ -28,5 +28,5 @@ echo "   $(grep -o '[0-9]* indicator values computed.*' "$I/indicators.log" | he
 grep -o 'Indicator .*not computed.*' "$I/indicators.log" | cut -c1-140 | sed 's/^/   /' || true
 # 开发强度 and its status per district, straight from the long table
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-  $col["IND_ID"] == "DEV_INTENS" { printf "   %s 开发强度 %.2f %% %s\n", $col["DISTRICT"], $col["VALUE"], $col["STATUS"] }' \
+  { gsub(/"/, "") } $col["IND_ID"] == "DEV_INTENS" { printf "   %s 开发强度 %.2f %% %s\n", $col["DISTRICT"], $col["VALUE"], $col["STATUS"] }' \
   "$I/indicator_table.csv"

@@ -94,8 +94,10 @@ def test_bad_input_stops_before_writing(run_alg, city_layers, tmp_path):
     with pytest.raises(QgsProcessingException, match='landuse_current.*no field “CODE”'):
         run_alg('spm:indicators', _params(city_layers, LANDUSE_FIELD='CODE', OUTPUT=str(out)))
     assert not out.exists()
-    with pytest.raises(QgsProcessingException, match='carbon.*“district” .carbon total. must be numeric'):
-        run_alg('spm:indicators', _params(city_layers, CARBON_FIELD='district'))
+    # a text field is read as numbers (CSV tables have only text), but a word is refused
+    with pytest.raises(QgsProcessingException, match='“districts”: field “name”, row 1: “甲区” is not a number'):
+        run_alg('spm:indicators', _params(city_layers, CARBON=city_layers['districts'],
+                                          CARBON_DISTRICT_FIELD='adcode', CARBON_FIELD='name'))
 
 
 def test_previous_result_gives_the_trend(run_alg, city_layers):
@@ -112,3 +114,11 @@ def test_previous_result_gives_the_trend(run_alg, city_layers):
     assert rows[(indicator_city.A, 'DEV_INTENS')]['CHANGE'] == pytest.approx(1.0)
     assert rows[(indicator_city.B, 'DEV_INTENS')]['TREND'] == '改善'
     assert rows[(indicator_city.A, 'FOREST')]['TREND'] == '持平'
+
+
+def test_carbon_totals_from_a_text_table(run_alg, city_layers):
+    from spatial_planning_monitor.bridge import frames
+    text = indicator_city.carbon_table().astype(str)          # as a CSV without .csvt reads
+    table = frames.frame_to_layer(text, 'carbon_text')
+    rows = _table(run_alg('spm:indicators', _params(city_layers, CARBON=table))['TABLE'])
+    assert rows[(indicator_city.A, 'CO2_PC')]['VALUE'] == pytest.approx(10.0)

@@ -101,8 +101,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.CARBON, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CARBON_FIELD, self.tr('Carbon table: total emissions field (t CO₂)'),
-            parentLayerParameterName=self.CARBON, type=QgsProcessingParameterField.Numeric,
-            optional=True))
+            parentLayerParameterName=self.CARBON, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
             extension='csv', optional=True))
@@ -274,16 +273,21 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             src, self.parameterAsString(parameters, self.CARBON_DISTRICT_FIELD, context),
             self.tr('carbon table district key'))
         value_field = self.require_field(
-            src, self.parameterAsString(parameters, self.CARBON_FIELD, context),
-            self.tr('carbon total'), numeric=True)
+            src, self.parameterAsString(parameters, self.CARBON_FIELD, context), self.tr('carbon total'))
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         table = frames.source_to_frame(src, [key_field, value_field], request=request,
                                        with_geometry=False)
         sums = {}
-        for key, value in zip(table[key_field], table[value_field]):
-            if value is None or value != value:
+        for row, (key, value) in enumerate(zip(table[key_field], table[value_field]), start=1):
+            if value is None or value != value or str(value).strip() == '':
                 continue
-            sums[district_key(key)] = sums.get(district_key(key), 0.0) + float(value)
+            try:
+                number = float(value)     # a CSV gives text: '12345.6' is fine
+            except (TypeError, ValueError):
+                raise self.error(self.tr('Layer “{layer}”: field “{field}”, row {row}: “{value}” is not a '
+                                         'number.').format(layer=src.sourceName(), field=value_field,
+                                                           row=row, value=value)) from None
+            sums[district_key(key)] = sums.get(district_key(key), 0.0) + number
         absent = [k for k in keys if k not in sums]
         if absent:
             feedback.pushWarning(self.tr('Carbon table “{layer}” has no row for district(s) {keys}.')
