@@ -108,8 +108,8 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
     def _report(self, feedback, path, before, summary):
         after = summary['registry_after']
         feedback.pushInfo(self.tr(
-            '{n} buildings: {kept} kept their code, {issued} got a new code, {retired} code(s) of vanished '
-            'buildings retired.').format(n=summary['buildings'], kept=summary['kept'], issued=summary['issued'],
+            'Coded {n} buildings: {kept} kept their code, {issued} got a new code, {retired} code(s) of '
+            'vanished buildings retired.').format(n=summary['buildings'], kept=summary['kept'], issued=summary['issued'],
                                          retired=summary['retired']))
         feedback.pushInfo(self.tr(
             'Registry {path} (run {run}): {total0} rows before ({active0} active), {total} rows now '
