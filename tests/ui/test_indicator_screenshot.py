@@ -2,27 +2,9 @@
 
 from pathlib import Path
 
+from screenshots import beside, render_map
+
 DOCS_IMG = Path(__file__).resolve().parents[2] / 'docs' / 'img' / 'indicator_dock.png'
-
-
-def _render(layers, extent, size):
-    from qgis.PyQt.QtGui import QColor, QImage, QPainter
-    from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(layers[0].crs())
-    settings.setOutputSize(size)
-    settings.setExtent(extent)
-    settings.setBackgroundColor(QColor('white'))
-    settings.setSelectionColor(QColor(0, 90, 255, 110))   # see the class colour through it
-    image = QImage(size, QImage.Format_ARGB32)
-    image.fill(QColor('white'))
-    painter = QPainter(image)
-    job = QgsMapRendererCustomPainterJob(settings, painter)
-    job.start()
-    job.waitForFinished()
-    painter.end()
-    return image
 
 
 def _label(layer):
@@ -43,8 +25,8 @@ def _label(layer):
 
 
 def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, sample_layer, run_alg):
-    from qgis.PyQt.QtCore import QSize, Qt
-    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
     from qgis.core import QgsProject
     from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
     districts, landuse = sample_layer('districts'), sample_layer('landuse_current')
@@ -72,19 +54,10 @@ def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, samp
     assert flagged == {k for k, v in statuses.items() if v in ('预警', '超标')}
     _label(districts)
     map_size = QSize(820, 820)
-    image = _render([districts], districts.extent().buffered(districts.extent().width() * 0.03), map_size)
-    panel = dock.grab()
-    canvas = QImage(map_size.width() + panel.width(), max(map_size.height(), panel.height()),
-                    QImage.Format_ARGB32)
-    canvas.fill(QColor('white'))
-    painter = QPainter(canvas)
-    painter.drawImage(0, 0, image)
-    painter.drawPixmap(map_size.width(), 0, panel)
-    painter.setPen(QColor('#606060'))
-    painter.drawLine(map_size.width(), 0, map_size.width(), canvas.height())
-    painter.end()
-    DOCS_IMG.parent.mkdir(parents=True, exist_ok=True)
-    assert canvas.save(str(DOCS_IMG))
+    extent = districts.extent().buffered(districts.extent().width() * 0.03)
+    # selected (预警/超标) districts in translucent blue, so the class colour shows through
+    image = render_map([districts], extent, map_size, selection_color=QColor(0, 90, 255, 110))
+    beside(image, dock, DOCS_IMG)
     assert DOCS_IMG.stat().st_size > 20000
     # the map is not blank: the graduated districts are drawn in several colours
     colours = {image.pixelColor(x, y).name() for x in range(0, 820, 20) for y in range(0, 820, 20)}
