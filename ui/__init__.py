@@ -13,6 +13,7 @@ def panels():
     return [
         ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)')),
         ('code_lookup', 'CodeLookupDock', translate('spm', 'Code lookup (赋码查询)')),
+        ('sensor_dock', 'SensorDock', translate('spm', 'Sensor planning (感知终端布设)')),
     ]
 
 

@@ -1,0 +1,563 @@
+"""The sensor-planning dock (感知终端布设): plan, read the coverage curve, edit sensors on the map.
+
+Pick the risk points (kind and weight fields), the existing sensors, candidate sites or roads, the
+distance, radius and model, and press Plan: the plan runs in a QgsTask (core.sensors.session) with
+progress. The coverage curve shows the coverage % after 1, 2, … new sensors in the greedy order
+(solid: points, dashed: weight) and the plan's own answer as a dot; clicking the curve lays out the
+first n greedy sensors (the arrow keys step one sensor). With “Add / remove on map” a left click adds a sensor of the chosen kind and
+a right click removes the nearest new sensor; coverage is recomputed at once. Two memory layers
+show the layout (sensor sites) and the risk points coloured by how many sensors cover them.
+"""
+
+import os
+import traceback
+
+import numpy as np
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QVariant, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFieldProxyModel,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProject,
+    QgsTask,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint
+
+from ..core.errors import SpmError
+from ..core.sensors import problem, session
+from ..core.sensors.coverage import ANY_KIND
+
+FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), 'sensor_dock.ui'))
+
+LAYER_GUESSES = {'riskCombo': ('risk_points',), 'existingCombo': ('sensors_existing', 'sensors'),
+                 'roadsCombo': ('roads',), 'candidatesCombo': ()}
+FIELD_GUESSES = {'kindFieldCombo': ('kind', 'KIND', '类型'), 'weightFieldCombo': ('weight', 'WEIGHT', '权重'),
+                 'existingRadiusCombo': ('radius', 'RADIUS', '半径')}
+
+
+class CoverageCurve(QWidget):
+    """Coverage % against the number of new sensors; a click picks a number of sensors."""
+
+    picked = pyqtSignal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.count = np.zeros(0)       # coverage % (points) after k greedy sensors, k = 0 … n
+        self.weight = np.zeros(0)      # coverage % (weight)
+        self.current = None            # the layout's number of new sensors, when on the curve
+        self.plan = None               # (new sensors, coverage %) of the solver's answer
+        self.texts = ('', '')          # axis titles
+
+    def set_data(self, count, weight, current=None, plan=None, texts=('', '')):
+        self.count, self.weight = np.asarray(count, float), np.asarray(weight, float)
+        self.current, self.plan, self.texts = current, plan, texts
+        self.update()
+
+    def _frame(self):
+        metrics = self.fontMetrics()
+        left = metrics.horizontalAdvance('100%') + 8.0
+        return left, 8.0 + metrics.height(), self.width() - 10.0, self.height() - 2.0 * metrics.height() - 6
+
+    def x_for(self, n):
+        """Pixel column of ``n`` sensors."""
+        left, _, right, _ = self._frame()
+        last = max(len(self.count) - 1, 1)
+        return left + (right - left) * n / last
+
+    def n_at(self, x):
+        left, _, right, _ = self._frame()
+        last = max(len(self.count) - 1, 1)
+        return int(round(np.clip((x - left) / max(right - left, 1.0), 0.0, 1.0) * last))
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if len(self.count) and event.button() == Qt.LeftButton:
+            self.picked.emit(self.n_at(event.pos().x()))
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        if len(self.count) and event.buttons() & Qt.LeftButton:
+            self.picked.emit(self.n_at(event.pos().x()))
+
+    def keyPressEvent(self, event):  # noqa: N802
+        """Left / right arrows step one sensor along the curve."""
+        step = {Qt.Key_Left: -1, Qt.Key_Right: 1}.get(event.key())
+        if step and len(self.count):
+            start = self.current if self.current is not None else (self.plan[0] if self.plan else 0)
+            self.picked.emit(int(np.clip(start + step, 0, len(self.count) - 1)))
+        else:
+            super().keyPressEvent(event)
+
+    def paintEvent(self, event):  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.fillRect(self.rect(), QColor('white'))
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        left, top, right, bottom = self._frame()
+        painter.setPen(QColor('#202020'))
+        painter.drawText(QRectF(4, 2, self.width() - 8, metrics.height() + 2), Qt.AlignLeft, self.texts[0])
+        painter.setPen(QColor('#909090'))
+        painter.drawRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
+
+        def y(percent):
+            return bottom - (bottom - top) * percent / 100.0
+        for percent in (0, 50, 100):
+            painter.drawText(QRectF(0, y(percent) - metrics.height() / 2, left - 4, metrics.height()),
+                             Qt.AlignRight | Qt.AlignVCenter, f'{percent}%')
+        if len(self.count):
+            last = len(self.count) - 1
+            painter.drawText(QRectF(left - 10, bottom + 2, 30, metrics.height()), Qt.AlignLeft, '0')
+            painter.drawText(QRectF(right - 60, bottom + 2, 60, metrics.height()), Qt.AlignRight, str(last))
+            painter.drawText(QRectF(left, bottom + 2, right - left, metrics.height() * 2), Qt.AlignHCenter,
+                             self.texts[1])
+            for values, style in ((self.weight, Qt.DashLine), (self.count, Qt.SolidLine)):
+                painter.setPen(QPen(QColor('#2c7bb6'), 1.6, style))
+                points = [QPointF(self.x_for(k), y(v)) for k, v in enumerate(values)]
+                for a, b in zip(points, points[1:]):
+                    painter.drawLine(a, b)
+            if self.current is not None:
+                x = self.x_for(self.current)
+                painter.setPen(QPen(QColor('#d7191c'), 1.2, Qt.DashLine))
+                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            if self.plan is not None:
+                painter.setPen(QPen(QColor('#000000'), 1.0))
+                painter.setBrush(QColor('#fdae61'))
+                painter.drawEllipse(QPointF(self.x_for(min(self.plan[0], last)), y(self.plan[1])), 4.0, 4.0)
+        painter.end()
+
+
+class SensorMapTool(QgsMapToolEmitPoint):
+    """Left click: add a sensor; right click: remove the nearest new sensor."""
+
+    def __init__(self, canvas, dock):
+        super().__init__(canvas)
+        self.dock = dock
+
+    def canvasReleaseEvent(self, event):  # noqa: N802
+        point = self.toMapCoordinates(event.pos())
+        tolerance = 12 * self.canvas().mapUnitsPerPixel()
+        if event.button() == Qt.RightButton:
+            self.dock.remove_sensor_at(point, tolerance)
+        elif event.button() == Qt.LeftButton:
+            self.dock.add_sensor_at(point)
+
+
+class PlanTask(QgsTask):
+    """Prepare the coverage problem and plan it, off the main thread."""
+
+    def __init__(self, description, inputs, on_done):
+        super().__init__(description, QgsTask.CanCancel)
+        self.inputs, self.on_done = inputs, on_done
+        self.session, self.error = None, None
+
+    def run(self):
+        inputs = self.inputs
+        try:
+            prob = problem.prepare(inputs['risk'], inputs['candidates'], inputs['existing'],
+                                   canceled=self.isCanceled, **inputs['options'])
+            self.setProgress(30)
+            self.session = session.plan_session(prob, canceled=self.isCanceled,
+                                                progress=lambda pct: self.setProgress(30 + 0.7 * pct),
+                                                **inputs['model'])
+            return True
+        except SpmError as exc:
+            self.error = str(exc)
+        except Exception:  # shown to the user in the dock, with the traceback in the log
+            self.error = traceback.format_exc()
+        return False
+
+    def finished(self, result):
+        self.on_done(self)
+
+
+class SensorDock(QgsDockWidget, FORM):
+    """The sensor-planning dock (see the module docstring)."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent or (iface.mainWindow() if iface else None))
+        self.iface = iface
+        self.setObjectName('SpmSensorDock')
+        self.setWindowTitle(self.tr('Sensor planning (感知终端布设)'))
+        body = QWidget(self)
+        self.setupUi(body)
+        self.setWidget(body)
+        self.curve = CoverageCurve(self.curveContainer)
+        self.curveLayout.addWidget(self.curve)
+        self.mainLayout.setStretchFactor(self.curveContainer, 3)
+        self._retranslate()
+        self.session = None
+        self.task = None
+        self.tool = None
+        self.previous_tool = None
+        self.crs = None
+        self.layer_ids = {}             # 'sites' / 'coverage' -> memory layer id
+        self.curve_n = None             # number of greedy sensors when the layout is a curve point
+        self.notes = []
+        self.summary = None             # (covered points, %, weighted %, new sensors) of the layout
+
+        for name in ('riskCombo', 'existingCombo', 'candidatesCombo'):
+            getattr(self, name).setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.roadsCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
+        for name in ('existingCombo', 'candidatesCombo', 'roadsCombo'):
+            getattr(self, name).setAllowEmptyLayer(True)
+        for name in FIELD_GUESSES:
+            getattr(self, name).setAllowEmptyFieldName(True)
+        self.weightFieldCombo.setFilters(QgsFieldProxyModel.Numeric)
+        self.existingRadiusCombo.setFilters(QgsFieldProxyModel.Numeric)
+        self.distanceCombo.addItem(self.tr('Straight'), 'EUCLIDEAN')
+        self.distanceCombo.addItem(self.tr('Roads'), 'NETWORK')
+        self.distanceCombo.setToolTip(self.tr('Straight-line distance, or along the road network'))
+        for model, text, tip in (
+                ('MCLP', 'MCLP', self.tr('Maximal covering: the most risk weight covered with P new sensors')),
+                ('LSCP', 'LSCP', self.tr('Set covering: the fewest new sensors covering every reachable point')),
+                ('PMEDIAN', 'p-median', self.tr('P new sensors minimising the weighted distance to the '
+                                                'nearest sensor'))):
+            self.modelCombo.addItem(text, model)
+            self.modelCombo.setItemData(self.modelCombo.count() - 1, tip, Qt.ToolTipRole)
+        self.radiusSpin.setRange(0.0, 100000.0)
+        self.radiusSpin.setSpecialValueText(self.tr('by kind'))
+        self.radiusSpin.setSuffix(' m')
+        self.radiusSpin.setClearValue(0.0)
+        self.spacingSpin.setRange(1.0, 100000.0)
+        self.spacingSpin.setValue(100.0)
+        self.spacingSpin.setSuffix(' m')
+        self.pSpin.setRange(0, 100000)
+        self.pSpin.setValue(20)
+        self.timeSpin.setRange(0.0, 3600.0)
+        self.timeSpin.setValue(30.0)
+        self.timeSpin.setSuffix(' s')
+        self.cancelButton.setEnabled(False)
+        self.editButton.setEnabled(False)
+        self.resetButton.setEnabled(False)
+        self.addKindCombo.setEnabled(False)
+
+        self.riskCombo.layerChanged.connect(self._risk_changed)
+        self.existingCombo.layerChanged.connect(self.existingRadiusCombo.setLayer)
+        self.runButton.clicked.connect(self.run)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.curve.picked.connect(self.use_curve)
+        self.editButton.toggled.connect(self._toggle_tool)
+        self.resetButton.clicked.connect(self.back_to_plan)
+        self.modelCombo.currentIndexChanged.connect(self._model_changed)
+        self._guess_layers()
+        self._risk_changed(self.riskCombo.currentLayer())
+        self.existingRadiusCombo.setLayer(self.existingCombo.currentLayer())
+        self._guess_fields()
+
+    def tr(self, text):
+        return QCoreApplication.translate('SensorDock', text)
+
+    def _retranslate(self):
+        for name, text in (('riskLabel', self.tr('Risk points')), ('kindFieldLabel', self.tr('Kind field')),
+                           ('weightFieldLabel', self.tr('Weight field')),
+                           ('existingLabel', self.tr('Existing sensors')),
+                           ('existingRadiusLabel', self.tr('Their radius field')),
+                           ('candidatesLabel', self.tr('Candidate sites')), ('roadsLabel', self.tr('Roads')),
+                           ('distanceLabel', self.tr('Distance')), ('radiusLabel', self.tr('Radius')),
+                           ('modelLabel', self.tr('Model')), ('pLabel', self.tr('P (new)')),
+                           ('spacingLabel', self.tr('Spacing')), ('timeLabel', self.tr('Time limit')),
+                           ('runButton', self.tr('Plan')), ('cancelButton', self.tr('Cancel')),
+                           ('editButton', self.tr('Add / remove on map')),
+                           ('resetButton', self.tr('Back to plan'))):
+            getattr(self, name).setText(text)
+        self.candidatesCombo.setToolTip(self.tr('Empty: candidate sites every “Spacing” along the roads '
+                                                '(or on a grid when there are no roads).'))
+
+    # ---- inputs -----------------------------------------------------------------------------
+
+    def _guess_layers(self):
+        layers = QgsProject.instance().mapLayers().values()
+        for combo, names in LAYER_GUESSES.items():
+            for layer in layers:
+                if layer.name() in names:
+                    getattr(self, combo).setLayer(layer)
+                    break
+            else:
+                if getattr(self, combo).allowEmptyLayer():
+                    getattr(self, combo).setLayer(None)
+
+    def _guess_fields(self):
+        for combo, names in FIELD_GUESSES.items():
+            widget = getattr(self, combo)
+            layer = widget.layer()
+            found = next((n for n in names if layer is not None and layer.fields().indexOf(n) >= 0), '')
+            widget.setField(found)
+
+    def _risk_changed(self, layer):
+        self.kindFieldCombo.setLayer(layer)
+        self.weightFieldCombo.setLayer(layer)
+        self._guess_fields()
+
+    def _model_changed(self, *args):
+        self.pSpin.setEnabled(self.modelCombo.currentData() != 'LSCP')
+
+    @staticmethod
+    def _frame(layer, fields, crs):
+        """A layer (or None) as a GeoDataFrame in ``crs``, with only ``fields`` that it has."""
+        if layer is None:
+            return None
+        from ..bridge import frames
+        names = [f for f in fields if f and layer.fields().indexOf(f) >= 0]
+        request = QgsFeatureRequest()
+        if layer.crs() != crs:
+            request.setDestinationCrs(crs, QgsProject.instance().transformContext())
+        frame = frames.source_to_frame(layer, names, request=request)
+        return frame.set_crs(frames.crs_to_frame(crs), allow_override=True)
+
+    def inputs(self):
+        """What the plan task needs, read from the layers on the main thread."""
+        risk = self.riskCombo.currentLayer()
+        if risk is None:
+            raise SpmError(self.tr('Pick the risk point layer.'))
+        self.crs = risk.crs()
+        kind = self.kindFieldCombo.currentField() or None
+        radius_field = self.existingRadiusCombo.currentField() or None
+        distance = self.distanceCombo.currentData()
+        roads = self.roadsCombo.currentLayer()
+        model = self.modelCombo.currentData()
+        return {
+            'risk': self._frame(risk, [kind, self.weightFieldCombo.currentField()], self.crs),
+            'candidates': self._frame(self.candidatesCombo.currentLayer(), [kind], self.crs),
+            'existing': self._frame(self.existingCombo.currentLayer(), [kind, radius_field], self.crs),
+            'options': {'radius': self.radiusSpin.value() or None, 'kind_field': kind,
+                        'weight_field': self.weightFieldCombo.currentField() or None,
+                        'existing_radius_field': radius_field, 'distance': distance,
+                        'roads': self._frame(roads, [], self.crs) if roads is not None else None,
+                        'spacing': self.spacingSpin.value(),
+                        'labels': {'risk': risk.name()}},
+            'model': {'model': model, 'p': None if model == 'LSCP' else self.pSpin.value(),
+                      'time_limit': self.timeSpin.value()},
+        }
+
+    # ---- planning (QgsTask) -----------------------------------------------------------------
+
+    def run(self):
+        """Start planning in a QgsTask."""
+        if self.task is not None:
+            return
+        try:
+            inputs = self.inputs()
+        except SpmError as exc:
+            self.statusLabel.setText(str(exc))
+            return
+        self.task = PlanTask(self.tr('Sensor planning'), inputs, self._plan_finished)
+        self.task.progressChanged.connect(lambda value: self.progressBar.setValue(int(value)))
+        self.runButton.setEnabled(False)
+        self.cancelButton.setEnabled(True)
+        self.progressBar.setValue(0)
+        self.statusLabel.setText(self.tr('Planning…'))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _plan_finished(self, task):
+        self.task = None
+        self.runButton.setEnabled(True)
+        self.cancelButton.setEnabled(False)
+        if task.session is None:
+            self.progressBar.setValue(0)
+            text = task.error or self.tr('Canceled.')
+            self.statusLabel.setText(text if len(text) < 600 else text[-600:])
+            return
+        self.progressBar.setValue(100)
+        self.session = task.session
+        kinds = self.session.problem.coverage.kinds
+        self.addKindCombo.clear()
+        self.addKindCombo.addItem(self.tr('any kind'), ANY_KIND)
+        for k, name in enumerate(kinds):
+            if name:
+                self.addKindCombo.addItem(name, k)
+        for widget in (self.editButton, self.resetButton, self.addKindCombo):
+            widget.setEnabled(True)
+        self.notes = list(self.session.problem.notes) + list(self.session.solution.notes)
+        self.curve_n = None
+        self._make_layers()
+        self.refresh()
+
+    # ---- the layout ---------------------------------------------------------------------------
+
+    def use_curve(self, n):
+        """Lay out the first ``n`` greedy sensors (a point on the curve)."""
+        if self.session is None:
+            return
+        self.curve_n = self.session.use_curve(n)
+        self.refresh()
+
+    def back_to_plan(self):
+        if self.session is not None:
+            self.session.use_plan()
+            self.curve_n = None
+            self.refresh()
+
+    def _to_layer_crs(self, point):
+        canvas_crs = self.iface.mapCanvas().mapSettings().destinationCrs() if self.iface else self.crs
+        if canvas_crs.isValid() and self.crs is not None and canvas_crs != self.crs:
+            transform = QgsCoordinateTransform(canvas_crs, self.crs, QgsProject.instance())
+            return transform.transform(QgsPointXY(point))
+        return QgsPointXY(point)
+
+    def add_sensor_at(self, point):
+        """Add a sensor of the chosen kind at a map point (canvas CRS)."""
+        if self.session is None:
+            return
+        p = self._to_layer_crs(point)
+        kind = self.addKindCombo.currentData()
+        self.session.add(p.x(), p.y(), ANY_KIND if kind is None else int(kind))
+        self.curve_n = None
+        self.refresh()
+
+    def remove_sensor_at(self, point, tolerance):
+        """Remove the new sensor nearest to a map point; existing sensors stay."""
+        if self.session is None:
+            return False
+        p = self._to_layer_crs(point)
+        removed = self.session.remove_nearest(p.x(), p.y(), tolerance)
+        if removed:
+            self.curve_n = None
+            self.refresh()
+        return removed
+
+    def refresh(self):
+        """Coverage of the current layout: curve marker, status text and the two layers."""
+        s = self.session
+        covered_by = s.covered_by()
+        hit = covered_by > 0
+        cov = s.problem.coverage
+        total = float(cov.weights.sum())
+        pct = 100.0 * hit.sum() / max(cov.n_points, 1)
+        wpct = 100.0 * float(cov.weights[hit].sum()) / total if total else 0.0
+        new = sum(1 for x in s.sensors if not x.existing)
+        existing = len(s.sensors) - new
+        solution = s.solution
+        plan_cov = 100.0 * (cov.covered_by(solution.chosen) > 0).sum() / max(cov.n_points, 1)
+        self.curve.set_data(s.curve_percent(), s.curve_percent(weighted=True), self.curve_n,
+                            (len(solution.added), plan_cov),
+                            (self.tr('Coverage of risk points (solid: points, dashed: weight)'),
+                             self.tr('new sensors, greedy order')))
+        gap = solution.gap
+        lines = [self.tr('Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points '
+                         '({pct:.1f} %, weighted {wpct:.1f} %).').format(
+                     new=new, existing=existing, c=int(hit.sum()), n=cov.n_points, pct=pct, wpct=wpct),
+                 self.tr('Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.').format(
+                     model=solution.model, solver=solution.solver, status=solution.status,
+                     k=len(solution.added), gap='–' if gap is None else f'{gap:.2%}')]
+        if self.notes:
+            lines.append(self.tr('{n} warning(s): hover here to read them.').format(n=len(self.notes)))
+        self.statusLabel.setText('\n'.join(lines))
+        self.statusLabel.setToolTip('\n\n'.join(self.notes))
+        self.summary = (int(hit.sum()), pct, wpct, new)
+        self._fill_layers(covered_by)
+
+    # ---- result layers ------------------------------------------------------------------------
+
+    def _layer(self, key):
+        layer_id = self.layer_ids.get(key)
+        return QgsProject.instance().mapLayer(layer_id) if layer_id else None
+
+    def _make_layers(self):
+        """(Re)create the two memory layers for a new plan, styled like the algorithms' outputs."""
+        from ..layers import styling
+        project = QgsProject.instance()
+        for key in ('sites', 'coverage'):
+            old = self._layer(key)
+            if old is not None:
+                project.removeMapLayer(old.id())
+        authid = self.crs.authid() if self.crs is not None else ''
+        sites = QgsVectorLayer(f'Point?crs={authid}', self.tr('Sensor layout (感知终端)'), 'memory')
+        sites.dataProvider().addAttributes([QgsField('SITE_ID', QVariant.String), QgsField('KIND', QVariant.String),
+                                            QgsField('EXISTING', QVariant.Int), QgsField('RADIUS_M', QVariant.Double)])
+        sites.updateFields()
+        points = QgsVectorLayer(f'Point?crs={authid}', self.tr('Risk point coverage (风险点覆盖)'), 'memory')
+        points.dataProvider().addAttributes([QgsField('POINT_FID', QVariant.LongLong), QgsField('KIND', QVariant.String),
+                                             QgsField('WEIGHT', QVariant.Double), QgsField('COVERED_BY', QVariant.Int)])
+        points.updateFields()
+        prob = self.session.problem
+        features = []
+        for fid, kind, weight, geometry in zip(prob.points.index, prob.points['KIND'], prob.points['WEIGHT'],
+                                               prob.points.geometry):
+            feature = QgsFeature(points.fields())
+            feature.setAttributes([int(fid), kind or '*', float(weight), 0])
+            feature.setGeometry(QgsGeometry.fromWkt(geometry.wkt))
+            features.append(feature)
+        points.dataProvider().addFeatures(features)
+        for layer, style in ((points, 'sensor_coverage'), (sites, 'sensor_sites')):
+            if self.crs is not None:
+                layer.setCrs(self.crs)
+            styling.apply(layer, style)
+            project.addMapLayer(layer)
+        self.layer_ids = {'sites': sites.id(), 'coverage': points.id()}
+
+    def _fill_layers(self, covered_by):
+        sites, points = self._layer('sites'), self._layer('coverage')
+        if sites is None or points is None:
+            self._make_layers()
+            sites, points = self._layer('sites'), self._layer('coverage')
+        index = points.fields().indexOf('COVERED_BY')
+        ids = [f.id() for f in points.getFeatures(QgsFeatureRequest().setNoAttributes()
+                                                  .setFlags(QgsFeatureRequest.NoGeometry))]
+        points.dataProvider().changeAttributeValues(
+            {fid: {index: int(n)} for fid, n in zip(sorted(ids), covered_by)})
+        provider = sites.dataProvider()
+        provider.truncate()
+        kinds = self.session.problem.coverage.kinds
+        radius_of = self.session.problem.coverage.kind_radius
+        features = []
+        for sensor in self.session.sensors:
+            feature = QgsFeature(sites.fields())
+            kind = kinds[sensor.kind] if sensor.kind >= 0 else ''
+            radius = sensor.radius if np.isfinite(sensor.radius) else (
+                float(radius_of[sensor.kind]) if sensor.kind >= 0 else None)
+            feature.setAttributes([sensor.label, kind or '*', int(sensor.existing), radius])
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(sensor.x, sensor.y)))
+            features.append(feature)
+        provider.addFeatures(features)
+        for layer in (sites, points):
+            layer.updateExtents()
+            layer.triggerRepaint()
+
+    # ---- map tool -------------------------------------------------------------------------------
+
+    def _toggle_tool(self, on):
+        if self.iface is None:
+            return
+        canvas = self.iface.mapCanvas()
+        if on:
+            if self.tool is None:
+                self.tool = SensorMapTool(canvas, self)
+                self.tool.setButton(self.editButton)
+            self.previous_tool = canvas.mapTool()
+            canvas.setMapTool(self.tool)
+        elif self.tool is not None and canvas.mapTool() is self.tool:
+            canvas.unsetMapTool(self.tool)
+            if self.previous_tool is not None:
+                canvas.setMapTool(self.previous_tool)
+
+    def unload(self):
+        """Cancel a running plan and give the map tool back; the result layers stay in the project."""
+        if self.task is not None:
+            self.task.on_done = lambda task: None
+            self.task.cancel()
+            self.task = None
+        if self.tool is not None and self.iface is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.tool:
+                canvas.unsetMapTool(self.tool)
+            self.tool = None
+
