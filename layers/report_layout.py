@@ -17,10 +17,11 @@ layers/templates/make_templates.py) name their items; :func:`build` finds them b
 
 Texts reach the data through layout variables (docs/atlas.md lists them): ``@spm_year``,
 ``@spm_sources``, ``@spm_key_field``, ``@spm_indicator_layer``, ``@spm_chart_dir``,
-``@spm_status_counts`` (JSON: feature id -> counts of 超标/预警/正常; expressions such as
-aggregate() cannot reach layers of a project other than QgsProject.instance() in QGIS 3.22). The report's
-own words (layer names in the legend, chart legend) come from the template's custom property
-``spm/labels`` so that a template carries its language; English defaults go through translate().
+``@spm_status_counts`` (JSON: feature id -> counts of 超标/预警/正常; in QGIS 3.22 expressions
+such as aggregate() cannot reach layers of a project other than QgsProject.instance()). The
+report's own words (layer names in the legend, chart legend) come from the template's custom
+property ``spm/labels``, so a template carries its language; English defaults go through
+translate(). The layers themselves are made by report_layers.
 """
 
 import json
@@ -28,11 +29,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsConditionalStyle,
     QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsLayerTreeLayer,
@@ -45,16 +44,10 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutObject,
     QgsLegendStyle,
-    QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProperty,
-    QgsProviderRegistry,
     QgsReadWriteContext,
-    QgsRasterLayer,
     QgsRectangle,
-    QgsRenderContext,
-    QgsRuleBasedRenderer,
-    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 
@@ -65,8 +58,7 @@ from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.reports import chart, fonts, summary
 from ..core.reports.keys import match_key_field
-from ..core.reports.colours import STATUS_COLOURS, STATUS_TEXT
-from . import styling
+from .report_layers import add_layers, require_field, source_name
 
 # item ids the shipped templates use (a user's template may use them too)
 MAIN_MAP = 'main_map'
@@ -81,19 +73,6 @@ CHART_PATH = "@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'"
 TABLE_FILTER = 'to_string("DISTRICT") = to_string(attribute(@atlas_feature, @spm_key_field))'
 # required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
 TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
-
-# 用地用海 code fields looked for in the planned land use (the shipped style's field first)
-PLAN_CODE_FIELDS = ('YDYHDM', 'YDYHFLDM', 'YDYHFLBM')
-# shipped styles tried for each layer role, first existing one wins (layers/styles/<name>.qml);
-# the carbon grid is a raster (spm:downscale_emissions) or polygons
-STYLE_CANDIDATES = {
-    'landuse': ('landuse_ydyh',),
-    'violations': ('control_lines',),
-    'carbon': ('carbon_emissions_polygons',),
-    'carbon_raster': ('carbon_grid_raster',),
-    'sensors': ('sensor_sites',),
-}
-
 
 def default_labels():
     """The report's words when a template does not carry them (interface language)."""
@@ -133,27 +112,19 @@ class ReportInputs:
 
 # --- inputs ----------------------------------------------------------------------------------
 
-def _require(layer, field, what):
-    if not field or layer.fields().indexOf(field) < 0:
-        raise InputError(translate(
-            'spm', 'Layer “{layer}” has no field “{field}” ({what}). Fields: {fields}.').format(
-                layer=source_name(layer), field=field or '', what=what,
-                fields=', '.join(layer.fields().names())))
-
-
 def check_inputs(districts, name_field, indicators):
     """Check the districts and the indicator table; return (key field, districts without rows).
 
     Raises InputError naming the layer and field: no district, no name field, an indicator table
     without the fields of spm:indicators' TABLE, or no district of the table found in the layer.
     """
-    _require(districts, name_field, translate('spm', 'district name'))
+    require_field(districts, name_field, translate('spm', 'district name'))
     if not any(True for _ in districts.getFeatures()):
         raise InputError(translate(
             'spm', 'Layer “{layer}” has no features: there is no district to print.').format(
                 layer=source_name(districts)))
     for name in TABLE_FIELDS:
-        _require(indicators, name, translate('spm', 'indicator table of spm:indicators'))
+        require_field(indicators, name, translate('spm', 'indicator table of spm:indicators'))
     attributes = frames.source_to_frame(districts, with_geometry=False)
     keys = frames.source_to_frame(indicators, ['DISTRICT'], with_geometry=False)['DISTRICT']
     return match_key_field({name: list(attributes[name]) for name in attributes.columns}, list(keys),
@@ -297,116 +268,6 @@ def apply_font_fallback(layout, family):
             multi.setContentTextFormat(_swap_format(multi.contentTextFormat(), family))
 
 
-# --- report layers ---------------------------------------------------------------------------
-
-def plan_code_field(layer, field=None):
-    """The 用地用海 code field of the planned land use: ``field`` when given (checked), else the
-    first of PLAN_CODE_FIELDS the layer has, else None (the layer keeps its own style)."""
-    if field:
-        _require(layer, field, translate('spm', 'land-use code'))
-        return field
-    return next((f for f in PLAN_CODE_FIELDS if layer.fields().indexOf(f) >= 0), None)
-
-
-def _shipped_style(layer, role, code_field=None):
-    """Apply the first shipped style of ``role`` that fits ``layer`` (every field its renderer
-    uses exists; a categorized style is pointed at ``code_field``). False when none fits."""
-    if isinstance(layer, QgsRasterLayer):
-        for name in STYLE_CANDIDATES.get(role + '_raster', ()):
-            if os.path.exists(styling.style_path(name)):
-                styling.apply(layer, name)
-                return True
-        return False
-    original = layer.renderer().clone() if layer.renderer() else None
-    fields = set(layer.fields().names())
-    for name in STYLE_CANDIDATES.get(role, ()):
-        if not os.path.exists(styling.style_path(name)):
-            continue
-        styling.apply(layer, name)
-        renderer = layer.renderer()
-        if code_field and isinstance(renderer, QgsCategorizedSymbolRenderer):
-            renderer.setClassAttribute(code_field)
-        if renderer is not None and renderer.usedAttributes(QgsRenderContext()) <= fields:
-            return True
-        if original is not None:
-            layer.setRenderer(original.clone())
-    return False
-
-
-def _district_renderers(labels):
-    """(main map renderer, overview renderer) of the districts: focus on the atlas district."""
-    outline = QgsFillSymbol.createSimple({
-        'style': 'no', 'outline_color': '#c00000', 'outline_width': '0.8', 'joinstyle': 'round'})
-    fade = QgsFillSymbol.createSimple({
-        'color': '255,255,255,170', 'outline_color': '#7f7f7f', 'outline_width': '0.3'})
-    root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(fade, 0, 0, '$id <> @atlas_featureid', labels['rule_other']))
-    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, '$id = @atlas_featureid',
-                                               labels['rule_current']))
-    main = QgsRuleBasedRenderer(root)
-    highlight = QgsFillSymbol.createSimple({
-        'color': '255,140,0,200', 'outline_color': '#c00000', 'outline_width': '0.5'})
-    other = QgsFillSymbol.createSimple({
-        'color': '#eeeeee', 'outline_color': '#606060', 'outline_width': '0.25'})
-    root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, '$id <> @atlas_featureid', labels['rule_other']))
-    root.appendChild(QgsRuleBasedRenderer.Rule(highlight, 0, 0, '$id = @atlas_featureid',
-                                               labels['rule_current']))
-    return main, QgsRuleBasedRenderer(root)
-
-
-def _fallback_style(layer, role):
-    """A readable style for a role that has no shipped style and a layer that comes unstyled."""
-    if role == 'violations':
-        symbol = QgsFillSymbol.createSimple({
-            'color': '230,0,0,110', 'style': 'solid', 'outline_color': '#e60000',
-            'outline_width': '0.5'})
-        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    elif role == 'sensors':
-        symbol = QgsMarkerSymbol.createSimple({
-            'name': 'circle', 'color': '#1f78b4', 'outline_color': '#ffffff', 'size': '2.2'})
-        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-
-
-def _emphasise(layer):
-    """Red outlines on every violation symbol, so that the patches stand out of the land use."""
-    renderer = layer.renderer()
-    for symbol in (renderer.symbols(QgsRenderContext()) if renderer is not None else []):
-        for symbol_layer in symbol.symbolLayers():
-            if hasattr(symbol_layer, 'setStrokeColor'):
-                symbol_layer.setStrokeColor(QColor('#e60000'))
-                symbol_layer.setStrokeWidth(0.5)
-
-
-def _report_layer(project, group, layer, name, role, code_field=None):
-    """A clone of ``layer`` in ``project`` (the user's layer is never changed), styled for ``role``."""
-    clone = layer.clone()
-    clone.setName(name)
-    if role in STYLE_CANDIDATES and not _shipped_style(clone, role, code_field):
-        _fallback_style(clone, role)
-    if role == 'violations':
-        _emphasise(clone)
-    if isinstance(clone, QgsVectorLayer):
-        styling.apply_aliases(clone)
-    project.addMapLayer(clone, False)
-    group.addLayer(clone)
-    return clone
-
-
-def _status_styles(table, font):
-    """Conditional styles colouring the STATUS cells (正常 green, 预警 orange, 超标 red), in the
-    report's font (a conditional style without a font would print in the default font)."""
-    styles = []
-    for status, colour in STATUS_COLOURS.items():
-        style = QgsConditionalStyle("@value = '{}'".format(status))
-        style.setName(status)
-        style.setBackgroundColor(QColor(colour))
-        style.setTextColor(QColor(STATUS_TEXT[status]))
-        style.setFont(font)
-        styles.append(style)
-    table.conditionalStyles().setFieldStyles('STATUS', styles)
-
-
 # --- build -----------------------------------------------------------------------------------
 
 def build(project, inputs, layout, layout_name=None, feedback=None):
@@ -425,7 +286,7 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     group.setItemVisibilityChecked(False)
     report_table = indicator_table(layout)
     font = report_table.contentTextFormat().font() if report_table is not None else QFont(family)
-    layers = _add_layers(project, group, inputs, labels, font)
+    layers = add_layers(project, group, inputs, labels, font)
     layout.setName(name)
     _set_variables(layout, inputs, layers, labels)
     _set_atlas(layout, layers['districts'], inputs.name_field)
@@ -441,35 +302,6 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
                                                 json.dumps(counts, ensure_ascii=False))
     project.layoutManager().addLayout(layout)
     return layout
-
-
-def _add_layers(project, group, inputs, labels, font):
-    roles = [('districts', inputs.districts), ('landuse', inputs.landuse),
-             ('violations', inputs.violations), ('sensors', inputs.sensors),
-             ('carbon', inputs.carbon), ('city', inputs.districts)]
-    layers = {}
-    for role, layer in roles:
-        if layer is not None:
-            layers[role] = _report_layer(project, group, layer, labels['layer_' + role], role,
-                                         inputs.landuse_field if role == 'landuse' else None)
-    main_renderer, overview_renderer = _district_renderers(labels)
-    layers['districts'].setRenderer(main_renderer)
-    layers['city'].setRenderer(overview_renderer)
-    table = inputs.indicators.clone()
-    _status_styles(table, font)
-    project.addMapLayer(table, False)
-    group.addLayer(table)
-    layers['indicators'] = table
-    return layers
-
-
-def source_name(layer):
-    """How the sources line names a layer: its name, or the table's name inside a GeoPackage
-    when the layer was opened from a path (and so is named after the file)."""
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    stem = Path(parts.get('path') or '').stem
-    inner = parts.get('layerName')
-    return inner if inner and layer.name() in (stem, Path(parts.get('path') or '').name) else layer.name()
 
 
 def sources_text(inputs, labels):
@@ -566,7 +398,7 @@ def _set_table(layout, table_layer):
     table = indicator_table(layout)
     if table is None:
         return
-    columns = [column.clone() for column in table.columns()]
+    columns = list(table.columns())   # copies: setVectorLayer() resets the columns
     table.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
     table.setVectorLayer(table_layer)
     if columns:

@@ -60,3 +60,8 @@ def text_fonts(path, page):
 def is_cjk(ch):
     """A CJK ideograph, radical, symbol or full-width form."""
     return unicodedata.east_asian_width(ch) in 'WF'
+
+
+def cjk_families(path, page):
+    """Font families of the text runs of one page that hold Chinese text."""
+    return {family for family, text in text_fonts(path, page) if any(map(is_cjk, text))}

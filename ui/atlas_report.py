@@ -28,7 +28,7 @@ from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from ..core.errors import InputError, SpmError
 from ..core.i18n import translate
 from ..core.reports.filenames import safe_name
-from ..layers import report_layout
+from ..layers import report_layers, report_layout
 
 # layer names preselected in the dialog (the sample city's and the algorithms' outputs)
 GUESSES = {
@@ -157,7 +157,7 @@ class ReportLayoutDialog(QDialog):
         chart_dir = chart_folder(project, name)
         inputs = report_layout.ReportInputs(
             districts=districts, name_field=self.name_field.currentField(), landuse=landuse,
-            landuse_field=report_layout.plan_code_field(landuse), indicators=indicators,
+            landuse_field=report_layers.plan_code_field(landuse), indicators=indicators,
             key_field=key_field,
             violations=violations, carbon=self.carbon.currentLayer(),
             sensors=self.sensors.currentLayer(), year=self.year.value(), chart_dir=chart_dir)

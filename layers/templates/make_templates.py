@@ -21,12 +21,10 @@ ROOT = HERE.parents[1]
 
 
 def _import_plugin():
-    plugins = ROOT / 'build' / 'plugins'
-    plugins.mkdir(parents=True, exist_ok=True)
-    link = plugins / 'spatial_planning_monitor'
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(plugins))
+    """Make ``spatial_planning_monitor`` importable, as the style generator beside it does."""
+    sys.path.insert(0, str(ROOT / 'layers'))
+    from make_styles import _import_plugin as import_plugin
+    import_plugin()
 
 
 # The report's own words, carried by the template (custom property spm/labels).

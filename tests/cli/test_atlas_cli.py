@@ -49,4 +49,5 @@ def test_atlas_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
     for row in (r for r in rows if r['DISTRICT'] == code):
         expected += [round(float(row[c]), 2) for c in ('VALUE', 'TARGET') if row[c] != '']
     assert expected and pdf_tools.numbers(pdf_tools.table_region(first)) == pytest.approx(expected, abs=0.006)
-    assert all('NotoSansCJKsc' in row[0] and 'yes' in row for row in pdf_tools.fonts(pdf))
+    assert all(row[-5] == 'yes' for row in pdf_tools.fonts(pdf))          # every font embedded
+    assert all(pdf_tools.cjk_families(pdf, page) == {'NotoSansCJKsc'} for page in range(1, 6))

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ....layers import report_export, report_layout
+from ....layers import report_export, report_layers, report_layout
 from ...base import SpmAlgorithm
 
 
@@ -117,7 +117,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
         carbon = self._layer(parameters, self.CARBON, context, optional=True)
         sensors = self._layer(parameters, self.SENSORS, context, optional=True)
         key_field, unmatched = report_layout.check_inputs(districts, name_field, indicators)
-        landuse_field = report_layout.plan_code_field(
+        landuse_field = report_layers.plan_code_field(
             landuse, self.parameterAsString(parameters, self.LANDUSE_FIELD, context))
         if unmatched:
             feedback.reportError(self.tr(
