@@ -45,13 +45,13 @@ def _geos_bounds_functions():
 
 
 _GEOS_BOUNDS = None if _SHAPELY2 else _geos_bounds_functions()
-_C = (ctypes.c_void_p, ctypes.c_char)
-_GEOS_EMPTY = None if _SHAPELY2 else geos_function('GEOSisEmpty_r', [_C[0]] * 2, _C[1])
-_GEOS_VALID = None if _SHAPELY2 else geos_function('GEOSisValid_r', [_C[0]] * 2, _C[1])
+_PTR, _CHAR = ctypes.c_void_p, ctypes.c_char     # GEOS predicates return char 0/1 (2 = error)
+_GEOS_EMPTY = None if _SHAPELY2 else geos_function('GEOSisEmpty_r', [_PTR] * 2, _CHAR)
+_GEOS_VALID = None if _SHAPELY2 else geos_function('GEOSisValid_r', [_PTR] * 2, _CHAR)
 _GEOS_PREPARED_CONTAINS = None if _SHAPELY2 else geos_function(
-    'GEOSPreparedContains_r', [_C[0]] * 3, _C[1])
+    'GEOSPreparedContains_r', [_PTR] * 3, _CHAR)
 _GEOS_PREPARED_CONTAINS_PROPERLY = None if _SHAPELY2 else geos_function(
-    'GEOSPreparedContainsProperly_r', [_C[0]] * 3, _C[1])
+    'GEOSPreparedContainsProperly_r', [_PTR] * 3, _CHAR)
 _TRUE, _FALSE = b'\x01', b'\x00'
 
 
