@@ -21,7 +21,7 @@ transcompile:  ## compile i18n/*.ts into .qm
 	lrelease -silent $(TS)
 
 translations:
-	pylupdate5 -noobsolete $$(git ls-files '*.py' | grep -v -e '^tests/' -e '^benchmarks/' -e '^sample/') -ts $(TS)
+	pylupdate5 -noobsolete $$(git ls-files '*.py' '*.ui' | grep -v -e '^tests/' -e '^benchmarks/' -e '^sample/' -e '^scripts/') -ts $(TS)
 
 resources:
 	pyrcc5 -o resources_rc.py resources.qrc
@@ -33,6 +33,9 @@ deploy:
 	mkdir -p $(PROFILE)/python/plugins
 	ln -sfn $(CURDIR) $(PROFILE)/python/plugins/$(PLUGIN)
 	@echo "Linked into $(PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+screenshots: setup  ## the PNGs of the docks that the README and docs show
+	source scripts/env.sh && $(VENV)/bin/pytest -q tests/ui -k screenshot
 
 clean:
 	rm -rf build dist demo_output .pytest_cache

@@ -11,6 +11,7 @@ import os
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -180,8 +181,9 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             wkb_type = frames.wkb_type_for_frame(frame)
             if wkb_type == QgsWkbTypes.Unknown and crs is not None:
                 wkb_type = QgsWkbTypes.GeometryCollection
-        if crs is None and wkb_type != QgsWkbTypes.NoGeometry:
-            crs = frames.crs_from_frame(frame.crs)
+        if crs is None:
+            crs = (frames.crs_from_frame(frame.crs) if wkb_type != QgsWkbTypes.NoGeometry
+                   else QgsCoordinateReferenceSystem())
         features = frames.frame_to_features(frame, fields, wkb_type, feedback)
         target = self.parameterAsOutputLayer(parameters, name, context)
         existed = bool(target) and os.path.exists(str(target).split('|')[0])

@@ -65,16 +65,29 @@ def sample_layer(qgis_app, sample_gpkg):
 
 # --- QGIS Processing -----------------------------------------------------------------------
 
-@pytest.fixture(scope='session')
+@pytest.fixture
 def spm_provider(qgis_app, qgis_processing):
-    """The plugin's provider, registered once for the session."""
+    """The plugin's provider, registered when no test has registered it yet.
+
+    Looked up for each test (not cached): plugin tests remove and re-add the provider, and the
+    registry deletes a provider it removes.
+    """
     from qgis.core import QgsApplication
     from spatial_planning_monitor.provider.provider import SpmProvider
     registry = QgsApplication.processingRegistry()
-    provider = registry.providerById('spm')
-    if provider is None:
-        provider = SpmProvider()
-        registry.addProvider(provider)
+    if registry.providerById('spm') is None:
+        register_provider(SpmProvider())
+    return registry.providerById('spm')
+
+
+_PROVIDERS = []
+
+
+def register_provider(provider):
+    """Add a provider and keep its Python object alive (the registry holds only the C++ side)."""
+    from qgis.core import QgsApplication
+    _PROVIDERS.append(provider)
+    QgsApplication.processingRegistry().addProvider(provider)
     return provider
 
 

@@ -3,6 +3,8 @@
 import pytest
 from qgis.core import QgsApplication
 
+from conftest import register_provider
+
 from spatial_planning_monitor.ui import panels as plugin_panels
 
 
@@ -16,7 +18,7 @@ def registry_without_spm(qgis_processing):
     yield registry
     if existing is not None and registry.providerById('spm') is None:
         from spatial_planning_monitor.provider.provider import SpmProvider
-        registry.addProvider(SpmProvider())
+        register_provider(SpmProvider())
 
 
 def test_load_and_unload_leave_nothing_behind(iface, registry_without_spm):
@@ -44,4 +46,6 @@ def test_constructor_does_not_touch_iface(registry_without_spm):
     plugin = classFactory(None)      # as under qgis_process
     plugin.initProcessing()
     assert registry_without_spm.providerById('spm') is plugin.provider
-    plugin.provider and registry_without_spm.removeProvider(plugin.provider)
+    assert plugin.provider.algorithms()
+    plugin.unload()
+    assert registry_without_spm.providerById('spm') is None
