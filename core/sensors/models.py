@@ -138,18 +138,25 @@ def _mclp(cov, p, budget, time_limit, canceled, report):
     if time_limit > 0:
         res = exact.max_cover(A, w, p=p, cost=cost, budget=budget, incumbent=order,
                               time_limit=time_limit, canceled=canceled)
-        if res.value is not None and res.value > sum(gains) + 1e-9:
-            solution.added, solution.objective = list(facs[res.chosen]), base + res.value
-            solution.found_by = EXACT
-        if res.bound is not None:
-            solution.bound = min(g_bound, base + res.bound)
-        solution.solver = EXACT
-        solution.status = 'optimal' if res.status == 'optimal' else 'time_limit'
-        if res.status == 'optimal':
-            solution.bound = solution.objective
-        solution.notes.extend(res.notes)
+        _take_exact(solution, res, facs, base, maximise=True)
     solution.chosen = np.r_[np.flatnonzero(fixed), solution.added].astype(np.int64)
     return solution
+
+
+def _take_exact(solution, res, facs, base, maximise):
+    """Keep HiGHS's answer when strictly better than greedy's, and the tighter proven bound."""
+    sign = 1.0 if maximise else -1.0
+    if res.value is not None and sign * (base + res.value - solution.objective) > 1e-9:
+        solution.added, solution.objective = list(facs[res.chosen]), base + res.value
+        solution.found_by = EXACT
+    if res.bound is not None:
+        bound = base + res.bound
+        solution.bound = bound if solution.bound is None else (min if maximise else max)(solution.bound, bound)
+    solution.solver = EXACT
+    solution.status = 'optimal' if res.status == 'optimal' else 'time_limit'
+    if res.status == 'optimal':
+        solution.bound = solution.objective
+    solution.notes.extend(res.notes)
 
 
 def _lscp(cov, minimise_cost, time_limit, canceled, report):
@@ -169,15 +176,7 @@ def _lscp(cov, minimise_cost, time_limit, canceled, report):
                         greedy_objective=g_value)
     if time_limit > 0:
         res = exact.set_cover(A, cost, incumbent=order, time_limit=time_limit, canceled=canceled)
-        if res.value is not None and res.value < g_value - 1e-9:
-            solution.added, solution.objective = list(facs[res.chosen]), res.value
-            solution.found_by = EXACT
-        solution.bound = max(g_bound, res.bound if res.bound is not None else 0.0)
-        solution.solver = EXACT
-        solution.status = 'optimal' if res.status == 'optimal' else 'time_limit'
-        if res.status == 'optimal':
-            solution.bound = solution.objective
-        solution.notes.extend(res.notes)
+        _take_exact(solution, res, facs, 0.0, maximise=False)
     solution.chosen = np.r_[np.flatnonzero(fixed), solution.added].astype(np.int64)
     return solution
 
@@ -222,19 +221,18 @@ def _pmedian(cov, p, time_limit, canceled, report):
                        'at least {n} (the LSCP answer{proof}). Raise P or use MCLP.').format(
                     p=p, n=_fmt(needed.objective),
                     proof='' if needed.proven_optimal else translate('spm', ', not proven minimal')))
-        if res.chosen is not None:
-            e_chosen = np.r_[np.flatnonzero(fixed), facs[[j for j in res.chosen if not sub_fixed[j]]]]
-            e_value, e_missed = weighted_distance(cov, e_chosen)
-            if e_missed == 0 and (g_missed > 0 or e_value < g_value - 1e-9):
-                solution.chosen, solution.objective = e_chosen.astype(np.int64), e_value
-                solution.added = [int(facs[j]) for j in res.chosen if not sub_fixed[j]]
-                solution.found_by = EXACT
-                g_missed = 0
-        solution.bound = res.bound
-        solution.status = 'optimal' if res.status == 'optimal' else 'time_limit'
-        if res.status == 'optimal':
-            solution.bound = solution.objective
-        solution.notes.extend(res.notes)
+        if res.chosen is not None:        # new sensors only; value with the nearest assignment
+            res.chosen = [j for j in res.chosen if not sub_fixed[j]]
+            res.value, missed = weighted_distance(cov, np.r_[np.flatnonzero(fixed), facs[res.chosen]])
+            res.value = None if missed else res.value
+        if g_missed:
+            solution.objective = np.inf          # greedy's answer leaves points out: any full one is better
+        _take_exact(solution, res, facs, 0.0, maximise=False)
+        if solution.found_by == EXACT:
+            g_missed = 0
+        elif g_missed:
+            solution.objective = g_value
+        solution.chosen = np.r_[np.flatnonzero(fixed), solution.added].astype(np.int64)
     if g_missed:
         solution.notes.append(translate(
             'spm', '{n} coverable risk point(s) are not reached by the {p} sensor(s) chosen.').format(

@@ -160,39 +160,19 @@ def legend(painter, x, y):
 
 def test_screenshot_of_the_dock_on_the_sample_city(dock, city):
     from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor, QImage, QPainter
-    from qgis.core import QgsMapRendererCustomPainterJob, QgsMapSettings
+    from qgis.PyQt.QtGui import QColor, QPainter
+    from screenshots import beside, render_map
     plan(dock, p=40, distance='NETWORK')
     roads = city['roads']
     roads.renderer().symbol().setColor(QColor('#c8c8c8'))
-    layers = [dock._layer('sites'), dock._layer('coverage'), roads]
     size = QSize(800, 820)
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(city['risk_points'].crs())
-    settings.setOutputSize(size)
-    settings.setExtent(city['risk_points'].extent().buffered(1500))
-    settings.setBackgroundColor(QColor('white'))
-    image = QImage(size, QImage.Format_ARGB32)
-    image.fill(QColor('white'))
-    painter = QPainter(image)
-    job = QgsMapRendererCustomPainterJob(settings, painter)
-    job.start()
-    job.waitForFinished()
-    painter.end()
-    panel = dock.grab()
-    shot = QImage(size.width() + panel.width(), max(size.height(), panel.height()), QImage.Format_ARGB32)
-    shot.fill(QColor('white'))
-    painter = QPainter(shot)
-    painter.drawImage(0, 0, image)
-    painter.drawPixmap(size.width(), 0, panel)
-    painter.setPen(QColor('#606060'))
-    painter.drawLine(size.width(), 0, size.width(), shot.height())
-    legend(painter, 10, size.height() - 150)
-    painter.end()
-    DOCS_IMG.parent.mkdir(parents=True, exist_ok=True)
-    assert shot.save(str(DOCS_IMG))
+    image = render_map([dock._layer('sites'), dock._layer('coverage'), roads],
+                       city['risk_points'].extent().buffered(1500), size)
     # the map shows covered (green/blue) and uncovered (red) risk points and the sensors
     colours = {image.pixelColor(x, y).name() for x in range(0, 800, 4) for y in range(0, 820, 4)}
     assert {'#d7191c', '#505050'} <= colours
     assert any(c in colours for c in ('#1a9641', '#2c7bb6'))
+    painter = QPainter(image)
+    legend(painter, 10, size.height() - 150)
+    painter.end()
+    beside(image, dock, DOCS_IMG)
