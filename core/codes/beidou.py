@@ -142,9 +142,7 @@ def _encode_chunks(lng, lat, width, columns_of):
     matrix = np.empty((n, width), dtype=np.uint32)
     for start in range(0, n, CHUNK):
         stop = min(start + CHUNK, n)
-        block = matrix[start:stop]
-        for j, column in enumerate(columns_of(start, stop)):
-            block[:, j] = column
+        matrix[start:stop] = np.column_stack(columns_of(start, stop))
     return matrix.view(f'U{width}').ravel()
 
 

@@ -208,7 +208,6 @@ _SCHEMA = [
     f"beidou_code TEXT, source_fid INTEGER, status TEXT NOT NULL CHECK (status IN ('active', 'retired')), "
     f"issued_on DATE NOT NULL, last_seen DATE, retired_on DATE, issued_run INTEGER NOT NULL, "
     f"retired_run INTEGER, UNIQUE (admin_code, year, sequence))",
-    f'CREATE INDEX {TABLE}_status ON {TABLE} (status)',
     f'CREATE TABLE {META} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE, value TEXT)',
     f'CREATE TABLE {RUNS} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, run INTEGER NOT NULL UNIQUE, '
     f'run_on DATE NOT NULL, source TEXT, buildings INTEGER, kept INTEGER, issued INTEGER, retired INTEGER, '

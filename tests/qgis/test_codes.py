@@ -90,10 +90,14 @@ def assign(run_alg, buildings, sample_gpkg, registry, output, **extra):
 
 
 @pytest.fixture(scope='module')
-def first_run(tmp_path_factory, sample_gpkg, spm_provider):
-    """The sample city coded once: (registry path, output path)."""
+def first_run(tmp_path_factory, sample_gpkg, qgis_app, qgis_processing):
+    """The sample city coded once for the module: (registry path, output path)."""
     import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from conftest import register_provider
+    from spatial_planning_monitor.provider.provider import SpmProvider
+    if QgsApplication.processingRegistry().providerById('spm') is None:   # spm_provider is per test
+        register_provider(SpmProvider())
     folder = tmp_path_factory.mktemp('codes')
     registry, output = folder / 'registry.gpkg', folder / 'coded.gpkg'
     context = QgsProcessingContext()

@@ -1,13 +1,11 @@
 """spm:validate_codes — check a field of codes: format, check character, duplicates, place."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ....core.codes import schemes, validate
@@ -85,10 +83,7 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
         for fid, code, reason in zip(invalid.index, invalid[field], invalid['REASON']):
             feedback.pushInfo('  {}: “{}” — {}'.format(fid, code, reason))
         self.check_canceled(feedback)
-        table = sink_type(out) == QgsWkbTypes.NoGeometry
-        dest = self.write_frame(out, parameters, self.OUTPUT, context, feedback,
-                                crs=QgsCoordinateReferenceSystem() if table else None,
-                                wkb_type=QgsWkbTypes.NoGeometry if table else None)
+        dest = self.write_frame(out, parameters, self.OUTPUT, context, feedback, wkb_type=sink_type(out))
         self.load_styled(context, dest, style_for(out, 'code_validity') if has_geometry else None,
                          self.tr('Checked codes'))
         return {self.OUTPUT: dest}
