@@ -73,7 +73,7 @@ def _shipped_style(layer, role, code_field=None):
     if isinstance(layer, QgsRasterLayer):
         for name in STYLE_CANDIDATES.get(role + '_raster', ()):
             if os.path.exists(styling.style_path(name)):
-                styling.apply(layer, name)
+                layer.loadNamedStyle(str(styling.style_path(name)))   # styling.apply: vectors only
                 return True
         return False
     original = layer.renderer().clone() if layer.renderer() else None
@@ -101,15 +101,21 @@ def _focus_renderer(current, other, labels):
     return QgsRuleBasedRenderer(root)
 
 
-def district_renderers(labels):
+def district_renderers(labels, over_grid=False):
     """(main map renderer, overview renderer) of the districts: focus on the atlas district
-    (outlined, the others faded on the main map; filled orange on the overview)."""
+    (outlined, the others faded on the main map; filled orange on the overview, or only outlined
+    when the overview shows the carbon grid under the districts: ``over_grid``)."""
     main = _focus_renderer(
         {'style': 'no', 'outline_color': '#c00000', 'outline_width': '0.8', 'joinstyle': 'round'},
         {'color': '255,255,255,170', 'outline_color': '#7f7f7f', 'outline_width': '0.3'}, labels)
-    overview = _focus_renderer(
-        {'color': '255,140,0,200', 'outline_color': '#c00000', 'outline_width': '0.5'},
-        {'color': '#eeeeee', 'outline_color': '#606060', 'outline_width': '0.25'}, labels)
+    if over_grid:
+        overview = _focus_renderer(
+            {'style': 'no', 'outline_color': '#c00000', 'outline_width': '0.8'},
+            {'style': 'no', 'outline_color': '#404040', 'outline_width': '0.25'}, labels)
+    else:
+        overview = _focus_renderer(
+            {'color': '255,140,0,200', 'outline_color': '#c00000', 'outline_width': '0.5'},
+            {'color': '#eeeeee', 'outline_color': '#606060', 'outline_width': '0.25'}, labels)
     return main, overview
 
 
@@ -179,7 +185,7 @@ def add_layers(project, group, inputs, labels, font):
         if layer is not None:
             layers[role] = report_layer(project, group, layer, labels['layer_' + role], role,
                                          inputs.landuse_field if role == 'landuse' else None)
-    main_renderer, overview_renderer = district_renderers(labels)
+    main_renderer, overview_renderer = district_renderers(labels, over_grid='carbon' in layers)
     layers['districts'].setRenderer(main_renderer)
     layers['city'].setRenderer(overview_renderer)
     table = inputs.indicators.clone()

@@ -153,7 +153,8 @@ def svg(rows, labels, family=FAMILY):
             parts.append(f'<line x1="{tx:.1f}" y1="{top + 2}" x2="{tx:.1f}" y2="{top + ROW - 2}" '
                          f'stroke="{TARGET_COLOUR}" stroke-width="2.5"/>')
         value = format_value(row.value) + (' ' + row.unit if row.unit else '')
-        parts.append(_text(WIDTH - 4, mid + TEXT * 0.36, value, SMALL + 1, 'end', weight='bold',
+        size = min(SMALL + 1, round((VALUE_W - 8) / text_width(value, 1.05), 1))   # long units
+        parts.append(_text(WIDTH - 4, mid + TEXT * 0.36, value, size, 'end', weight='bold',
                            family=family))
     parts.append(f'<g transform="translate(0 {height - legend_height})">{legend}</g>')
     parts.append('</svg>')

@@ -38,5 +38,5 @@ seconds=$((SECONDS - start))
   VIOLATIONS="$VIOLATIONS" INDICATORS="$TABLE" "${OPTIONAL[@]}" TEMPLATE=summary_a4 \
   FORMAT=1 DPI=200 YEAR="$(date +%Y)" OUTPUT="$A/summaries" >"$A/summaries.log"
 
-echo "   $(pdfinfo "$PDF" | grep -E '^Pages') pages (A3, one per district) in ${seconds} s (with QGIS start-up); A4 summaries: $(ls "$A/summaries" | tr '\n' ' ')"
+echo "   $(pdfinfo "$PDF" | awk '/^Pages:/ {print $2}') pages (A3, one per district) in ${seconds} s (with QGIS start-up); A4 summaries: $(ls "$A/summaries" | tr '\n' ' ')"
 echo "   district atlas: $PDF"

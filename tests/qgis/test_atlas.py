@@ -35,8 +35,8 @@ class Recording:
 
 
 def run(alg_id, params, feedback=None):
-    """Run through the registry with QgsProcessingAlgorithm.run (what qgis_process calls),
-    module-scoped fixtures included; a failure raises with the messages the user would read."""
+    """Run through the registry with QgsProcessingAlgorithm.run (what qgis_process calls);
+    a failure raises with the messages the user would read."""
     from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext,
                            QgsProcessingException, QgsProject)
     context = QgsProcessingContext()
@@ -52,21 +52,27 @@ def run(alg_id, params, feedback=None):
 
 # --- the sample city's inputs ----------------------------------------------------------------
 
-@pytest.fixture(scope='module')
+_MADE = {}   # the expensive inputs and the A3 PDF, made once for the module
+
+
+@pytest.fixture
 def inputs(spm_provider, sample_gpkg, tmp_path_factory):
     """Parameters of the report on the sample city, with spm:indicators' TABLE (run once)."""
-    folder = tmp_path_factory.mktemp('atlas_inputs')
-    layer = sample_gpkg + '|layername='
-    table = str(folder / 'indicator_table.gpkg')
-    run('spm:indicators', {
-        'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'adcode',
-        'POPULATION_FIELD': 'population', 'LANDUSE': layer + 'landuse_current',
-        'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': layer + 'eco_redline',
-        'FARMLAND': layer + 'farmland', 'DEV_BOUNDARY': layer + 'dev_boundary',
-        'OUTPUT': 'TEMPORARY_OUTPUT', 'TABLE': table})
-    return {'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'name',
+    if 'inputs' not in _MADE:
+        folder = tmp_path_factory.mktemp('atlas_inputs')
+        layer = sample_gpkg + '|layername='
+        table = str(folder / 'indicator_table.gpkg')
+        run('spm:indicators', {
+            'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'adcode',
+            'POPULATION_FIELD': 'population', 'LANDUSE': layer + 'landuse_current',
+            'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': layer + 'eco_redline',
+            'FARMLAND': layer + 'farmland', 'DEV_BOUNDARY': layer + 'dev_boundary',
+            'OUTPUT': 'TEMPORARY_OUTPUT', 'TABLE': table})
+        _MADE['inputs'] = {
+            'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'name',
             'LANDUSE': layer + 'landuse_plan', 'VIOLATIONS': violations(layer, folder),
             'INDICATORS': table, 'YEAR': YEAR, 'DPI': 150}
+    return dict(_MADE['inputs'])
 
 
 def violations(layer, folder):
@@ -102,13 +108,15 @@ def table_rows(inputs):
     return rows
 
 
-@pytest.fixture(scope='module')
+@pytest.fixture
 def atlas_pdf(inputs, tmp_path_factory):
-    """The A3 report of the five districts as one PDF."""
-    path = tmp_path_factory.mktemp('atlas') / 'putian_atlas.pdf'
-    result = run('spm:export_atlas', dict(inputs, OUTPUT=str(path)))
-    assert result['OUTPUT'] == str(path) and result['PAGES'] == 5
-    return path
+    """The A3 report of the five districts as one PDF (made once)."""
+    if 'atlas_pdf' not in _MADE:
+        path = tmp_path_factory.mktemp('atlas') / 'putian_atlas.pdf'
+        result = run('spm:export_atlas', dict(inputs, OUTPUT=str(path)))
+        assert result['OUTPUT'] == str(path) and result['PAGES'] == 5
+        _MADE['atlas_pdf'] = path
+    return _MADE['atlas_pdf']
 
 
 # --- the report ------------------------------------------------------------------------------
@@ -325,3 +333,26 @@ def test_inputs_are_not_modified(inputs, tmp_path):
     assert table.conditionalStyles().fieldStyles('STATUS') == []
     assert len(QgsProject.instance().layoutManager().layouts()) == layouts
     assert len(QgsProject.instance().mapLayers()) == layers
+
+
+def test_carbon_raster_on_the_overview(inputs, tmp_path):
+    """A carbon grid raster (as spm:downscale_emissions writes) takes its shipped style; the
+    sources line names it."""
+    import numpy as np
+    from osgeo import gdal, osr
+    from qgis.core import QgsVectorLayer
+    extent = QgsVectorLayer(inputs['DISTRICTS'], 'districts', 'ogr').extent()
+    size = 1000.0
+    cols, rows = int(extent.width() // size) + 1, int(extent.height() // size) + 1
+    path = str(tmp_path / 'carbon_grid.tif')   # digits after Latin letters do not extract (docs/atlas.md)
+    raster = gdal.GetDriverByName('GTiff').Create(path, cols, rows, 1, gdal.GDT_Float32)
+    raster.SetGeoTransform((extent.xMinimum(), size, 0, extent.yMaximum(), 0, -size))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4528)
+    raster.SetProjection(srs.ExportToWkt())
+    raster.GetRasterBand(1).WriteArray(np.arange(cols * rows, dtype='float32').reshape(rows, cols))
+    raster = None
+    out = tmp_path / 'with_carbon.pdf'
+    result = run('spm:export_atlas', dict(inputs, CARBON=path, DPI=72, OUTPUT=str(out)))
+    assert result['PAGES'] == 5 and pdf_tools.pages(out) == 5
+    assert '碳排放网格（carbon_grid）' in page_text(out, 1)

@@ -128,3 +128,13 @@ def test_chart_svg_of_a_district_without_values_says_so():
     root = ET.fromstring(chart.svg([], LABELS, family='WenQuanYi Micro Hei'))
     texts = [t for t in root.iter('{http://www.w3.org/2000/svg}text')]
     assert texts[0].text == '无指标' and texts[0].get('font-family') == 'WenQuanYi Micro Hei'
+
+
+def test_long_values_shrink_to_fit_the_value_column():
+    row = chart.Row(name='单位面积碳排放', unit='t CO₂/km²', value=3728.888, status='正常', target=20000.0,
+                    city_mean=3000.0, city_min=1000.0, city_max=5000.0)
+    root = ET.fromstring(chart.svg([row], LABELS))
+    value = next(t for t in root.iter('{http://www.w3.org/2000/svg}text') if t.text == '3,728.89 t CO₂/km²')
+    size = float(value.get('font-size'))
+    assert size < chart.SMALL + 1
+    assert chart.text_width(value.text, size) <= chart.VALUE_W - 8
