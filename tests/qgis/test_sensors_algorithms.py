@@ -197,3 +197,16 @@ def test_plan_on_the_sample_city_keeps_existing_sensors_and_adds_up(run_alg, sam
         'MODEL': 'MCLP', 'P': 2 * p, 'TIME_LIMIT': 0, 'OUTPUT': T, 'ASSIGNMENTS': T, 'SUMMARY': T})
     assert rows(more['SUMMARY'])[-1]['W_COVERED'] >= total['GREEDY_OBJ']
     assert np.isfinite(total['SECONDS'])
+
+
+def test_a_canceled_run_writes_nothing(run_alg, hand_city, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = {'OUTPUT': str(tmp_path / 'sites.gpkg'), 'ASSIGNMENTS': str(tmp_path / 'lines.gpkg'),
+           'SUMMARY': str(tmp_path / 'summary.csv')}
+    risk, candidates, existing = hand_city
+    with pytest.raises(QgsProcessingException, match='Canceled'):
+        run_alg('spm:plan_sensors', {'RISK_POINTS': risk, 'CANDIDATES': candidates, 'RADIUS': 300,
+                                     'MODEL': 'MCLP', 'P': 1, **out}, feedback=feedback)
+    assert not any(tmp_path.iterdir())
