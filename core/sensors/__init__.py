@@ -9,4 +9,6 @@
 - :mod:`.models`    :func:`solve`: the model (LSCP, MCLP, PMEDIAN), solvers and the proven gap
 - :mod:`.problem`   from GeoDataFrames to a coverage problem; candidate sites on a grid or on roads
 - :mod:`.evaluate`  :func:`coverage_of` and what a set of sensors covers (by kind, district, redundancy)
+- :mod:`.outputs`   the plan's tables: chosen sites, assignment lines, summary by kind
+- :mod:`.session`   an editable layout (plan, greedy-curve points, sensors added by hand) for the dock
 """
