@@ -88,21 +88,20 @@ def main():
     work = tempfile.mkdtemp(prefix='bench_codes_')
     path = os.path.join(work, 'registry.gpkg')
     phases, last = {}, [time.perf_counter()]
-    names = iter(['inputs checked', 'footprints serialised', 'centroids and township join',
-                  'BeiDou codes', 'registry read and matching', 'sequences and building codes'])
 
-    def check():
+    def progress(_, step):
         now = time.perf_counter()
-        phases[next(names, 'other')] = round(now - last[0], 2)
+        phases[step] = round(now - last[0], 2)
         last[0] = now
 
     try:
         start = time.perf_counter()
         with registry.open_registry(path, schemes.get_scheme(), buildings.crs) as reg:
-            frame, summary = assign.assign_codes(reg, buildings, townships, 'code', 'year', args.level, check=check)
+            frame, summary = assign.assign_codes(reg, buildings, townships, 'code', 'year', args.level,
+                                                 progress=progress)
             reg.commit()
         total = time.perf_counter() - start
-        phases['registry write and commit'] = round(time.perf_counter() - last[0], 2)
+        phases['commit'] = round(time.perf_counter() - last[0], 2)
         results['coding_run_s'] = round(total, 2)
         results['coding_phases_s'] = phases
         results['issued'] = summary['issued']

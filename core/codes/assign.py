@@ -210,7 +210,11 @@ def match_footprints(new_wkb, old_wkb, min_overlap=0.5, check=None):
         li, ri = footprints.intersecting_pairs(left, right)
         if li.size:
             area_left, area_right = left.area.to_numpy(), right.area.to_numpy()
-            shared = np.array([_overlap(left.iloc[a], right.iloc[b]) for a, b in zip(li, ri)])
+            shared = np.empty(len(li))
+            for k, (a, b) in enumerate(zip(li, ri)):
+                if check and k % 10000 == 9999:
+                    check()
+                shared[k] = _overlap(left.iloc[a], right.iloc[b])
             with np.errstate(invalid='ignore', divide='ignore'):
                 ratio = shared / np.maximum(area_left[li], area_right[ri])
             order = np.argsort(-ratio, kind='stable')
@@ -255,16 +259,28 @@ def _in_crs(geometries, crs):
     return geometries.to_crs(crs)
 
 
+STEPS = ('inputs checked', 'footprints serialised', 'centroids and township join', 'BeiDou codes',
+         'registry read and matching', 'sequences and building codes', 'registry written')
+
+
 def assign_codes(registry, buildings, admin, admin_field, year_field=None, beidou_level=8,
-                 min_overlap=0.5, day=None, source='', check=None, layer_names=('BUILDINGS', 'ADMIN')):
+                 min_overlap=0.5, day=None, source='', check=None, layer_names=('BUILDINGS', 'ADMIN'),
+                 progress=None):
     """Code ``buildings`` (polygon GeoDataFrame, index = feature ids) within the open ``registry``.
 
     ``admin``: township polygons with ``admin_field``. Returns (frame, summary): the buildings with
     BUILDING_CODE, BEIDOU_CODE, ADMIN_CODE and CODE_STATUS, and the run's counts. Writes the
     registry (issue, retire, run row) without committing: the caller commits once the output is
-    safely written. ``check()`` is called between steps (it raises to cancel).
+    safely written. ``check()`` is called within long loops and between steps (it raises to
+    cancel); ``progress(k, step)`` after each of the :data:`STEPS`.
     """
     check = check or (lambda: None)
+    steps = iter(enumerate(STEPS))
+
+    def done():
+        check()
+        if progress is not None:
+            progress(*next(steps))
     scheme = registry.scheme
     day = day or datetime.date.today()
     buildings_layer, admin_layer = layer_names
@@ -276,33 +292,33 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
     if not 0 < min_overlap <= 1:
         raise InputError(translate('spm', 'The minimum overlap must be above 0 and at most 1, not {value}.').format(
             value=min_overlap))
-    check()
+    done()
 
     # everything is measured and stored in the registry's CRS (the buildings' CRS for a new one)
     crs = CRS.from_wkt(registry.crs_wkt) if registry.crs_wkt else CRS.from_user_input(buildings.crs)
     geometries = _in_crs(buildings.geometry, crs)
     admin_geoms = _in_crs(admin.geometry, crs)
     wkbs = [None if blob is None else as_multipolygon(blob) for blob in footprints.to_wkb(geometries)]
-    check()
+    done()
 
-    rings = footprints.read_rings(wkbs)
+    rings = footprints.read_rings(wkbs, check)
     px, py, cx, cy = footprints.anchor_points(geometries, rings=rings)
     has_geometry = np.isfinite(cx) & np.isfinite(px)
     wkbs = [blob if ok else None for blob, ok in zip(wkbs, has_geometry)]   # empty: not matched
     order = np.argsort(codes_of_admin.astype(str), kind='stable')     # boundary ties: lowest code
     township, ambiguous = locate(cx, cy, list(admin_geoms.iloc[order]), list(codes_of_admin[order]))
-    check()
+    done()
 
     lng, lat = geographic(np.where(has_geometry, px, 0.0), np.where(has_geometry, py, 0.0), crs)
     beidou_codes = np.full(len(buildings), None, dtype=object)
     if has_geometry.any():
         beidou_codes[has_geometry] = beidou.encode(lng[has_geometry], lat[has_geometry], beidou_level,
                                                    labels=list(buildings.index[has_geometry]))
-    check()
+    done()
 
     active = registry.active()
     new_pos, old_pos = match_footprints(wkbs, list(active['wkb']), min_overlap, check)
-    check()
+    done()
 
     n = len(buildings)
     code = np.full(n, None, dtype=object)
@@ -328,7 +344,7 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
                    'that in {where}. Nothing was written.').format(scheme=scheme.id, max=scheme.max_sequence,
                                                                    where=where))
     code[fresh] = scheme.compose(township[fresh].astype(str), years[fresh], sequences) if len(fresh) else []
-    check()
+    done()
 
     retired = np.setdiff1d(np.arange(len(active)), old_pos)
     run_id = registry.next_run_id()
@@ -352,6 +368,7 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
     }
     registry.record_run(run_id, today, summary, fresh_bounds)
     summary['registry_after'] = registry.counts()
+    done()
 
     frame = buildings.drop(columns=[c for c in OUTPUT_FIELDS if c in buildings.columns])
     frame = frame.assign(BUILDING_CODE=code, BEIDOU_CODE=beidou_codes, ADMIN_CODE=admin_out, CODE_STATUS=status)

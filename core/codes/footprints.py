@@ -62,11 +62,16 @@ def _read_polygon(blob, offset, dims, endian, rings, row):
     return offset
 
 
-def read_rings(wkbs):
-    """:class:`Rings` of a sequence of WKB bytes (None or non-polygons are skipped, not parsed)."""
+def read_rings(wkbs, check=None):
+    """:class:`Rings` of a sequence of WKB bytes (None or non-polygons are skipped, not parsed).
+
+    ``check()`` is called every 50,000 geometries (it raises to cancel).
+    """
     rings = []
     parsed = np.zeros(len(wkbs), dtype=bool)
     for row, blob in enumerate(wkbs):
+        if check is not None and row % 50000 == 49999:
+            check()
         if blob is None or len(blob) < 9:
             continue
         endian = '<' if blob[0] == 1 else '>'

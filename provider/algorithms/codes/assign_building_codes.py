@@ -85,18 +85,13 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                                   'characters).').format(n=len(buildings), m=len(admin), scheme=scheme.id,
                                                          length=scheme.length))
 
-        steps = iter(range(10, 100, 10))
-
-        def check():
-            self.check_canceled(feedback)
-            feedback.setProgress(next(steps, 95))
-
         with registry.open_registry(path, scheme, buildings.crs) as reg:
             before = reg.counts()
             frame, summary = assign.assign_codes(
                 reg, buildings, admin, admin_field, year_field, level, min_overlap,
-                source=buildings_source.sourceName(), check=check,
-                layer_names=(buildings_source.sourceName(), admin_source.sourceName()))
+                source=buildings_source.sourceName(), check=lambda: self.check_canceled(feedback),
+                layer_names=(buildings_source.sourceName(), admin_source.sourceName()),
+                progress=lambda k, step: feedback.setProgress(10 + 80 * (k + 1) / len(assign.STEPS)))
             self.check_canceled(feedback)
             dest = self.write_frame(frame, parameters, self.OUTPUT, context, feedback)
             self.check_canceled(feedback)
