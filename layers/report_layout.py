@@ -284,20 +284,26 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     name = layout_name or project.layoutManager().generateUniqueTitle(QgsPrintLayout.PrintLayout)
     group = project.layerTreeRoot().insertGroup(0, name)
     group.setItemVisibilityChecked(False)
-    report_table = indicator_table(layout)
-    font = report_table.contentTextFormat().font() if report_table is not None else QFont(family)
-    layers = add_layers(project, group, inputs, labels, font)
-    layout.setName(name)
-    _set_variables(layout, inputs, layers, labels)
-    _set_atlas(layout, layers['districts'], inputs.name_field)
-    _set_main_map(main, layers)
-    if overview is not None:
-        _set_overview(overview, main, layers)
-    _set_legend(layout, main, layers)
-    _set_table(layout, layers['indicators'])
-    _set_chart(layout)
-    counts = write_district_data(layers['districts'], layers['indicators'], inputs.key_field,
-                                 inputs.chart_dir, labels, family, feedback)
+    try:
+        report_table = indicator_table(layout)
+        font = report_table.contentTextFormat().font() if report_table is not None else QFont(family)
+        layers = add_layers(project, group, inputs, labels, font)
+        layout.setName(name)
+        _set_variables(layout, inputs, layers, labels)
+        _set_atlas(layout, layers['districts'], inputs.name_field)
+        _set_main_map(main, layers)
+        if overview is not None:
+            _set_overview(overview, main, layers)
+        _set_legend(layout, main, layers)
+        _set_table(layout, layers['indicators'])
+        _set_chart(layout)
+        counts = write_district_data(layers['districts'], layers['indicators'], inputs.key_field,
+                                     inputs.chart_dir, labels, family, feedback)
+    except BaseException:
+        # leave the project as it was: no report layers without their layout
+        project.removeMapLayers(group.findLayerIds())
+        project.layerTreeRoot().removeChildNode(group)
+        raise
     QgsExpressionContextUtils.setLayoutVariable(layout, 'spm_status_counts',
                                                 json.dumps(counts, ensure_ascii=False))
     project.layoutManager().addLayout(layout)
@@ -329,7 +335,7 @@ def _set_atlas(layout, districts, name_field):
     atlas = layout.atlas()
     atlas.setCoverageLayer(districts)
     atlas.setPageNameExpression('"{}"'.format(name_field.replace('"', '""')))
-    atlas.setFilenameExpression("'report_' || @atlas_featurenumber")
+    atlas.setFilenameExpression('@atlas_pagename')   # exports from the designer, one file each
     atlas.setHideCoverage(False)
     atlas.setEnabled(True)
 

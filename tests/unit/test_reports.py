@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from spatial_planning_monitor.core.errors import InputError
 from spatial_planning_monitor.core.reports import chart, filenames, fonts, keys, summary
@@ -31,7 +31,8 @@ def test_duplicates_get_suffixes_case_insensitively():
         '秀屿区.png', '秀屿区_2.png', 'Ab.png', 'aB_2.png', '秀屿区_3.png']
 
 
-@given(st.lists(st.text(max_size=120), max_size=30))
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=80), max_size=12))
 def test_any_names_give_distinct_legal_file_names(texts):
     names = filenames.unique_names(texts, 'pdf')
     assert len(names) == len(texts)

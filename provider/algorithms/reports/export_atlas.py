@@ -120,7 +120,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
         landuse_field = report_layers.plan_code_field(
             landuse, self.parameterAsString(parameters, self.LANDUSE_FIELD, context))
         if unmatched:
-            feedback.reportError(self.tr(
+            feedback.pushWarning(self.tr(
                 'No indicator rows for {n} district(s) (field “{field}”: {values}); their table '
                 'stays empty.').format(n=len(unmatched), field=key_field,
                                        values=', '.join(str(v) for v in unmatched[:10])))
@@ -141,8 +141,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             inputs = report_layout.ReportInputs(
                 districts=districts, name_field=name_field, landuse=landuse,
                 landuse_field=landuse_field, indicators=indicators, key_field=key_field,
-                violations=violations,
-                carbon=carbon, sensors=sensors,
+                violations=violations, carbon=carbon, sensors=sensors,
                 year=self.parameterAsInt(parameters, self.YEAR, context), chart_dir=chart_dir)
             report_layout.build(project, inputs, layout, layout_name=self.tr('District report'),
                                 feedback=feedback)
