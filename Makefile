@@ -11,7 +11,7 @@ TS := i18n/$(PLUGIN)_zh_CN.ts
 setup:
 	bash scripts/setup.sh
 
-test: setup
+test: setup transcompile  ## compiled translations (i18n/*.qm) before the tests
 	source scripts/env.sh && $(VENV)/bin/pytest
 
 demo: setup

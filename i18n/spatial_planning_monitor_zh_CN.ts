@@ -2,54 +2,2325 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AssignBuildingCodesAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="35"/>
+        <source>Assign building codes (房屋建筑赋码)</source>
+        <translation>房屋建筑赋码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="38"/>
+        <source>Buildings (footprints)</source>
+        <translation>房屋建筑（基底面）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="40"/>
+        <source>Townships/streets (乡镇街道)</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="42"/>
+        <source>Township code field (9 digits)</source>
+        <translation>乡镇（街道）代码字段（9 位）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="45"/>
+        <source>Year field (empty = year of this run)</source>
+        <translation>年份字段（为空则取本次运行的年份）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="48"/>
+        <source>Code registry (GeoPackage; created when missing)</source>
+        <translation>编码登记库（GeoPackage；不存在时新建）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="51"/>
+        <source>BeiDou grid level</source>
+        <translation>北斗网格层级</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="55"/>
+        <source>Minimum overlap to keep a code (share of the larger footprint)</source>
+        <translation>保留原编码的最小重叠比例（占较大基底面积的比例）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="105"/>
+        <source>Coded buildings</source>
+        <translation>已赋码建筑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="64"/>
+        <source>township code</source>
+        <translation>乡镇（街道）代码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="68"/>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="71"/>
+        <source>Give the path of the code registry (a .gpkg file; it is created when missing).</source>
+        <translation>请指定编码登记库的路径（.gpkg 文件；不存在时自动新建）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="73"/>
+        <source>The code registry must be a GeoPackage (.gpkg), not {path}.</source>
+        <translation>编码登记库必须是 GeoPackage（.gpkg）文件，而不是 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="78"/>
+        <source>Layer “{layer}” is in geographic coordinates ({crs}); footprint overlaps need a projected CRS.</source>
+        <translation>图层“{layer}”为地理坐标（{crs}）；计算基底重叠需要投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="84"/>
+        <source>Read {n} buildings and {m} townships; coding with scheme {scheme} ({length} characters).</source>
+        <translation>读取 {n} 栋建筑和 {m} 个乡镇（街道）；按编码方案 {scheme}（{length} 位）赋码。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="110"/>
+        <source>Coded {n} buildings: {kept} kept their code, {issued} got a new code, {retired} code(s) of vanished buildings retired.</source>
+        <translation>已为 {n} 栋建筑赋码：{kept} 栋保留原编码，{issued} 栋新赋编码，{retired} 个已灭失建筑的编码注销。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="114"/>
+        <source>Registry {path} (run {run}): {total0} rows before ({active0} active), {total} rows now ({active} active, {retired_total} retired).</source>
+        <translation>登记库 {path}（第 {run} 次运行）：运行前 {total0} 条记录（有效 {active0} 条），现有 {total} 条记录（有效 {active} 条，已注销 {retired_total} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="121"/>
+        <source>{n} building(s) lie outside every township and got no code (CODE_STATUS “outside”): features {ids}.</source>
+        <translation>{n} 栋建筑不在任何乡镇（街道）范围内，未赋码（CODE_STATUS 为“outside”）：要素 {ids}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="126"/>
+        <source>{n} feature(s) have no geometry and got no code.</source>
+        <translation>{n} 个要素没有几何图形，未赋码。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="129"/>
+        <source>{n} building(s) have no year; the year of this run was used.</source>
+        <translation>{n} 栋建筑缺少年份，已采用本次运行的年份。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="132"/>
+        <source>{n} building(s) kept a code naming a township other than the one they now lie in (ADMIN_CODE); codes never change.</source>
+        <translation>{n} 栋建筑保留的编码所含乡镇（街道）与其当前所在乡镇（ADMIN_CODE）不同；编码一经赋予不再变更。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="136"/>
+        <source>{n} centroid(s) lie on a township boundary or in overlapping townships; the lowest township code was used.</source>
+        <translation>{n} 个质心位于乡镇（街道）边界上或相互重叠的乡镇内；已采用最小的乡镇代码。</translation>
+    </message>
+</context>
+<context>
+    <name>BeidouGridCellsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="33"/>
+        <source>BeiDou grid cells from codes (北斗网格单元)</source>
+        <translation>由编码生成北斗网格单元</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="36"/>
+        <source>Table or layer with BeiDou grid codes</source>
+        <translation>含北斗网格位置码的表或图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="38"/>
+        <source>Code field</source>
+        <translation>编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="82"/>
+        <source>BeiDou grid cells</source>
+        <translation>北斗网格单元</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="46"/>
+        <source>BeiDou grid code</source>
+        <translation>北斗网格位置码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="58"/>
+        <source>Layer “{layer}”, field “{field}”: no value is a BeiDou grid code (feature {fid}: “{code}”, {reason}).</source>
+        <translation>图层“{layer}”字段“{field}”：没有任何值是北斗网格位置码（要素 {fid}：“{code}”，{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="65"/>
+        <source>{n} value(s) are not BeiDou grid codes and get no cell: {list}.</source>
+        <translation>{n} 个值不是北斗网格位置码，未生成网格单元：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="77"/>
+        <source>{n} cells ({n3} of them 3D), in CGCS2000 longitude/latitude (EPSG:4490).</source>
+        <translation>共 {n} 个网格单元（其中三维 {n3} 个），坐标为 CGCS2000 经纬度（EPSG:4490）。</translation>
+    </message>
+</context>
+<context>
+    <name>BeidouGridCodeAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="33"/>
+        <source>BeiDou grid location code (北斗网格位置码)</source>
+        <translation>北斗网格位置码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="36"/>
+        <source>Input layer</source>
+        <translation>输入图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="38"/>
+        <source>Grid level (1 = 6°×4° … 8 ≈ 1 m … 10 ≈ 1.5 cm)</source>
+        <translation>网格层级（1 = 6°×4° … 8 ≈ 1 米 … 10 ≈ 1.5 厘米）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="41"/>
+        <source>Height field for a 3D code (metres; empty = 2D code)</source>
+        <translation>三维编码的高度字段（米；为空则生成二维编码）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="44"/>
+        <source>Name of the new field</source>
+        <translation>新字段名称</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="46"/>
+        <source>With BeiDou grid codes</source>
+        <translation>含北斗网格位置码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="54"/>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="57"/>
+        <source>Give a name for the new field.</source>
+        <translation>请指定新字段的名称。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="60"/>
+        <source>Layer “{layer}” has no coordinate reference system.</source>
+        <translation>图层“{layer}”没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="66"/>
+        <source>feature {fid}</source>
+        <translation>要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="77"/>
+        <source>{n} feature(s) without geometry get no code: {ids}.</source>
+        <translation>{n} 个要素没有几何图形，未赋码：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="80"/>
+        <source>Field “{field}” exists in the input; the output replaces it.</source>
+        <translation>输入图层中已有字段“{field}”，输出中将被替换。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="83"/>
+        <source>{n} codes at level {level} (cells about {w:.3g} m × {h:.3g} m here){kind}.</source>
+        <translation>生成 {n} 个第 {level} 级编码（此处网格约 {w:.3g} 米 × {h:.3g} 米）{kind}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="83"/>
+        <source>, 3D with heights from “{f}”</source>
+        <translation>，三维，高度取自“{f}”</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="89"/>
+        <source>BeiDou grid codes</source>
+        <translation>北斗网格位置码</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingCarbonAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="37"/>
+        <source>Building carbon account (建筑碳账户)</source>
+        <translation>建筑碳账户</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="40"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="42"/>
+        <source>Building use field</source>
+        <translation>建筑用途字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="45"/>
+        <source>Floor area field (m²; empty = footprint × floors)</source>
+        <translation>建筑面积字段（平方米；为空则按基底面积 × 层数计算）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="49"/>
+        <source>Floors field</source>
+        <translation>层数字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="53"/>
+        <source>Energy-use intensity table (CSV, kWh/m²·a by use)</source>
+        <translation>能耗强度表（CSV，按用途的 kWh/平方米·年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="56"/>
+        <source>Use for unknown uses (empty = stop)</source>
+        <translation>未知用途按此用途计（为空则停止运行）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="59"/>
+        <source>Grid cell size (0 = no grid)</source>
+        <translation>网格大小（0 = 不生成网格）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="115"/>
+        <source>Building carbon (t CO₂/a)</source>
+        <translation>建筑碳排放（t CO₂/年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="120"/>
+        <source>Building carbon grid (t CO₂/a per cell)</source>
+        <translation>建筑碳排放网格（每个网格 t CO₂/年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="70"/>
+        <source>building use</source>
+        <translation>建筑用途</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="75"/>
+        <source>floor area</source>
+        <translation>建筑面积</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="78"/>
+        <source>floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="80"/>
+        <source>Layer “{layer}”: give a floor-area field or a floors field.</source>
+        <translation>图层“{layer}”：请指定建筑面积字段或层数字段。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="83"/>
+        <source>Layer “{layer}” is in geographic coordinates ({crs}); footprint areas need a projected CRS.</source>
+        <translation>图层“{layer}”为地理坐标（{crs}）；计算基底面积需要投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="100"/>
+        <source>{n} building(s) with unknown uses were given the use {use}: {uses}.</source>
+        <translation>{n} 栋用途未知的建筑已按用途 {use} 计算：{uses}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="105"/>
+        <source>{n} buildings, {area:,.0f} m² of floor area: {co2:,.1f} t CO₂/a (grid factor {f:g} t CO₂/MWh).</source>
+        <translation>{n} 栋建筑，建筑面积 {area:,.0f} 平方米：{co2:,.1f} t CO₂/年（电网排放因子 {f:g} t CO₂/MWh）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/building_carbon.py" line="111"/>
+        <source>{n} grid cells of {size:g} m hold buildings.</source>
+        <translation>{n} 个 {size:g} 米网格内有建筑。</translation>
+    </message>
+</context>
+<context>
+    <name>CarbonHotspotsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="36"/>
+        <source>Carbon hot spots (Getis–Ord Gi*, 冷热点)</source>
+        <translation>碳排放冷热点分析（Getis–Ord Gi*）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="39"/>
+        <source>Grid, polygons or points</source>
+        <translation>网格、面或点图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="42"/>
+        <source>Value field (e.g. CO2_T)</source>
+        <translation>数值字段（如 CO2_T）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="45"/>
+        <source>Spatial weights</source>
+        <translation>空间权重</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="45"/>
+        <source>Distance band</source>
+        <translation>距离阈值</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="45"/>
+        <source>Contiguity (queen: shared edge or corner)</source>
+        <translation>邻接（Queen：共边或共点）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="45"/>
+        <source>k nearest neighbours</source>
+        <translation>K 近邻</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="49"/>
+        <source>Distance band (0 = smallest giving every feature a neighbour)</source>
+        <translation>距离阈值（0 = 使每个要素至少有一个邻居的最小距离）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="52"/>
+        <source>k (nearest neighbours)</source>
+        <translation>K（近邻个数）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="55"/>
+        <source>Significance level</source>
+        <translation>显著性水平</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="58"/>
+        <source>False discovery rate correction (Benjamini–Hochberg)</source>
+        <translation>错误发现率校正（Benjamini–Hochberg）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="83"/>
+        <source>Carbon hot spots (Gi*)</source>
+        <translation>碳排放冷热点（Gi*）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="65"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="69"/>
+        <source>The layer is in geographic coordinates: the distance band is in degrees.</source>
+        <translation>图层为地理坐标：距离阈值的单位为度。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="79"/>
+        <source>Spatial weights: {weights}. {hot} hot and {cold} cold spot(s) among {n} features.</source>
+        <translation>空间权重：{weights}。{n} 个要素中有 {hot} 个热点、{cold} 个冷点。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeLookupBase</name>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="10"/>
+        <source>Building, project or BeiDou code</source>
+        <translation>房屋建筑、项目或北斗编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="13"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="24"/>
+        <source>Pick a building</source>
+        <translation>拾取建筑</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="29"/>
+        <source>Open registry…</source>
+        <translation>打开登记库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="46"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="47"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.ui" line="48"/>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+</context>
+<context>
+    <name>CodeLookupDock</name>
+    <message>
+        <location filename="../ui/code_lookup.py" line="300"/>
+        <source>Code lookup (赋码查询)</source>
+        <translation>赋码查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="332"/>
+        <source>No code found (at least {n} characters).</source>
+        <translation>未找到编码（至少输入 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="386"/>
+        <source>No feature with codes here.</source>
+        <translation>此处没有带编码的要素。</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="407"/>
+        <source>{layer}, feature {fid}</source>
+        <translation>{layer}，要素 {fid}</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="435"/>
+        <source>Registry</source>
+        <translation>登记库</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="435"/>
+        <source>{code}: issued {issued}, last seen {seen}{retired}</source>
+        <translation>{code}：赋码于 {issued}，最近一次确认存在于 {seen}{retired}</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="435"/>
+        <source>, retired {day}</source>
+        <translation>，注销于 {day}</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="445"/>
+        <source>Open a code registry</source>
+        <translation>打开编码登记库</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="452"/>
+        <source>Code registry ({name})</source>
+        <translation>编码登记库（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="455"/>
+        <source>{path} is not a code registry.</source>
+        <translation>{path} 不是编码登记库。</translation>
+    </message>
+</context>
+<context>
+    <name>ControlLinesAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="35"/>
+        <source>Three control lines (三线占用监测)</source>
+        <translation>三条控制线占用监测</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="39"/>
+        <source>Land use (三调 parcels)</source>
+        <translation>土地利用现状（三调图斑）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="41"/>
+        <source>Land-use code field</source>
+        <translation>地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="44"/>
+        <source>Ecological protection red line (生态保护红线)</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="47"/>
+        <source>Permanent basic farmland (永久基本农田)</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="50"/>
+        <source>Urban development boundary (城镇开发边界)</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="53"/>
+        <source>Districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="55"/>
+        <source>District name field</source>
+        <translation>行政区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="101"/>
+        <source>Control-line violations</source>
+        <translation>三线占用图斑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="60"/>
+        <source>三线占用情况汇总表 (area and count by district and type)</source>
+        <translation>三线占用情况汇总表（按行政区和类型统计面积与图斑数）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="66"/>
+        <source>land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="73"/>
+        <source>Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.</source>
+        <translation>请至少指定一条控制线：ECO_REDLINE、FARMLAND 或 DEV_BOUNDARY。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="79"/>
+        <source>district name</source>
+        <translation>行政区名称</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="83"/>
+        <source>Reading the layers</source>
+        <translation>正在读取图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="94"/>
+        <source>Overlaying land use and control lines</source>
+        <translation>正在叠加土地利用与控制线</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="98"/>
+        <source>Writing the results</source>
+        <translation>正在写出结果</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="103"/>
+        <source>三线占用情况汇总表</source>
+        <translation>三线占用情况汇总表</translation>
+    </message>
+</context>
+<context>
+    <name>DownscaleEmissionsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="45"/>
+        <source>Downscale emissions to a grid (排放空间化)</source>
+        <translation>碳排放空间化（降尺度到网格）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="48"/>
+        <source>Regions with totals</source>
+        <translation>含排放总量的区域</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="50"/>
+        <source>Total field (t CO₂)</source>
+        <translation>总量字段（t CO₂）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="53"/>
+        <source>Region name field (for messages)</source>
+        <translation>区域名称字段（用于提示信息）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="56"/>
+        <source>Proxies (rasters, and/or buildings, roads or points)</source>
+        <translation>空间化代理数据（栅格，和/或建筑、道路、点图层）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="59"/>
+        <source>Weights, one per proxy, comma-separated (empty = equal)</source>
+        <translation>各代理数据的权重，逗号分隔（为空则等权）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="62"/>
+        <source>Vector proxies: weight field (empty = floor area, length or count)</source>
+        <translation>矢量代理数据：权重字段（为空则按建筑面积、长度或个数）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="65"/>
+        <source>Polygon proxies: floors field (floor area = footprint × floors)</source>
+        <translation>面状代理数据：层数字段（建筑面积 = 基底面积 × 层数）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="68"/>
+        <source>Pixel size</source>
+        <translation>像元大小</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="71"/>
+        <source>Refuse rasters of more cells than</source>
+        <translation>栅格像元数上限（超过则拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="133"/>
+        <source>Emissions grid (t CO₂ per cell)</source>
+        <translation>碳排放网格（每像元 t CO₂）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="76"/>
+        <source>Largest relative difference between a total and its cells</source>
+        <translation>区域总量与其像元之和的最大相对差</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="78"/>
+        <source>Regions spread evenly (every proxy zero)</source>
+        <translation>均匀分摊的区域（所有代理数据均为零）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="83"/>
+        <source>total</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="88"/>
+        <source>region name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="91"/>
+        <source>Layer “{layer}” must be in a projected CRS (metres) to make a grid; it is {crs}.</source>
+        <translation>图层“{layer}”须为投影坐标系（米）才能生成网格；当前为 {crs}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="106"/>
+        <source>Give at least one proxy layer.</source>
+        <translation>请至少指定一个代理数据图层。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="118"/>
+        <source>Proxy “{layer}” has no field “{field}” (WEIGHT_FIELD).</source>
+        <translation>代理数据“{layer}”没有字段“{field}”（WEIGHT_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="125"/>
+        <source>Proxy “{layer}” is neither a raster nor a vector layer.</source>
+        <translation>代理数据“{layer}”既不是栅格图层也不是矢量图层。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="144"/>
+        <source>WEIGHTS “{text}” must be numbers separated by commas.</source>
+        <translation>WEIGHTS“{text}”必须是以逗号分隔的数字。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="147"/>
+        <source>WEIGHTS has {n} value(s) for {m} proxy layer(s).</source>
+        <translation>WEIGHTS 有 {n} 个值，而代理数据图层有 {m} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyCarbonAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="39"/>
+        <source>Energy carbon account (能源消费碳排放)</source>
+        <translation>能源消费碳排放</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="42"/>
+        <source>Energy consumption table (district × fuel, long format)</source>
+        <translation>能源消费表（行政区 × 能源品种，长表格式）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="45"/>
+        <source>District field</source>
+        <translation>行政区字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="45"/>
+        <source>Fuel field</source>
+        <translation>能源品种字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="45"/>
+        <source>Amount field</source>
+        <translation>消费量字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="51"/>
+        <source>Unit field (t, 万m³, MWh …; empty = the factor table’s units)</source>
+        <translation>计量单位字段（t、万m³、MWh …；为空则采用排放因子表的单位）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="54"/>
+        <source>Year field</source>
+        <translation>年份字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="57"/>
+        <source>Only this year (empty = every year)</source>
+        <translation>仅统计该年份（为空则统计所有年份）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="60"/>
+        <source>Fuel factor table (CSV; default: IPCC 2006 reference approach)</source>
+        <translation>能源排放因子表（CSV；默认：IPCC 2006 参考方法）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="64"/>
+        <source>Districts (to give the totals their polygons)</source>
+        <translation>行政区图层（为汇总结果赋予行政区边界）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="67"/>
+        <source>Districts: key field matching the district field</source>
+        <translation>行政区图层：与行政区字段对应的关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="136"/>
+        <source>Energy CO₂ by district and fuel (t CO₂)</source>
+        <translation>分行政区、分能源品种的能源碳排放（t CO₂）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="72"/>
+        <source>Energy CO₂ totals by district (t CO₂/a)</source>
+        <translation>分行政区能源碳排放总量（t CO₂/年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="78"/>
+        <source>district</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="78"/>
+        <source>fuel</source>
+        <translation>能源品种</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="78"/>
+        <source>amount</source>
+        <translation>消费量</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="78"/>
+        <source>unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="78"/>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="91"/>
+        <source>YEAR is given but the table has no year field.</source>
+        <translation>指定了 YEAR，但表中没有年份字段。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="95"/>
+        <source>Table “{table}” has no row for year {year} (it has {years}).</source>
+        <translation>表“{table}”中没有 {year} 年的记录（已有年份：{years}）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="104"/>
+        <source>district key</source>
+        <translation>行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="121"/>
+        <source>Districts in the table but not in layer “{layer}”: {keys}.</source>
+        <translation>表中有但图层“{layer}”中没有的行政区：{keys}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="128"/>
+        <source>{n} district(s): {total:.1f} t CO₂ in all (grid factor {f:g} t CO₂/MWh).</source>
+        <translation>{n} 个行政区：合计 {total:.1f} t CO₂（电网排放因子 {f:g} t CO₂/MWh）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/energy_carbon.py" line="137"/>
+        <source>Energy CO₂ by district (t CO₂/a)</source>
+        <translation>分行政区能源碳排放（t CO₂/年）</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateSensorCoverageAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="39"/>
+        <source>Evaluate sensor coverage (感知覆盖评估)</source>
+        <translation>感知覆盖评估</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="43"/>
+        <source>District field of the risk points (coverage by district)</source>
+        <translation>风险点的行政区字段（分行政区统计覆盖率）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="100"/>
+        <source>Sensors</source>
+        <translation>感知终端</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="48"/>
+        <source>Sensors’ own radius field</source>
+        <translation>感知终端自身的覆盖半径字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="97"/>
+        <source>Risk point coverage</source>
+        <translation>风险点覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="98"/>
+        <source>Sensor coverage summary</source>
+        <translation>感知覆盖汇总</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="56"/>
+        <source>Sensors with what they cover</source>
+        <translation>感知终端及其覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="63"/>
+        <source>district</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="66"/>
+        <source>radius</source>
+        <translation>覆盖半径</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="72"/>
+        <source>Finding which sensors cover which risk points</source>
+        <translation>正在计算各感知终端覆盖的风险点</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="82"/>
+        <source>Field {field} of the risk points is replaced by the result.</source>
+        <translation>风险点图层的字段 {field} 将被结果替换。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="88"/>
+        <source>{c} of {n} risk points covered ({pct:.1f} %); {r} of {s} sensors are redundant (everything they cover is covered by another).</source>
+        <translation>{n} 个风险点中已覆盖 {c} 个（{pct:.1f} %）；{s} 个感知终端中有 {r} 个冗余（其覆盖的风险点均已被其他终端覆盖）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportAtlasAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="49"/>
+        <source>Export district reports (atlas)</source>
+        <translation>导出分区监测报告（图集）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="56"/>
+        <source>One PDF for all districts</source>
+        <translation>所有行政区合为一个 PDF</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="56"/>
+        <source>One PDF per district</source>
+        <translation>每个行政区一个 PDF</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="57"/>
+        <source>One PNG per district</source>
+        <translation>每个行政区一张 PNG</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="61"/>
+        <source>Districts (atlas coverage)</source>
+        <translation>行政区（图集覆盖图层）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="63"/>
+        <source>District name field (titles and file names)</source>
+        <translation>行政区名称字段（用于标题和文件名）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="66"/>
+        <source>Planned land use (用地用海)</source>
+        <translation>规划用地用海</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="68"/>
+        <source>Land-use code field (default: YDYHDM or YDYHFLDM)</source>
+        <translation>用地用海编码字段（默认：YDYHDM 或 YDYHFLDM）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="71"/>
+        <source>Control-line violations (spm:control_lines)</source>
+        <translation>三线占用图斑（spm:control_lines）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="73"/>
+        <source>Indicator table (spm:indicators TABLE)</source>
+        <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="76"/>
+        <source>Carbon emission grid (raster or polygons)</source>
+        <translation>碳排放网格（栅格或面）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="78"/>
+        <source>Sensors</source>
+        <translation>感知终端</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="80"/>
+        <source>Template: district_report_a3, summary_a4 or the path of a .qpt</source>
+        <translation>模板：district_report_a3、summary_a4 或 .qpt 文件路径</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="83"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="85"/>
+        <source>Resolution (DPI)</source>
+        <translation>分辨率（DPI）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="88"/>
+        <source>Monitoring year</source>
+        <translation>监测年份</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="91"/>
+        <source>Report (PDF file, or folder for one file per district)</source>
+        <translation>报告（PDF 文件；每个行政区单独成文件时为文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="91"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="94"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="107"/>
+        <source>Layer “{layer}” ({param}) is not valid.</source>
+        <translation>图层“{layer}”（{param}）无效。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="123"/>
+        <source>No indicator rows for {n} district(s) (field “{field}”: {values}); their table stays empty.</source>
+        <translation>{n} 个行政区没有指标记录（字段“{field}”：{values}）；其指标表为空。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="127"/>
+        <source>Indicator table rows are matched to districts by field “{field}”.</source>
+        <translation>指标表记录按字段“{field}”与行政区匹配。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="147"/>
+        <source>District report</source>
+        <translation>分区监测报告</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="150"/>
+        <source>Exporting {n} pages…</source>
+        <translation>正在导出 {n} 页…</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="155"/>
+        <source>{n} pages written to {path}</source>
+        <translation>已将 {n} 页写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDock</name>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="152"/>
+        <source>City indicators (城市体检)</source>
+        <translation>城市体检指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="186"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Districts</source>
+        <translation>行政区图层</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Key field</source>
+        <translation>关联字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Indicator table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>District</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Show contributing features</source>
+        <translation>显示参与计算的要素</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Restore style</source>
+        <translation>恢复样式</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Land-use code field</source>
+        <translation>地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Permanent farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220"/>
+        <source>Risk kind field</source>
+        <translation>风险类型字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="236"/>
+        <source>Source layers (for tracing)</source>
+        <translation>源图层（用于溯源）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="312"/>
+        <source>Layer “{layer}”: {problem}</source>
+        <translation>图层“{layer}”：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="408"/>
+        <source>{name}: {n} district(s) in 预警/超标 selected.</source>
+        <translation>{name}：已选中 {n} 个预警/超标行政区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="496"/>
+        <source>The indicator has no value in any district.</source>
+        <translation>该指标在所有行政区均无数值。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="529"/>
+        <source>Pick a district and an indicator first.</source>
+        <translation>请先选择行政区和指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="537"/>
+        <source>Indicator {id} is not in the definitions.</source>
+        <translation>指标 {id} 不在指标定义中。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="543"/>
+        <source>{name} is computed from district attributes only.</source>
+        <translation>{name} 仅由行政区属性计算得出。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="553"/>
+        <source>Choose the source layer(s) {roles} under “Source layers”.</source>
+        <translation>请在“源图层”中选择源图层 {roles}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="560"/>
+        <source>Tracing {name}…</source>
+        <translation>正在溯源 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="561"/>
+        <source>Trace indicator {id}</source>
+        <translation>溯源指标 {id}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="584"/>
+        <source>Tracing failed: {error}</source>
+        <translation>溯源失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="590"/>
+        <source>{n} feature(s) selected in “{layer}”</source>
+        <translation>已在“{layer}”中选中 {n} 个要素</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDockBase</name>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="9"/>
+        <source>Districts</source>
+        <translation>行政区图层</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="11"/>
+        <source>Key field</source>
+        <translation>关联字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="13"/>
+        <source>Indicator table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="15"/>
+        <source>District</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="40"/>
+        <source>Show contributing features</source>
+        <translation>显示参与计算的要素</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="41"/>
+        <source>Restore style</source>
+        <translation>恢复样式</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="52"/>
+        <source>Source layers (for tracing)</source>
+        <translation>源图层（用于溯源）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="62"/>
+        <source>Land use</source>
+        <translation>土地利用</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="64"/>
+        <source>Land-use code field</source>
+        <translation>地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="66"/>
+        <source>Ecological red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="68"/>
+        <source>Permanent farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="70"/>
+        <source>Development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="72"/>
+        <source>Buildings</source>
+        <translation>建筑</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="74"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="76"/>
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.ui" line="78"/>
+        <source>Risk kind field</source>
+        <translation>风险类型字段</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="57"/>
+        <source>City indicators (城市体检)</source>
+        <translation>城市体检指标</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="61"/>
+        <source>Districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="63"/>
+        <source>District key field (code or name)</source>
+        <translation>行政区关联字段（代码或名称）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="66"/>
+        <source>Resident population field</source>
+        <translation>常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="66"/>
+        <source>Urban resident population field</source>
+        <translation>城镇常住人口字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="71"/>
+        <source>Current land use (三调)</source>
+        <translation>土地利用现状（三调）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="73"/>
+        <source>Land-use code field</source>
+        <translation>地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="76"/>
+        <source>Urban/village attribute field (城镇村属性码, CZCSXM)</source>
+        <translation>城镇村属性码字段（CZCSXM）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <source>Ecological protection red line</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <source>Permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <source>Urban development boundary</source>
+        <translation>城镇开发边界</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <source>Building footprints</source>
+        <translation>建筑基底</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="84"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="86"/>
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="88"/>
+        <source>Risk point kind field</source>
+        <translation>风险点类型字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="91"/>
+        <source>Sensors</source>
+        <translation>感知终端</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
+        <source>Sensor coverage radius</source>
+        <translation>感知终端覆盖半径</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="96"/>
+        <source>Carbon emissions by district (table or layer)</source>
+        <translation>分行政区碳排放（表或图层）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="99"/>
+        <source>Carbon table: district key field</source>
+        <translation>碳排放表：行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="102"/>
+        <source>Carbon table: total emissions field (t CO₂)</source>
+        <translation>碳排放表：排放总量字段（t CO₂）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="105"/>
+        <source>Indicator definitions (CSV; default: the shipped table)</source>
+        <translation>指标定义（CSV；默认：插件自带的指标表）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="108"/>
+        <source>Previous result, for the trend (last year&apos;s TABLE or OUTPUT)</source>
+        <translation>上期结果，用于计算趋势（上一年的 TABLE 或 OUTPUT）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="111"/>
+        <source>Districts with indicators</source>
+        <translation>含指标的行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="217"/>
+        <source>Indicator table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="120"/>
+        <source>district key</source>
+        <translation>行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="144"/>
+        <source>land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="150"/>
+        <source>城镇村属性码</source>
+        <translation>城镇村属性码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="168"/>
+        <source>SENSOR_RADIUS must be greater than 0 when SENSORS is given.</source>
+        <translation>指定 SENSORS 时，SENSOR_RADIUS 必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="174"/>
+        <source>risk point kind</source>
+        <translation>风险点类型</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="186"/>
+        <source>Layer “{layer}” (PREVIOUS) is neither an indicator TABLE (fields DISTRICT, IND_ID, VALUE) nor an OUTPUT with the district field “{field}”.</source>
+        <translation>图层“{layer}”（PREVIOUS）既不是指标表 TABLE（字段 DISTRICT、IND_ID、VALUE），也不是含行政区字段“{field}”的 OUTPUT。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="192"/>
+        <source>Measuring {n} districts…</source>
+        <translation>正在量算 {n} 个行政区…</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="200"/>
+        <source>No 城镇村属性码 field: urban construction land is taken as the construction land inside the urban development boundary.</source>
+        <translation>没有城镇村属性码字段：城镇建设用地按城镇开发边界内的建设用地计。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="207"/>
+        <source>District fields {fields} are replaced by indicator fields of the same name.</source>
+        <translation>行政区图层中的字段 {fields} 被同名指标字段替换。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="216"/>
+        <source>District indicators</source>
+        <translation>行政区指标</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="219"/>
+        <source>{n} indicator values computed for {d} districts; {w} 预警, {e} 超标.</source>
+        <translation>为 {d} 个行政区计算了 {n} 个指标值；预警 {w} 个，超标 {e} 个。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="230"/>
+        <source>Layer “{layer}” has no coordinate reference system.</source>
+        <translation>图层“{layer}”没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="239"/>
+        <source>The districts are in geographic coordinates; areas and lengths are measured in {crs}.</source>
+        <translation>行政区图层为地理坐标；面积和长度按 {crs} 量算。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="247"/>
+        <source>Layer “{layer}”: {n} district(s) have no value in “{field}”.</source>
+        <translation>图层“{layer}”：{n} 个行政区的“{field}”没有值。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="251"/>
+        <source>Layer “{layer}”: field “{field}” is not unique ({values}).</source>
+        <translation>图层“{layer}”：字段“{field}”的值不唯一（{values}）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="272"/>
+        <source>carbon table district key</source>
+        <translation>碳排放表行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="275"/>
+        <source>carbon total</source>
+        <translation>碳排放总量</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="287"/>
+        <source>Layer “{layer}”: field “{field}”, row {row}: “{value}” is not a number.</source>
+        <translation>图层“{layer}”字段“{field}”第 {row} 行：“{value}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="293"/>
+        <source>Carbon table “{layer}” has no row for district(s) {keys}.</source>
+        <translation>碳排放表“{layer}”中没有行政区 {keys} 的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>LanduseCarbonAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="38"/>
+        <source>Land-use carbon account (土地利用碳排放)</source>
+        <translation>土地利用碳排放</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="42"/>
+        <source>Land-use parcels</source>
+        <translation>土地利用图斑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="44"/>
+        <source>Land-use code field</source>
+        <translation>地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="47"/>
+        <source>Codes are</source>
+        <translation>编码体系</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="47"/>
+        <source>三调 / GB/T 21010 (mapped to 用地用海)</source>
+        <translation>三调 / GB/T 21010（转换为用地用海）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="47"/>
+        <source>用地用海 2023</source>
+        <translation>用地用海 2023</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="47"/>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="51"/>
+        <source>Coefficient table (CSV; default: Guangdong 2018, 吕国玮 et al. 2023)</source>
+        <translation>碳排放系数表（CSV；默认：广东省 2018 年，吕国玮等 2023）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="54"/>
+        <source>Class for unknown codes (用地用海 level-1, e.g. 23; empty = stop)</source>
+        <translation>未知编码归入的类别（用地用海一级类，如 23；为空则停止运行）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="57"/>
+        <source>Districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="59"/>
+        <source>District key field</source>
+        <translation>行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="62"/>
+        <source>Land-use carbon (t CO₂/a)</source>
+        <translation>土地利用碳排放（t CO₂/年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="105"/>
+        <source>Land-use carbon by district and class (t CO₂/a)</source>
+        <translation>分行政区、分地类的土地利用碳排放（t CO₂/年）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="70"/>
+        <source>land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="76"/>
+        <source>district key</source>
+        <translation>行政区关联字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="90"/>
+        <source>{n} parcel(s) with unknown codes were given class {cls}: {codes}.</source>
+        <translation>{n} 个编码未知的图斑已归入类别 {cls}：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="96"/>
+        <source>{n} parcels, {area:.1f} ha: emission {emis:.1f}, sink {sink:.1f}, net {net:.1f} t CO₂/a (codes read as {scheme}).</source>
+        <translation>{n} 个图斑，{area:.1f} 公顷：碳排放 {emis:.1f}，碳汇 {sink:.1f}，净排放 {net:.1f} t CO₂/年（编码按 {scheme} 识别）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="104"/>
+        <source>Land-use carbon, net (t CO₂/a)</source>
+        <translation>土地利用净碳排放（t CO₂/年）</translation>
+    </message>
+</context>
+<context>
+    <name>LanduseChangeAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="33"/>
+        <source>Land-use change and transition matrix (土地利用变化)</source>
+        <translation>土地利用变化与转移矩阵</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="37"/>
+        <source>Land use before (earlier survey)</source>
+        <translation>前期土地利用（较早一期调查）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="39"/>
+        <source>Code field (before)</source>
+        <translation>编码字段（前期）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="42"/>
+        <source>Land use after (later survey)</source>
+        <translation>后期土地利用（较晚一期调查）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="44"/>
+        <source>Code field (after)</source>
+        <translation>编码字段（后期）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="47"/>
+        <source>Class level (1 = level-1 classes, 2 = level-2 classes)</source>
+        <translation>地类层级（1 = 一级类，2 = 二级类）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="50"/>
+        <source>Change patches</source>
+        <translation>变化图斑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="83"/>
+        <source>Transition matrix (ha)</source>
+        <translation>转移矩阵（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="58"/>
+        <source>land-use code (before)</source>
+        <translation>地类编码（前期）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="60"/>
+        <source>land-use code (after)</source>
+        <translation>地类编码（后期）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="65"/>
+        <source>Reading the layers</source>
+        <translation>正在读取图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="72"/>
+        <source>Overlaying the two surveys</source>
+        <translation>正在叠加两期调查数据</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="77"/>
+        <source>Writing the results</source>
+        <translation>正在写出结果</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="81"/>
+        <source>Land-use change</source>
+        <translation>土地利用变化</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceProjectsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="42"/>
+        <source>Place major projects on the map (重大项目落图)</source>
+        <translation>重大项目落图</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="45"/>
+        <source>Project table (CSV, spreadsheet or layer)</source>
+        <translation>项目表（CSV、电子表格或图层）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="47"/>
+        <source>Project code field (GB/T 40058)</source>
+        <translation>项目代码字段（GB/T 40058）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="49"/>
+        <source>X / longitude field</source>
+        <translation>X / 经度字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="51"/>
+        <source>Y / latitude field</source>
+        <translation>Y / 纬度字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="53"/>
+        <source>CRS of the X/Y values</source>
+        <translation>X/Y 坐标值的坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="55"/>
+        <source>Parcel id field (instead of X/Y; several ids separated by ; , 、)</source>
+        <translation>地块编号字段（替代 X/Y；多个编号以 ; , 、 分隔）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="58"/>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="60"/>
+        <source>Parcel id field in the parcel layer (default: same name as in the table)</source>
+        <translation>地块图层中的地块编号字段（默认：与项目表中同名）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="63"/>
+        <source>Plan zoning (用地用海 polygons)</source>
+        <translation>规划分区（用地用海图斑）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="65"/>
+        <source>Planned land-use code field</source>
+        <translation>规划用地用海编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="68"/>
+        <source>Project land-use code field (用地用海; empty = any construction land fits)</source>
+        <translation>项目用地用海编码字段（为空则任意建设用地均视为符合）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="71"/>
+        <source>Townships (to name where each project lies and check its code)</source>
+        <translation>乡镇（街道）（用于标注项目所在位置并校验其代码）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="74"/>
+        <source>Township code field</source>
+        <translation>乡镇（街道）代码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="152"/>
+        <source>Placed projects</source>
+        <translation>已落图项目</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="88"/>
+        <source>project code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="89"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="90"/>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="107"/>
+        <source>parcel id</source>
+        <translation>地块编号</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="92"/>
+        <source>project land use</source>
+        <translation>项目用地用途</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="98"/>
+        <source>Give either both X_FIELD and Y_FIELD, or PARCEL_FIELD with PARCELS (one way to place the projects).</source>
+        <translation>请同时指定 X_FIELD 和 Y_FIELD，或者指定 PARCEL_FIELD 和 PARCELS（二者择一落图）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="101"/>
+        <source>X_FIELD and Y_FIELD go together; one of them is missing.</source>
+        <translation>X_FIELD 与 Y_FIELD 须同时指定；缺少其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="105"/>
+        <source>PARCEL_FIELD needs the PARCELS layer.</source>
+        <translation>PARCEL_FIELD 需要 PARCELS 图层。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="110"/>
+        <source>planned land use</source>
+        <translation>规划用地用海</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="114"/>
+        <source>township code</source>
+        <translation>乡镇（街道）代码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="118"/>
+        <source>Give the CRS of the X/Y values (SOURCE_CRS).</source>
+        <translation>请指定 X/Y 坐标值的坐标参考系（SOURCE_CRS）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="143"/>
+        <source>{n} projects: {placed} placed, {valid} with a valid code, {conflict} in conflict with the plan.</source>
+        <translation>{n} 个项目：已落图 {placed} 个，代码有效 {valid} 个，与规划冲突 {conflict} 个。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="149"/>
+        <source>Row {fid}: {note}</source>
+        <translation>第 {fid} 行：{note}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanConformanceAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="33"/>
+        <source>Plan conformance (规划符合性分析)</source>
+        <translation>规划符合性分析</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="37"/>
+        <source>Current land use (三调 parcels)</source>
+        <translation>土地利用现状（三调图斑）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="39"/>
+        <source>Current land-use code field</source>
+        <translation>现状地类编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="42"/>
+        <source>Plan zones (用地用海)</source>
+        <translation>规划分区（用地用海）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="44"/>
+        <source>Plan code field</source>
+        <translation>规划编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="47"/>
+        <source>Compatibility rules (CSV; default: the shipped table)</source>
+        <translation>兼容规则（CSV；默认：插件自带的规则表）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="50"/>
+        <source>Conformance pieces</source>
+        <translation>符合性分析图斑</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="52"/>
+        <source>Conformance summary by plan class and status</source>
+        <translation>按规划用途和符合状态汇总</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="59"/>
+        <source>current land-use code</source>
+        <translation>现状地类编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="61"/>
+        <source>plan code</source>
+        <translation>规划编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="66"/>
+        <source>Reading the layers</source>
+        <translation>正在读取图层</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="73"/>
+        <source>Overlaying current use and plan</source>
+        <translation>正在叠加现状与规划</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="79"/>
+        <source>{status}: {area:.2f} ha</source>
+        <translation>{status}：{area:.2f} 公顷</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="81"/>
+        <source>Writing the results</source>
+        <translation>正在写出结果</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="84"/>
+        <source>Plan conformance</source>
+        <translation>规划符合性</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="85"/>
+        <source>Plan conformance summary</source>
+        <translation>规划符合性汇总</translation>
+    </message>
+</context>
+<context>
+    <name>PlanSensorsAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="50"/>
+        <source>Plan sensor sites (感知终端布设)</source>
+        <translation>感知终端布设选址</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="54"/>
+        <source>Candidate sites (empty: points along the roads, or a grid, every SPACING)</source>
+        <translation>候选站点（为空则沿道路或按格网每隔 SPACING 生成）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="57"/>
+        <source>Spacing of generated candidate sites</source>
+        <translation>生成候选站点的间距</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="60"/>
+        <source>Existing sensors (always kept)</source>
+        <translation>现有感知终端（始终保留）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="63"/>
+        <source>Existing sensors’ own radius field</source>
+        <translation>现有感知终端自身的覆盖半径字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="67"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="70"/>
+        <source>P: number of new sensors (MCLP, PMEDIAN)</source>
+        <translation>P：新增感知终端数量（MCLP、PMEDIAN）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="73"/>
+        <source>Budget for new sensors (MCLP; in COST_FIELD units)</source>
+        <translation>新增感知终端预算（MCLP；单位同 COST_FIELD）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="76"/>
+        <source>Cost field of the candidate sites (BUDGET; LSCP minimises cost)</source>
+        <translation>候选站点的成本字段（BUDGET；LSCP 使成本最小）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="80"/>
+        <source>Cost table (CSV: point id, site id, cost; replaces distances)</source>
+        <translation>成本表（CSV：风险点编号、站点编号、成本；替代距离）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="83"/>
+        <source>Time limit of the exact solver (s; 0 = greedy only)</source>
+        <translation>精确求解器时限（秒；0 = 仅用贪心算法）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="157"/>
+        <source>Sensor sites</source>
+        <translation>感知终端站点</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="158"/>
+        <source>Sensor assignments</source>
+        <translation>感知终端分配</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="160"/>
+        <source>Sensor plan summary</source>
+        <translation>感知终端布设汇总</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="97"/>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="100"/>
+        <source>COST_FIELD needs the candidate sites (CANDIDATES).</source>
+        <translation>COST_FIELD 需要候选站点（CANDIDATES）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="105"/>
+        <source>radius</source>
+        <translation>覆盖半径</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="112"/>
+        <source>No COST_FIELD: every candidate site costs 1.</source>
+        <translation>未指定 COST_FIELD：每个候选站点的成本均为 1。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="118"/>
+        <source>Finding which sites can cover which risk points</source>
+        <translation>正在计算各站点可覆盖的风险点</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="124"/>
+        <source>{n} risk points, {s} sites, {f} possible sensors (site × kind), {k} covering pairs ({d}).</source>
+        <translation>{n} 个风险点，{s} 个站点，{f} 个可能的感知终端（站点 × 类型），{k} 个覆盖关系（{d}）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="132"/>
+        <source>Solving {model}</source>
+        <translation>正在求解 {model}</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="139"/>
+        <source>{model}: {n} new sensor(s), objective {obj:.6g}, solver {solver} ({status}), proven gap {gap}, {sec:.1f} s.</source>
+        <translation>{model}：新增 {n} 个感知终端，目标值 {obj:.6g}，求解器 {solver}（{status}），最优间隙 {gap}，耗时 {sec:.1f} 秒。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="149"/>
+        <source>Coverage: {c} of {n} risk points ({pct:.1f} %), weighted {wpct:.1f} %.</source>
+        <translation>覆盖率：{n} 个风险点中覆盖 {c} 个（{pct:.1f} %），加权覆盖率 {wpct:.1f} %。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="152"/>
+        <source>Writing the results</source>
+        <translation>正在写出结果</translation>
+    </message>
+</context>
+<context>
+    <name>SensorDock</name>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="195"/>
+        <source>Sensor planning (感知终端布设)</source>
+        <translation>感知终端布设规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="222"/>
+        <source>Straight</source>
+        <translation>直线</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="224"/>
+        <source>Straight-line distance, or along the road network</source>
+        <translation>直线距离，或沿道路网络的距离</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="225"/>
+        <source>Maximal covering: the most risk weight covered with P new sensors</source>
+        <translation>最大覆盖：用 P 个新增终端覆盖尽可能多的风险权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="225"/>
+        <source>Set covering: the fewest new sensors covering every reachable point</source>
+        <translation>集合覆盖：用最少的新增终端覆盖所有可达风险点</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="225"/>
+        <source>P new sensors minimising the weighted distance to the nearest sensor</source>
+        <translation>P 个新增终端，使到最近终端的加权距离最小</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="233"/>
+        <source>by kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Kind field</source>
+        <translation>类型字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Weight field</source>
+        <translation>权重字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Existing sensors</source>
+        <translation>现有感知终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Their radius field</source>
+        <translation>其覆盖半径字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Candidate sites</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>P (new)</source>
+        <translation>P（新增）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Spacing</source>
+        <translation>间距</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Plan</source>
+        <translation>开始规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Add / remove on map</source>
+        <translation>在地图上增删</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="266"/>
+        <source>Back to plan</source>
+        <translation>返回规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="278"/>
+        <source>Empty: candidate sites every “Spacing” along the roads (or on a grid when there are no roads).</source>
+        <translation>为空：沿道路每隔“间距”生成候选站点（无道路时按格网生成）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="326"/>
+        <source>Pick the risk point layer.</source>
+        <translation>请选择风险点图层。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="358"/>
+        <source>Sensor planning</source>
+        <translation>感知终端布设规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="363"/>
+        <source>Planning…</source>
+        <translation>正在规划…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="376"/>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="383"/>
+        <source>any kind</source>
+        <translation>任意类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="450"/>
+        <source>Coverage of risk points (solid: points, dashed: weight)</source>
+        <translation>风险点覆盖率（实线：点数，虚线：权重）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="450"/>
+        <source>new sensors, greedy order</source>
+        <translation>新增终端（贪心顺序）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="455"/>
+        <source>Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points ({pct:.1f} %, weighted {wpct:.1f} %).</source>
+        <translation>布设方案：{new} 个新增 + {existing} 个现有感知终端，覆盖 {n} 个风险点中的 {c} 个（{pct:.1f} %，加权 {wpct:.1f} %）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="458"/>
+        <source>Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.</source>
+        <translation>规划：{model}，求解器 {solver}（{status}），新增 {k} 个感知终端，最优间隙 {gap}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="462"/>
+        <source>{n} warning(s): hover here to read them.</source>
+        <translation>{n} 条警告：将鼠标悬停于此查看。</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="483"/>
+        <source>Sensor layout (感知终端)</source>
+        <translation>感知终端布设</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.py" line="487"/>
+        <source>Risk point coverage (风险点覆盖)</source>
+        <translation>风险点覆盖</translation>
+    </message>
+</context>
+<context>
+    <name>SensorDockBase</name>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="9"/>
+        <source>Risk points</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="11"/>
+        <source>Kind field</source>
+        <translation>类型字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="13"/>
+        <source>Weight field</source>
+        <translation>权重字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="15"/>
+        <source>Existing sensors</source>
+        <translation>现有感知终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="17"/>
+        <source>Their radius field</source>
+        <translation>其覆盖半径字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="19"/>
+        <source>Candidate sites</source>
+        <translation>候选站点</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="21"/>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="27"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="29"/>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="31"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="33"/>
+        <source>P (new)</source>
+        <translation>P（新增）</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="35"/>
+        <source>Spacing</source>
+        <translation>间距</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="37"/>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="43"/>
+        <source>Plan</source>
+        <translation>开始规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="61"/>
+        <source>Add / remove on map</source>
+        <translation>在地图上增删</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_dock.ui" line="63"/>
+        <source>Back to plan</source>
+        <translation>返回规划</translation>
+    </message>
+</context>
+<context>
     <name>SpatialPlanningMonitor</name>
     <message>
         <location filename="../plugin.py" line="36"/>
         <source>&amp;Spatial Planning Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测(&amp;S)</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="49"/>
         <source>Spatial Planning Monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="57"/>
         <source>Processing algorithms…</source>
-        <translation type="unfinished"></translation>
+        <translation>处理算法…</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="74"/>
         <source>Some algorithms are unavailable because Python packages are missing ({listing}). {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>由于缺少 Python 包（{listing}），部分算法不可用。{hint}</translation>
     </message>
 </context>
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="107"/>
+        <location filename="../provider/base.py" line="108"/>
         <source>Canceled: no output was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="136"/>
+        <location filename="../provider/base.py" line="138"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="140"/>
+        <location filename="../provider/base.py" line="142"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="145"/>
+        <location filename="../provider/base.py" line="147"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="161"/>
+        <location filename="../provider/base.py" line="163"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
 </context>
 <context>
@@ -57,390 +2328,2016 @@
     <message>
         <location filename="../provider/provider.py" line="38"/>
         <source>Spatial planning monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
     <message>
         <location filename="../provider/provider.py" line="41"/>
         <source>Spatial planning monitor (territorial spatial plan implementation monitoring)</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测（Spatial Planning Monitor）</translation>
     </message>
     <message>
         <location filename="../provider/provider.py" line="56"/>
         <source>Algorithm {name} is unavailable: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>算法 {name} 不可用：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateCodesAlgorithm</name>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="34"/>
+        <source>Validate codes (编码校验)</source>
+        <translation>编码校验</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="37"/>
+        <source>Layer or table with codes</source>
+        <translation>含编码的图层或表</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="39"/>
+        <source>Code field</source>
+        <translation>编码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="41"/>
+        <source>Code type</source>
+        <translation>编码类型</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="44"/>
+        <source>Administrative areas to check the location against (optional)</source>
+        <translation>用于校验位置的行政区（可选）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="47"/>
+        <source>Administrative code field</source>
+        <translation>行政区划代码字段</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="92"/>
+        <source>Checked codes</source>
+        <translation>已校验编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="56"/>
+        <source>codes</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="63"/>
+        <source>administrative code</source>
+        <translation>行政区划代码</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="70"/>
+        <source>Layer “{layer}” has no geometry: the location cannot be checked against “{admin}”. Leave ADMIN empty.</source>
+        <translation>图层“{layer}”没有几何图形：无法对照“{admin}”校验位置。请将 ADMIN 留空。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="77"/>
+        <source>A credit code names where its owner is registered, not where the feature is: the location is not checked for credit codes.</source>
+        <translation>统一社会信用代码表示其主体的登记地，而非要素所在位置：不对信用代码校验位置。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="82"/>
+        <source>{n} codes checked as {kind}: {good} valid, {bad} invalid.</source>
+        <translation>按{kind}校验了 {n} 个编码：有效 {good} 个，无效 {bad} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>alg</name>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="26"/>
+        <source>Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero restored (101 → 0101).</source>
+        <translation>图层“{layer}”：字段“{field}”为数值型；读取编码时已补回首位的 0（101 → 0101）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="30"/>
+        <source>Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be text.</source>
+        <translation>图层“{layer}”：字段“{field}”（{label}）为 {kind} 类型；地类编码必须是文本型。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="41"/>
+        <source>Layer “{layer}” has no CRS: areas are planar in its units.</source>
+        <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="50"/>
+        <source>Working CRS {crs}: {method}.</source>
+        <translation>工作坐标系 {crs}：{method}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="88"/>
+        <source>Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in the layer properties (Source) for the Chinese text to read correctly.</source>
+        <translation>图层“{layer}”未声明编码，看起来是 {encoding}：请在图层属性（源）中设置其编码，以便正确读取中文。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="97"/>
+        <source>Layer “{layer}” declares no encoding (no .cpg); its text is read as {encoding}.</source>
+        <translation>图层“{layer}”未声明编码（无 .cpg 文件）；其文本按 {encoding} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="68"/>
+        <source>Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in metres (e.g. EPSG:4528) first.</source>
+        <translation>图层“{layer}”为地理坐标（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="71"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="72"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="76"/>
+        <source>DISTANCE = NETWORK needs a road layer (ROADS).</source>
+        <translation>DISTANCE = NETWORK 时需要道路图层（ROADS）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="79"/>
+        <source>RADIUS must be greater than 0 (got {value}).</source>
+        <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
 </context>
 <context>
     <name>spm</name>
     <message>
-        <location filename="../core/codes/beidou.py" line="93"/>
+        <location filename="../core/codes/beidou.py" line="92"/>
         <source> and {count} more</source>
-        <translation type="unfinished"></translation>
+        <translation> 及另外 {count} 个</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="102"/>
+        <location filename="../core/codes/beidou.py" line="101"/>
         <source>Longitudes and latitudes differ in number ({a} and {b}).</source>
-        <translation type="unfinished"></translation>
+        <translation>经度与纬度的个数不一致（{a} 与 {b}）。</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="106"/>
+        <location filename="../core/codes/beidou.py" line="105"/>
         <source>Missing or non-numeric coordinates at {rows}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 处坐标缺失或不是数值。</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="111"/>
+        <location filename="../core/codes/beidou.py" line="110"/>
         <source>Coordinates outside longitude −180…180° / latitude −90…90° at {rows} (first: {lng}, {lat}); are they geographic degrees?</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 处坐标超出经度 −180…180° / 纬度 −90…90° 的范围（第一个：{lng}, {lat}）；是否为地理坐标（度）？</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="118"/>
+        <location filename="../core/codes/beidou.py" line="117"/>
         <source>Latitude {lat}° at {rows} is in a polar cell (|latitude| ≥ 88°); GB/T 39409 codes polar cells by other rules, which are not implemented.</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 处纬度 {lat}° 位于极区网格（|纬度| ≥ 88°）；GB/T 39409 对极区网格另有编码规则，本插件未实现。</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="134"/>
+        <location filename="../core/codes/beidou.py" line="153"/>
         <source>BeiDou grid level must be 1 to 10, not {level}.</source>
-        <translation type="unfinished"></translation>
+        <translation>北斗网格层级必须为 1 至 10，而不是 {level}。</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="200"/>
+        <location filename="../core/codes/beidou.py" line="246"/>
         <source>Height {height} m at {rows} cannot be coded (missing, or beyond the range of the 3D grid).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/codes/beidou.py" line="214"/>
-        <source>Heights and points differ in number ({a} and {b}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 处的高度 {height} 米无法编码（缺失，或超出三维网格的范围）。</translation>
     </message>
     <message>
         <location filename="../core/codes/beidou.py" line="260"/>
+        <source>Heights and points differ in number ({a} and {b}).</source>
+        <translation>高度与点的个数不一致（{a} 与 {b}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/beidou.py" line="307"/>
         <source>the first character must be N or S</source>
-        <translation type="unfinished"></translation>
+        <translation>首字符必须为 N 或 S</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="272"/>
+        <location filename="../core/codes/beidou.py" line="319"/>
         <source>the level-1 column must be 01 to 60</source>
-        <translation type="unfinished"></translation>
+        <translation>第一级列号必须为 01 至 60</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="274"/>
+        <location filename="../core/codes/beidou.py" line="321"/>
         <source>row letter W is a polar cell (|latitude| ≥ 88°), which is not decoded here</source>
-        <translation type="unfinished"></translation>
+        <translation>行字母 W 为极区网格（|纬度| ≥ 88°），此处不解码</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="276"/>
+        <location filename="../core/codes/beidou.py" line="323"/>
         <source>the level-1 row must be a letter A to V</source>
-        <translation type="unfinished"></translation>
+        <translation>第一级行号必须为字母 A 至 V</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="284"/>
+        <location filename="../core/codes/beidou.py" line="331"/>
         <source>level {level} must be a digit 0 to {top}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {level} 级必须为数字 0 至 {top}</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="290"/>
+        <location filename="../core/codes/beidou.py" line="337"/>
         <source>level {level} must be a column 0–{col} and a row 0–{row}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {level} 级必须为列号 0–{col} 和行号 0–{row}</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="298"/>
+        <location filename="../core/codes/beidou.py" line="345"/>
         <source>the height sign (second character) must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>高度符号位（第二个字符）必须为 0 或 1</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="303"/>
+        <location filename="../core/codes/beidou.py" line="350"/>
         <source>the level-1 height must be 00 to 63</source>
-        <translation type="unfinished"></translation>
+        <translation>第一级高度码必须为 00 至 63</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="306"/>
+        <location filename="../core/codes/beidou.py" line="353"/>
         <source>the level-{level} height digit is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {level} 级高度码超出范围</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="354"/>
+        <location filename="../core/codes/beidou.py" line="401"/>
         <source>a {kind} BeiDou grid code has {lengths} characters, this one has {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} 北斗网格位置码应为 {lengths} 位，此编码为 {n} 位</translation>
     </message>
     <message>
-        <location filename="../core/codes/beidou.py" line="381"/>
+        <location filename="../core/codes/beidou.py" line="428"/>
         <source>Not a BeiDou grid code: “{code}” ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>不是北斗网格位置码：“{code}”（{reason}）。</translation>
     </message>
     <message>
         <location filename="../core/deps.py" line="35"/>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装</translation>
     </message>
     <message>
         <location filename="../core/deps.py" line="39"/>
         <source>version {found} is older than {minimum}</source>
-        <translation type="unfinished"></translation>
+        <translation>版本 {found} 低于 {minimum}</translation>
     </message>
     <message>
         <location filename="../core/deps.py" line="48"/>
         <source>Debian/Ubuntu: sudo apt install {debian}; Windows: install {osgeo} with the OSGeo4W installer (Advanced install).</source>
-        <translation type="unfinished"></translation>
+        <translation>Debian/Ubuntu：sudo apt install {debian}；Windows：用 OSGeo4W 安装程序（高级安装）安装 {osgeo}。</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="67"/>
         <source>column {column}: &quot;{value}&quot; is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {column} 列：“{value}”不是数字</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="70"/>
         <source>column {column}: &quot;{value}&quot; is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {column} 列：“{value}”不是有限数值</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="82"/>
         <source>Definitions file {path}: neither UTF-8 nor GBK text</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件 {path}：既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="94"/>
         <source>dimension &quot;{value}&quot; is not one of 安全/创新/协调/绿色/开放/共享</source>
-        <translation type="unfinished"></translation>
+        <translation>维度“{value}”不属于 安全/创新/协调/绿色/开放/共享</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="98"/>
         <source>level &quot;{value}&quot; is not basic/recommended (基本/推荐)</source>
-        <translation type="unfinished"></translation>
+        <translation>指标类型“{value}”不是 basic/recommended（基本/推荐）</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="129"/>
         <source>Definitions file {path} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件 {path} 不存在</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="136"/>
         <source>Definitions file {path}: missing column(s) {columns}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件 {path}：缺少列 {columns}</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="144"/>
         <source>Definitions file line {line}: id &quot;{id}&quot; must be 1-10 characters A-Z, 0-9 or _ starting with a letter (it becomes a field name)</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件第 {line} 行：指标代码“{id}”必须为 1–10 个字符，由 A–Z、0–9 或 _ 组成且以字母开头（它将用作字段名）</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="149"/>
         <source>Definitions file line {line}: id {id} is defined twice</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件第 {line} 行：指标代码 {id} 重复定义</translation>
     </message>
     <message>
         <location filename="../core/indicators/definitions.py" line="155"/>
         <source>Definitions file {path} defines no indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标定义文件 {path} 未定义任何指标</translation>
     </message>
     <message>
         <location filename="../core/indicators/engine.py" line="89"/>
         <source>unknown input(s) {names} (see the list of inputs in the documentation)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的输入项 {names}（参见文档中的输入项列表）</translation>
     </message>
     <message>
         <location filename="../core/indicators/engine.py" line="124"/>
         <source>Indicator {label}: not computed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标 {label}：未计算：{reason}</translation>
     </message>
     <message>
         <location filename="../core/indicators/engine.py" line="127"/>
         <source>Indicator {label}: not computed for {n} district(s): {details}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标 {label}：{n} 个行政区未计算：{details}</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="49"/>
         <source>the formula is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>公式为空</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="51"/>
         <source>the formula is longer than {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>公式长度超过 {n} 个字符</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="56"/>
         <source>syntax error in formula &quot;{formula}&quot; at character {col}</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”第 {col} 个字符处有语法错误</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="70"/>
         <source>only numbers are allowed as constants, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>常量只能是数字，不能是 {value}</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="74"/>
         <source>{name} is a function: call it with parentheses</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是函数：请加括号调用</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="84"/>
         <source>unknown function in formula &quot;{formula}&quot;; allowed: {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”中有未知函数；允许的函数：{allowed}</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="88"/>
         <source>function {name} takes positional arguments only</source>
-        <translation type="unfinished"></translation>
+        <translation>函数 {name} 只接受位置参数</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="93"/>
         <source>&quot;{part}&quot; is not allowed in a formula (only numbers, input names, + - * / // % ** and the functions {allowed})</source>
-        <translation type="unfinished"></translation>
+        <translation>公式中不允许出现“{part}”（只允许数字、输入项名称、+ - * / // % ** 和函数 {allowed}）</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="108"/>
         <source>division by zero in &quot;{formula}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“{formula}”中出现除以零</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="111"/>
         <source>cannot evaluate &quot;{formula}&quot;: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算“{formula}”：{reason}</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="114"/>
         <source>&quot;{formula}&quot; does not give a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>“{formula}”的结果不是有限数值</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="123"/>
         <source>input {name} is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>输入项 {name} 不可用</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="126"/>
         <source>input {name} has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>输入项 {name} 没有值</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="132"/>
         <source>exponent larger than {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>指数大于 {n}</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="135"/>
         <source>the result is not a real number</source>
-        <translation type="unfinished"></translation>
+        <translation>结果不是实数</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="146"/>
         <source>wrong number of arguments for {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的参数个数不正确</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="273"/>
+        <location filename="../core/indicators/measures.py" line="345"/>
         <source>input {name} not given</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供输入项 {name}</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="188"/>
+        <location filename="../core/indicators/measures.py" line="195"/>
         <source>needs the 城镇村属性码 field (URBAN_FIELD) or the urban development boundary (DEV_BOUNDARY) to tell urban from village construction land</source>
-        <translation type="unfinished"></translation>
+        <translation>需要城镇村属性码字段（URBAN_FIELD）或城镇开发边界（DEV_BOUNDARY）来区分城镇与村庄建设用地</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="193"/>
+        <location filename="../core/indicators/measures.py" line="200"/>
         <source>the risk points have no kind field</source>
-        <translation type="unfinished"></translation>
+        <translation>风险点没有类型字段</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="207"/>
+        <location filename="../core/indicators/measures.py" line="214"/>
         <source>the sensor radius must be greater than 0</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端覆盖半径必须大于 0</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="244"/>
+        <location filename="../core/sensors/network.py" line="181"/>
         <source>canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../core/indicators/status.py" line="49"/>
         <source>direction &quot;{value}&quot; is not one of higher/lower/none (正向/逆向/无)</source>
-        <translation type="unfinished"></translation>
+        <translation>指标方向“{value}”不属于 higher/lower/none（正向/逆向/无）</translation>
     </message>
     <message>
         <location filename="../core/indicators/status.py" line="59"/>
         <source>lower is better, so the warning threshold {warning} must not exceed the target {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标为逆向（越低越好），预警值 {warning} 不得大于目标值 {target}</translation>
     </message>
     <message>
         <location filename="../core/indicators/status.py" line="63"/>
         <source>higher is better, so the warning threshold {warning} must not be below the target {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>指标为正向（越高越好），预警值 {warning} 不得小于目标值 {target}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="61"/>
+        <location filename="../core/landuse/tables.py" line="62"/>
         <source>Table {path}: column(s) {columns} missing</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path}：缺少列 {columns}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="221"/>
+        <location filename="../core/landuse/tables.py" line="222"/>
         <source>Table {path} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取表 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="70"/>
+        <location filename="../core/landuse/tables.py" line="71"/>
         <source>Table {path} is not UTF-8 text</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="118"/>
+        <location filename="../core/landuse/tables.py" line="119"/>
         <source>Table {path}: code {code} appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path}：编码 {code} 出现两次</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="133"/>
+        <location filename="../core/landuse/tables.py" line="134"/>
         <source>Table {path}, line {line}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="137"/>
+        <location filename="../core/landuse/tables.py" line="138"/>
         <source>Table {path}, line {line}: category {value} is not one of {allowed}</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 第 {line} 行：类别 {value} 不属于 {allowed}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="144"/>
+        <location filename="../core/landuse/tables.py" line="145"/>
         <source>Table {path}: parent {parent} of code {code} is not in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path}：编码 {code} 的上级编码 {parent} 不在表中</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="257"/>
+        <location filename="../core/landuse/tables.py" line="258"/>
         <source>Table {path}, line {line}: {code} is not a 用地用海 code</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 第 {line} 行：{code} 不是用地用海编码</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="263"/>
+        <location filename="../core/landuse/tables.py" line="264"/>
         <source>Table {path}: no 用地用海 code for {codes}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../provider/base.py" line="31"/>
-        <source>Plan implementation monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path}：{codes} 没有对应的用地用海编码</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="32"/>
-        <source>City indicators</source>
-        <translation type="unfinished"></translation>
+        <source>Plan implementation monitoring</source>
+        <translation>规划实施监测</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="33"/>
-        <source>Mapping and coding</source>
-        <translation type="unfinished"></translation>
+        <source>City indicators</source>
+        <translation>城市体检</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="34"/>
-        <source>Carbon emissions</source>
-        <translation type="unfinished"></translation>
+        <source>Mapping and coding</source>
+        <translation>落图与赋码</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="35"/>
-        <source>Sensor planning</source>
-        <translation type="unfinished"></translation>
+        <source>Carbon emissions</source>
+        <translation>碳排放监测分析</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="36"/>
+        <source>Sensor planning</source>
+        <translation>感知终端规划</translation>
+    </message>
+    <message>
+        <location filename="../provider/base.py" line="37"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="34"/>
+        <source>Layer “{layer}”, field {field}: {n} building(s) have a missing or negative value (feature ids {ids}).</source>
+        <translation>图层“{layer}”字段 {field}：{n} 栋建筑的值缺失或为负（要素编号 {ids}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="61"/>
+        <source>The grid emission factor must not be negative.</source>
+        <translation>电网排放因子不得为负。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="61"/>
+        <source>Layer “{layer}” has no field “{field}”.</source>
+        <translation>图层“{layer}”没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="58"/>
+        <source>Layer “{layer}”: give a floor-area field or a floors field.</source>
+        <translation>图层“{layer}”：请指定建筑面积字段或层数字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="61"/>
+        <source>Layer “{layer}” is in a geographic CRS ({crs}); footprint areas need a projected CRS.</source>
+        <translation>图层“{layer}”为地理坐标系（{crs}）；计算基底面积需要投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="72"/>
+        <source>a building use</source>
+        <translation>建筑用途</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="75"/>
+        <source>The default use “{use}” is not in the intensity table ({known}).</source>
+        <translation>默认用途“{use}”不在能耗强度表中（{known}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="100"/>
+        <source>GRID_SIZE must be positive.</source>
+        <translation>GRID_SIZE 必须为正数。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/building.py" line="106"/>
+        <source>GRID_SIZE {size} m would make {cols} × {rows} = {n} cells (limit {limit}); choose a larger size.</source>
+        <translation>GRID_SIZE {size} 米将产生 {cols} × {rows} = {n} 个网格（上限 {limit}）；请选用更大的网格。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="80"/>
+        <source>PIXEL_SIZE must be a positive number, got {size}.</source>
+        <translation>PIXEL_SIZE 必须为正数，当前为 {size}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="91"/>
+        <source>PIXEL_SIZE {size} would make a raster of {width} × {height} = {cells:,} cells ({gib:.1f} GiB as float32); the limit is {limit:,} cells. Choose a larger pixel size.</source>
+        <translation>PIXEL_SIZE {size} 将生成 {width} × {height} = {cells:,} 个像元的栅格（按 float32 计 {gib:.1f} GiB）；上限为 {limit:,} 个像元。请选用更大的像元。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="114"/>
+        <source>Proxy “{name}” cannot be read as a raster: {error}</source>
+        <translation>代理数据“{name}”无法作为栅格读取：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="118"/>
+        <source>Proxy “{name}” has no CRS.</source>
+        <translation>代理数据“{name}”没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="124"/>
+        <source>Proxy “{name}”: already on the output grid, read as is.</source>
+        <translation>代理数据“{name}”：已与输出网格一致，直接读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="130"/>
+        <source>Proxy “{name}”: {crs} at {xres:g} × {yres:g} ({w} × {h} cells) is resampled to {gcrs} at {size:g} ({gw} × {gh} cells) with the average of the covered cells (GDAL warp, on the fly).</source>
+        <translation>代理数据“{name}”：{crs}、{xres:g} × {yres:g}（{w} × {h} 个像元）按所覆盖像元的均值重采样为 {gcrs}、{size:g}（{gw} × {gh} 个像元）（GDAL warp，即时处理）。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="170"/>
+        <source>Proxy “{name}”: mixed or unsupported geometry types {kinds}.</source>
+        <translation>代理数据“{name}”：几何类型混合或不受支持 {kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="199"/>
+        <source>Proxy “{name}”: {n} weighted point(s) binned into {size:g} cells.</source>
+        <translation>代理数据“{name}”：{n} 个加权点已汇总到 {size:g} 的网格中。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="268"/>
+        <source>REGIONS has no features.</source>
+        <translation>REGIONS 中没有要素。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="272"/>
+        <source>REGIONS: {n} region(s) have no total: {regions}.</source>
+        <translation>REGIONS：{n} 个区域没有总量：{regions}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="275"/>
+        <source>Give at least one proxy.</source>
+        <translation>请至少指定一个代理数据。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="278"/>
+        <source>WEIGHTS has {n} value(s) for {m} proxies.</source>
+        <translation>WEIGHTS 有 {n} 个值，而代理数据有 {m} 个。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="281"/>
+        <source>WEIGHTS must be non-negative numbers, not all zero.</source>
+        <translation>WEIGHTS 必须为非负数，且不能全为零。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="287"/>
+        <source>Output grid: {w} × {h} cells of {size:g}, {n} region(s), {k} proxy(ies).</source>
+        <translation>输出网格：{w} × {h} 个 {size:g} 的像元，{n} 个区域，{k} 个代理数据。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="318"/>
+        <source>Proxy “{name}”: {n} negative value(s) were treated as 0.</source>
+        <translation>代理数据“{name}”：{n} 个负值已按 0 处理。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="324"/>
+        <source>{n} region(s) cover no cell centre at PIXEL_SIZE {size:g} and would lose their total: {regions}. Choose a smaller pixel size.</source>
+        <translation>在 PIXEL_SIZE 为 {size:g} 时，{n} 个区域未覆盖任何像元中心，其总量将丢失：{regions}。请选用更小的像元。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="331"/>
+        <source>Region {region}: every proxy is zero there; its total is spread evenly over its {cells} cell(s).</source>
+        <translation>区域 {region}：所有代理数据在该区域均为零；其总量均匀分摊到 {cells} 个像元。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/downscale.py" line="384"/>
+        <source>Largest relative difference between a region total and its cells: {err:.2e}.</source>
+        <translation>区域总量与其像元之和的最大相对差：{err:.2e}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="56"/>
+        <source>Table “{table}” has no field “{field}”.</source>
+        <translation>表“{table}”没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="87"/>
+        <source>row {row} ({what}): amount is missing</source>
+        <translation>第 {row} 行（{what}）：缺少消费量</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="83"/>
+        <source>row {row} ({what}): amount “{value}” is not a number</source>
+        <translation>第 {row} 行（{what}）：消费量“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="90"/>
+        <source>row {row} ({what}): amount {value} is negative</source>
+        <translation>第 {row} 行（{what}）：消费量 {value} 为负</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="96"/>
+        <source>unknown fuel(s): {fuels} (the factor table has {known})</source>
+        <translation>未知的能源品种：{fuels}（排放因子表中有 {known}）</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="19"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="106"/>
+        <source>row {row} ({fuel}): unit “{unit}” cannot be converted to {target}</source>
+        <translation>第 {row} 行（{fuel}）：计量单位“{unit}”无法换算为 {target}</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="113"/>
+        <source>… and {n} more</source>
+        <translation>… 及另外 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/energy.py" line="114"/>
+        <source>Table “{table}”: {n} problem(s): {list}.</source>
+        <translation>表“{table}”：{n} 个问题：{list}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="55"/>
+        <source>Unknown spatial weights “{method}” (use {methods}).</source>
+        <translation>未知的空间权重“{method}”（可用：{methods}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="60"/>
+        <source>queen contiguity (touching or overlapping features)</source>
+        <translation>Queen 邻接（相接或重叠的要素）</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="69"/>
+        <source>{k} nearest neighbours</source>
+        <translation>{k} 个最近邻</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="77"/>
+        <source>distance band {d:g} map units between centroids</source>
+        <translation>质心间距离阈值 {d:g}（地图单位）</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="91"/>
+        <source>Hot spots need at least 3 features, got {n}.</source>
+        <translation>冷热点分析至少需要 3 个要素，当前为 {n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="95"/>
+        <source>All values are equal: there are no hot or cold spots.</source>
+        <translation>所有数值都相等：不存在热点或冷点。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="123"/>
+        <source>The significance level must be between 0 and 1, got {a}.</source>
+        <translation>显著性水平必须在 0 与 1 之间，当前为 {a}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/hotspots.py" line="142"/>
+        <source>Layer “{layer}”, field {field}: {n} feature(s) have no value; fill or filter them first.</source>
+        <translation>图层“{layer}”字段 {field}：{n} 个要素没有值；请先补全或筛除。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="60"/>
+        <source> and {n} more</source>
+        <translation> 及另外 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="22"/>
+        <source>Layer “{layer}”, field {field}: {n} feature(s) have {what} that the table does not know: {codes}{more}. Add them to the table or choose a default.</source>
+        <translation>图层“{layer}”字段 {field}：{n} 个要素的{what}不在表中：{codes}{more}。请将其补充到表中或指定默认值。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="64"/>
+        <source>Layer “{layer}” is in a geographic CRS ({crs}); areas need a projected CRS.</source>
+        <translation>图层“{layer}”为地理坐标系（{crs}）；计算面积需要投影坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="79"/>
+        <source>a land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/landuse.py" line="83"/>
+        <source>The default class “{code}” is not in the coefficient table.</source>
+        <translation>默认类别“{code}”不在碳排放系数表中。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="45"/>
+        <source>coefficient table</source>
+        <translation>碳排放系数表</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="49"/>
+        <source>Coefficient table “{table}” does not exist.</source>
+        <translation>碳排放系数表“{table}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="61"/>
+        <source>Table “{table}” lacks column(s) {missing}; it has {columns}.</source>
+        <translation>表“{table}”缺少列 {missing}；现有列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="75"/>
+        <source>Table “{table}”, row {row}: column {column} must be a {kind}number, found “{value}”.</source>
+        <translation>表“{table}”第 {row} 行：列 {column} 必须为{kind}数值，实际为“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="75"/>
+        <source>non-negative </source>
+        <translation>非负</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="88"/>
+        <source>Table “{table}”: {column} “{value}” appears twice.</source>
+        <translation>表“{table}”：{column}“{value}”出现两次。</translation>
+    </message>
+    <message>
+        <location filename="../core/carbon/tables.py" line="146"/>
+        <source>Table “{table}”, row {row}: method must be “ipcc” or “grid”, found “{value}”.</source>
+        <translation>表“{table}”第 {row} 行：method 必须为“ipcc”或“grid”，实际为“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/assign.py" line="54"/>
+        <source>Layer “{layer}”, field “{field}”: the building code scheme {scheme} needs {n}-digit administrative codes; features {features} have other values.</source>
+        <translation>图层“{layer}”字段“{field}”：房屋建筑编码方案 {scheme} 需要 {n} 位行政区划代码；要素 {features} 的值不符合。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/assign.py" line="70"/>
+        <source>Layer “{layer}”, field “{field}”: years must be 4-digit numbers; features {features} have other values.</source>
+        <translation>图层“{layer}”字段“{field}”：年份必须为 4 位数字；要素 {features} 的值不符合。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/assign.py" line="272"/>
+        <source>Layer “{layer}” has no coordinate reference system.</source>
+        <translation>图层“{layer}”没有坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/assign.py" line="277"/>
+        <source>The minimum overlap must be above 0 and at most 1, not {value}.</source>
+        <translation>最小重叠比例必须大于 0 且不超过 1，而不是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/assign.py" line="326"/>
+        <source>Scheme {scheme} allows {max} buildings per township and year; this run would go beyond that in {where}. Nothing was written.</source>
+        <translation>编码方案 {scheme} 每个乡镇（街道）每年最多容纳 {max} 栋建筑；本次运行将在 {where} 超出该上限。未写出任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="116"/>
+        <source>a unified social credit code has 18 characters, this one has {n}</source>
+        <translation>统一社会信用代码应为 18 位，此代码为 {n} 位</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="120"/>
+        <source>character “{char}” is not allowed (I, O, S, V, Z and lower-case letters are never used)</source>
+        <translation>不允许使用字符“{char}”（从不使用 I、O、S、V、Z 和小写字母）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="123"/>
+        <source>characters 3–8 must be the administrative division code (6 digits), found “{part}”</source>
+        <translation>第 3–8 位必须为行政区划代码（6 位数字），实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="186"/>
+        <source>check character should be {expected}, found {found}</source>
+        <translation>校验码应为 {expected}，实际为 {found}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="129"/>
+        <source>valid (GB 32100 check character)</source>
+        <translation>有效（符合 GB 32100 校验码）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="139"/>
+        <source>a real-estate unit code has 28 characters, this one has {n}</source>
+        <translation>不动产单元代码应为 28 位，此代码为 {n} 位</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="142"/>
+        <source>characters 1–12 (county, cadastral district and sub-district) must be digits, found “{part}”</source>
+        <translation>第 1–12 位（县级行政区、地籍区和地籍子区）必须为数字，实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="145"/>
+        <source>character 13 (ownership of the parcel) must be G, J or Z, found “{c}”</source>
+        <translation>第 13 位（宗地所有权类型）必须为 G、J 或 Z，实际为“{c}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="148"/>
+        <source>character 14 (type of the parcel) must be one of {allowed}, found “{c}”</source>
+        <translation>第 14 位（宗地特征码）必须为 {allowed} 之一，实际为“{c}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="151"/>
+        <source>characters 15–19 (parcel number) must be digits, found “{part}”</source>
+        <translation>第 15–19 位（宗地顺序号）必须为数字，实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="154"/>
+        <source>character 20 (type of the fixture) must be F, L, Q or W, found “{c}”</source>
+        <translation>第 20 位（定着物类型）必须为 F、L、Q 或 W，实际为“{c}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="157"/>
+        <source>characters 21–28 (fixture unit number) must be digits, found “{part}”</source>
+        <translation>第 21–28 位（定着物单元编号）必须为数字，实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="160"/>
+        <source>a parcel without fixture (W) has unit number 00000000, found “{part}”</source>
+        <translation>无定着物（W）的宗地，其单元编号应为 00000000，实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="162"/>
+        <source>valid (format of GB/T 37346; the code has no check character)</source>
+        <translation>有效（符合 GB/T 37346 格式；该代码无校验码）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="179"/>
+        <source>; written without hyphens</source>
+        <translation>；书写时不带连字符</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="181"/>
+        <source>a project code reads YYMM-AAAAAA-DD-TT-NNNNNN (24 characters), this one is “{code}”</source>
+        <translation>项目代码格式为 YYMM-AAAAAA-DD-TT-NNNNNN（24 位），此代码为“{code}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="184"/>
+        <source>a project code has only digits between its hyphens</source>
+        <translation>项目代码的连字符之间只能是数字</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="187"/>
+        <source>characters 6–11 must be an administrative division code, found “{part}”</source>
+        <translation>第 6–11 位必须为行政区划代码，实际为“{part}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="191"/>
+        <source>valid format (issued 20{yy}-{mm}); the check digit is not verified{note}</source>
+        <translation>格式有效（赋码于 20{yy} 年 {mm} 月）；未核验校验码{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="195"/>
+        <source>valid format of a code issued before the 2020 rules (year {year}); the check digit is not verified{note}</source>
+        <translation>格式有效（2020 年新规则之前赋码，年份 {year}）；未核验校验码{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/checks.py" line="198"/>
+        <source>characters 1–4 must be the year and month of issue (YYMM), month “{mm}” does not exist</source>
+        <translation>第 1–4 位必须为赋码年月（YYMM），月份“{mm}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="51"/>
+        <source>no usable coordinates</source>
+        <translation>没有可用的坐标</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="53"/>
+        <source>X and Y look swapped (X {x} is a latitude, Y {y} a longitude)</source>
+        <translation>X 与 Y 疑似颠倒（X {x} 是纬度，Y {y} 是经度）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="55"/>
+        <source>coordinates {x}, {y} are not longitude/latitude</source>
+        <translation>坐标 {x}, {y} 不是经纬度</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="76"/>
+        <source>no parcel id</source>
+        <translation>没有地块编号</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="79"/>
+        <source>parcel {ids} not found in the parcel layer</source>
+        <translation>地块图层中找不到地块 {ids}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="82"/>
+        <source>parcels {ids} not found; placed on the others</source>
+        <translation>找不到地块 {ids}；已按其余地块落图</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="149"/>
+        <source>The project table has no column “{field}”.</source>
+        <translation>项目表中没有列“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="69"/>
+        <source>no code</source>
+        <translation>无代码</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="168"/>
+        <source>outside every township</source>
+        <translation>不在任何乡镇（街道）范围内</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/projects.py" line="181"/>
+        <source>no plan polygon here</source>
+        <translation>此处没有规划图斑</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="243"/>
+        <source>Code registry {path}: {problem}</source>
+        <translation>编码登记库 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="254"/>
+        <source>it is locked by another program (is it being edited in QGIS?). Save or close that session and run again; nothing was changed.</source>
+        <translation>文件被其他程序锁定（是否正在 QGIS 中编辑？）。请保存或关闭该编辑会话后重新运行；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="335"/>
+        <source>it is not a GeoPackage/SQLite file; nothing was changed.</source>
+        <translation>不是 GeoPackage/SQLite 文件；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="259"/>
+        <source>it is read-only; nothing was changed.</source>
+        <translation>文件为只读；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="260"/>
+        <source>cannot be opened for writing ({error}); nothing was changed.</source>
+        <translation>无法以写入方式打开（{error}）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="298"/>
+        <source>the folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="300"/>
+        <source>the folder {folder} is read-only.</source>
+        <translation>文件夹 {folder} 为只读。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="303"/>
+        <source>it is not a file.</source>
+        <translation>不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="305"/>
+        <source>it is read-only (the file or its folder); nothing was changed.</source>
+        <translation>文件或其所在文件夹为只读；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="309"/>
+        <source>cannot be opened ({error}).</source>
+        <translation>无法打开（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="336"/>
+        <source>it is not a building code registry (no {table} table); choose a new file name or the registry made by an earlier run.</source>
+        <translation>不是房屋建筑编码登记库（没有 {table} 表）；请另选新文件名，或选择之前运行生成的登记库。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="339"/>
+        <source>it is not a building code registry of this plugin (format {format}).</source>
+        <translation>不是本插件的房屋建筑编码登记库（格式 {format}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/registry.py" line="343"/>
+        <source>it was made for building code scheme “{theirs}”, this run uses “{ours}”; codes of two schemes cannot share a registry. Nothing was changed.</source>
+        <translation>该登记库用于房屋建筑编码方案“{theirs}”，本次运行使用“{ours}”；两种方案的编码不能共用一个登记库。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="47"/>
+        <source>Building code scheme “{id}” ({origin}): {problem}</source>
+        <translation>房屋建筑编码方案“{id}”（{origin}）：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="52"/>
+        <source>it has no id</source>
+        <translation>缺少方案代码（id）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="56"/>
+        <source>segment key “{key}” is not one of {keys}</source>
+        <translation>码段键“{key}”不属于 {keys}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="59"/>
+        <source>segment “{key}” needs a length of at least 1</source>
+        <translation>码段“{key}”的长度至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="61"/>
+        <source>a fixed segment needs a value of {n} digits</source>
+        <translation>固定码段需要 {n} 位数字的取值</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="63"/>
+        <source>the year segment has 4 digits</source>
+        <translation>年份码段为 4 位</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="66"/>
+        <source>it needs exactly one “{key}” segment</source>
+        <translation>必须恰好有一个“{key}”码段</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="68"/>
+        <source>it has more than one year segment</source>
+        <translation>年份码段多于一个</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="70"/>
+        <source>check “{check}” is not one of {methods}, none</source>
+        <translation>校验方式“{check}”不属于 {methods}、none</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="73"/>
+        <source>its own example {code} is invalid: {reason}</source>
+        <translation>方案自带的示例编码 {code} 无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="167"/>
+        <source>a code of scheme {id} has {n} characters, this one has {m}</source>
+        <translation>方案 {id} 的编码应为 {n} 位，此编码为 {m} 位</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="174"/>
+        <source>characters {a}–{b} ({name}) must be digits, found “{text}”</source>
+        <translation>第 {a}–{b} 位（{name}）必须为数字，实际为“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="177"/>
+        <source>characters {a}–{b} ({name}) must be {value}, found “{text}”</source>
+        <translation>第 {a}–{b} 位（{name}）必须为 {value}，实际为“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="180"/>
+        <source>the building sequence starts at 1, found “{text}”</source>
+        <translation>建筑顺序码从 1 开始，实际为“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="188"/>
+        <source>valid ({scheme})</source>
+        <translation>有效（{scheme}）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="200"/>
+        <source>Cannot read building code schemes from {path}: {error}</source>
+        <translation>无法从 {path} 读取房屋建筑编码方案：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="208"/>
+        <source>{path} holds no building code scheme.</source>
+        <translation>{path} 中没有房屋建筑编码方案。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/schemes.py" line="229"/>
+        <source>There is no building code scheme “{name}”; available: {ids}.</source>
+        <translation>没有房屋建筑编码方案“{name}”；可用方案：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="27"/>
+        <source>Building code (building code scheme)</source>
+        <translation>房屋建筑编码（房屋建筑编码方案）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="28"/>
+        <source>BeiDou grid location code (GB/T 39409-2020)</source>
+        <translation>北斗网格位置码（GB/T 39409-2020）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="29"/>
+        <source>Real-estate unit code (GB/T 37346-2019)</source>
+        <translation>不动产单元代码（GB/T 37346-2019）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="30"/>
+        <source>Investment project code (GB/T 40058-2021)</source>
+        <translation>投资项目代码（GB/T 40058-2021）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="31"/>
+        <source>Unified social credit code (GB 32100-2015)</source>
+        <translation>统一社会信用代码（GB 32100-2015）</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="44"/>
+        <source>valid 2D code, level {level}</source>
+        <translation>有效的二维编码，第 {level} 级</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="47"/>
+        <source>valid 3D code, level {level}</source>
+        <translation>有效的三维编码，第 {level} 级</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="106"/>
+        <source>the feature lies outside every administrative area of the ADMIN layer</source>
+        <translation>要素不在 ADMIN 图层的任何行政区范围内</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="109"/>
+        <source>the code names area {claimed}, but the feature lies in {located}</source>
+        <translation>编码所含行政区为 {claimed}，但要素位于 {located}</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="140"/>
+        <source>duplicate: features {others} carry the same code</source>
+        <translation>重复：要素 {others} 的编码与之相同</translation>
+    </message>
+    <message>
+        <location filename="../core/codes/validate.py" line="147"/>
+        <source>the feature lies outside the cell of its BeiDou code</source>
+        <translation>要素不在其北斗网格位置码对应的网格内</translation>
+    </message>
+    <message>
+        <location filename="../core/indicators/results.py" line="23"/>
+        <source>not an indicator table: field(s) {fields} missing</source>
+        <translation>不是指标表：缺少字段 {fields}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/area.py" line="55"/>
+        <source>Layer {layer}: its CRS measures in {unit}, not metres; reproject it first</source>
+        <translation>图层 {layer}：其坐标参考系单位为 {unit}，不是米；请先重投影</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/area.py" line="115"/>
+        <source>ellipsoidal (geodesic) areas on a = {a} m, 1/f = {rf}</source>
+        <translation>椭球面（大地线）面积，a = {a} 米，1/f = {rf}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/area.py" line="117"/>
+        <source>planar areas in the layer CRS (m²)</source>
+        <translation>按图层坐标系计算的平面面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/change.py" line="46"/>
+        <source>Layer {layer}: 三调 codes converted to 用地用海 to compare with the other layer.</source>
+        <translation>图层 {layer}：三调编码已转换为用地用海编码，以便与另一图层比较。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/change.py" line="58"/>
+        <source>LEVEL must be 1 or 2, not {level}</source>
+        <translation>LEVEL 必须为 1 或 2，而不是 {level}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/change.py" line="89"/>
+        <source>Change patches: {count}, {area:.2f} ha changed of {total:.2f} ha compared.</source>
+        <translation>变化图斑：{count} 个，对比的 {total:.2f} 公顷中有 {area:.2f} 公顷发生变化。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="42"/>
+        <source>Rules {path}, line {line}: status {status} is not one of {allowed}</source>
+        <translation>规则表 {path} 第 {line} 行：状态 {status} 不属于 {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="47"/>
+        <source>Rules {path}, line {line}: column {column} is empty</source>
+        <translation>规则表 {path} 第 {line} 行：列 {column} 为空</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="51"/>
+        <source>Rules {path}, line {line}: {value} is allowed in the plan column only</source>
+        <translation>规则表 {path} 第 {line} 行：{value} 只能用于规划列</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="57"/>
+        <source>Rules {path} has no rule</source>
+        <translation>规则表 {path} 中没有任何规则</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="102"/>
+        <source>Wholly inside one plan zone: {whole} of {total} current polygons (no intersection computed); {pieces} pieces in all.</source>
+        <translation>完全位于单个规划图斑内的现状图斑：{total} 个中有 {whole} 个（无需求交）；共 {pieces} 个分析图斑。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/conformance.py" line="107"/>
+        <source>Layer {layer}: features {a} and {b} overlap; the shared area is counted once, for feature {a}.</source>
+        <translation>图层 {layer}：要素 {a} 与 {b} 重叠；重叠面积只计一次，计入要素 {a}。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/control_lines.py" line="36"/>
+        <source>Table {path}, line {line}: needs a type, a line among {lines}, where inside/outside and scheme current/plan</source>
+        <translation>表 {path} 第 {line} 行：需要类型、控制线（{lines} 之一）、范围内/外（inside/outside）以及编码体系 current/plan</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/control_lines.py" line="68"/>
+        <source>Give at least one control line layer.</source>
+        <translation>请至少指定一个控制线图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/control_lines.py" line="90"/>
+        <source>{name}: {count} patch(es).</source>
+        <translation>{name}：{count} 个图斑。</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/geometry.py" line="160"/>
+        <source>no geometry; skipped</source>
+        <translation>无几何图形；已跳过</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/geometry.py" line="166"/>
+        <source>{kind} is not a polygon; skipped</source>
+        <translation>{kind} 不是面；已跳过</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/geometry.py" line="173"/>
+        <source>invalid geometry ({reason}) has no area once repaired; skipped</source>
+        <translation>无效几何（{reason}）修复后面积为零；已跳过</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/geometry.py" line="177"/>
+        <source>invalid geometry ({reason}) repaired</source>
+        <translation>无效几何（{reason}）已修复</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/inputs.py" line="31"/>
+        <source>Layer {layer}, feature {fid}: {message}</source>
+        <translation>图层 {layer}，要素 {fid}：{message}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/inputs.py" line="54"/>
+        <source>Layer {layer}: codes of field {field} read as {edition}</source>
+        <translation>图层 {layer}：字段 {field} 的编码按 {edition} 读取</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/inputs.py" line="59"/>
+        <source>Layer {layer}: {count} feature(s) have codes not in the table, counted as 未知 (unknown): {codes}</source>
+        <translation>图层 {layer}：{count} 个要素的编码不在表中，计为“未知”：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/inputs.py" line="59"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/overlay.py" line="263"/>
+        <source>Geometry error while cutting {what}: {error}</source>
+        <translation>切分 {what} 时出现几何错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/landuse/overlay.py" line="203"/>
+        <source>feature {label}</source>
+        <translation>要素 {label}</translation>
+    </message>
+    <message>
+        <location filename="../core/reports/keys.py" line="29"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../core/reports/keys.py" line="30"/>
+        <source>Indicator table “{table}”: no value of its DISTRICT column ({sample}) is found in any field of the district layer “{layer}” ({fields}).</source>
+        <translation>指标表“{table}”：其 DISTRICT 列的值（{sample}）在行政区图层“{layer}”的任何字段（{fields}）中都找不到。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/evaluate.py" line="156"/>
+        <source>There is no sensor: nothing is covered.</source>
+        <translation>没有感知终端：无任何覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/evaluate.py" line="183"/>
+        <source>All risk points</source>
+        <translation>全部风险点</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/exact.py" line="265"/>
+        <source>The LP relaxation did not finish within the time limit.</source>
+        <translation>线性规划松弛未能在时限内完成。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/exact.py" line="344"/>
+        <source>HiGHS reached the time limit.</source>
+        <translation>HiGHS 已达到时限。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="33"/>
+        <source>the kind table</source>
+        <translation>类型表</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="39"/>
+        <source>Kind table {table} cannot be read: {error}</source>
+        <translation>无法读取类型表 {table}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="43"/>
+        <source>Kind table {table} lacks the column(s) {columns}.</source>
+        <translation>类型表 {table} 缺少列 {columns}。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="48"/>
+        <source>Kind table {table} lists {kinds} more than once.</source>
+        <translation>类型表 {table} 中 {kinds} 出现不止一次。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="54"/>
+        <source>Kind table {table}: {column} must be a positive number (kind {kind}).</source>
+        <translation>类型表 {table}：{column} 必须为正数（类型 {kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/kinds.py" line="71"/>
+        <source>Layer {layer}: the kind(s) {kinds} are not in the kind table ({known}); add them to the table or give a radius.</source>
+        <translation>图层 {layer}：类型 {kinds} 不在类型表中（{known}）；请将其补充到表中或指定半径。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="79"/>
+        <source>Unknown model {model}: use one of {models}.</source>
+        <translation>未知模型 {model}：请使用 {models} 之一。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="82"/>
+        <source>P must be a whole number ≥ 0 (got {p}).</source>
+        <translation>P 必须为 ≥ 0 的整数（当前为 {p}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="84"/>
+        <source>The budget must be greater than 0 (got {budget}).</source>
+        <translation>预算必须大于 0（当前为 {budget}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="87"/>
+        <source>MCLP needs P (number of new sensors) or a budget.</source>
+        <translation>MCLP 需要 P（新增感知终端数量）或预算。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="89"/>
+        <source>p-median needs P (number of new sensors).</source>
+        <translation>P 中值模型需要 P（新增感知终端数量）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="107"/>
+        <source>The time limit ({limit} s) was reached: the answer is the best found; it is proven within {gap} of the optimum.</source>
+        <translation>已达到时限（{limit} 秒）：结果为当前找到的最优解；已证明其与最优值的差距在 {gap} 以内。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="124"/>
+        <source>P = {p} is at least the {n} candidate sensor(s) that cover any uncovered point: all of them are chosen.</source>
+        <translation>P = {p} 不少于可覆盖未覆盖点的 {n} 个候选感知终端：全部选用。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="205"/>
+        <source>P = {p} is more than the {n} candidate sensor(s): all of them are chosen.</source>
+        <translation>P = {p} 多于 {n} 个候选感知终端：全部选用。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="219"/>
+        <source>P = {p} new sensor(s) cannot reach every coverable risk point; p-median needs at least {n} (the LSCP answer{proof}). Raise P or use MCLP.</source>
+        <translation>P = {p} 个新增感知终端无法覆盖所有可覆盖的风险点；P 中值模型至少需要 {n} 个（LSCP 的解{proof}）。请增大 P 或改用 MCLP。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="219"/>
+        <source>, not proven minimal</source>
+        <translation>，未证明为最小</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/models.py" line="237"/>
+        <source>{n} coverable risk point(s) are not reached by the {p} sensor(s) chosen.</source>
+        <translation>所选的 {p} 个感知终端未能覆盖 {n} 个可覆盖的风险点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/network.py" line="41"/>
+        <source>The road layer has no line with two or more vertices.</source>
+        <translation>道路图层中没有包含两个及以上顶点的线。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/network.py" line="111"/>
+        <source>road-network search</source>
+        <translation>路网搜索</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/outputs.py" line="91"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="34"/>
+        <source>The radius must be greater than 0 ({label}: {value}).</source>
+        <translation>半径必须大于 0（{label}：{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="40"/>
+        <source>straight-line search</source>
+        <translation>直线搜索</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="66"/>
+        <source>Layer {layer}: field {field} has empty ids.</source>
+        <translation>图层 {layer}：字段 {field} 中有空编号。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="71"/>
+        <source>Layer {layer}: field {field} repeats the id(s) {ids}.</source>
+        <translation>图层 {layer}：字段 {field} 中编号 {ids} 重复。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="91"/>
+        <source>Cost table {table} cannot be read: {error}</source>
+        <translation>无法读取成本表 {table}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="93"/>
+        <source>Cost table {table} is neither UTF-8 nor GBK text: {error}</source>
+        <translation>成本表 {table} 既不是 UTF-8 也不是 GBK 文本：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="100"/>
+        <source>Cost table {table} needs three columns (point id, site id, cost); it has {n}.</source>
+        <translation>成本表 {table} 需要三列（风险点编号、站点编号、成本）；实际为 {n} 列。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="118"/>
+        <source>Cost table {table}: row {row} has the cost “{value}”, not a number ≥ 0.</source>
+        <translation>成本表 {table}：第 {row} 行的成本为“{value}”，不是 ≥ 0 的数。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="126"/>
+        <source>Cost table {table} lists the same point and site more than once: {pairs}.</source>
+        <translation>成本表 {table} 中同一风险点和站点出现不止一次：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/pairs.py" line="138"/>
+        <source>Cost table {table}: {n} row(s) name a point or site that is not in the layers (first: row {row}, {point} → {site}); they are ignored.</source>
+        <translation>成本表 {table}：{n} 行所列的风险点或站点不在图层中（第一个：第 {row} 行，{point} → {site}）；已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="78"/>
+        <source>Layer {layer}: {n} feature(s) without geometry are left out (fid {fids}).</source>
+        <translation>图层 {layer}：{n} 个无几何图形的要素已排除（fid {fids}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="95"/>
+        <source>Layer {layer} is in geographic coordinates ({crs}); distances need a projected CRS in metres, e.g. EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger zone 40).</source>
+        <translation>图层 {layer} 为地理坐标（{crs}）；计算距离需要以米为单位的投影坐标系，如 EPSG:4528（CGCS2000 / 3 度带高斯–克吕格投影 第 40 带）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="102"/>
+        <source>Layer {layer} is not in the CRS of the risk points ({crs}).</source>
+        <translation>图层 {layer} 与风险点的坐标参考系（{crs}）不同。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="108"/>
+        <source>Layer {layer} has no field {field} ({what}). Fields: {fields}.</source>
+        <translation>图层 {layer} 没有字段 {field}（{what}）。现有字段：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="119"/>
+        <source>Layer {layer}: field {field} ({what}) must be a number {rule}; fid {fids}.</source>
+        <translation>图层 {layer}：字段 {field}（{what}）必须为数值且 {rule}；fid {fids}。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="166"/>
+        <source>A grid at SPACING = {s} m would have {n:,} nodes; use a larger spacing or give candidate sites.</source>
+        <translation>SPACING = {s} 米的格网将有 {n:,} 个节点；请增大间距或指定候选站点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="187"/>
+        <source>Unknown distance {d}: use EUCLIDEAN or NETWORK.</source>
+        <translation>未知的距离类型 {d}：请使用 EUCLIDEAN 或 NETWORK。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="191"/>
+        <source>Network distance needs a road layer (ROADS).</source>
+        <translation>路网距离需要道路图层（ROADS）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="198"/>
+        <source>Layer {layer} has no risk point.</source>
+        <translation>图层 {layer} 中没有风险点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="202"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="205"/>
+        <source>Layer {layer}: field {field} is empty for fid {fids}.</source>
+        <translation>图层 {layer}：fid {fids} 的字段 {field} 为空。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="212"/>
+        <source>Give a radius, or a kind field so that each kind takes its radius from the kind table.</source>
+        <translation>请指定半径，或指定类型字段，使每种类型从类型表中取其半径。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="222"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="238"/>
+        <source>along the roads</source>
+        <translation>沿道路</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="241"/>
+        <source>on a square grid</source>
+        <translation>按方形格网</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="245"/>
+        <source>No candidate sites were given: {n} candidate(s) were placed every {s} m {where}.</source>
+        <translation>未指定候选站点：已{where}每隔 {s} 米布置 {n} 个候选站点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="252"/>
+        <source>There is no candidate site and no existing sensor.</source>
+        <translation>既没有候选站点，也没有现有感知终端。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="257"/>
+        <source>Layer {layer} has no candidate site.</source>
+        <translation>图层 {layer} 中没有候选站点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="261"/>
+        <source>{n} site(s) have a kind that no risk point has ({kinds}); they cover nothing.</source>
+        <translation>{n} 个站点的类型在风险点中不存在（{kinds}）；它们不覆盖任何风险点。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="302"/>
+        <source>radius</source>
+        <translation>覆盖半径</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="306"/>
+        <source>Layer {layer}: field {field} (radius) must be greater than 0; fid {fids}.</source>
+        <translation>图层 {layer}：字段 {field}（半径）必须大于 0；fid {fids}。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="312"/>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="320"/>
+        <source>A cost table needs the candidate sites (CANDIDATES) it refers to.</source>
+        <translation>成本表需要其所引用的候选站点（CANDIDATES）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="327"/>
+        <source>id named in the cost table header</source>
+        <translation>成本表表头中指定的编号</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="334"/>
+        <source>With existing sensors, the cost table must name sites by an id field present in both {candidates} and {existing}, not by fid.</source>
+        <translation>有现有感知终端时，成本表必须通过 {candidates} 和 {existing} 中都有的编号字段指定站点，而不能用 fid。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="341"/>
+        <source>The site id(s) {ids} are both a candidate and an existing sensor.</source>
+        <translation>站点编号 {ids} 既是候选站点又是现有感知终端。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="352"/>
+        <source>along the roads (nearest road too far, or a road piece not connected to any site)</source>
+        <translation>沿道路（最近道路太远，或某段道路与任何站点都不连通）</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="354"/>
+        <source>in the cost table</source>
+        <translation>在成本表中</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="355"/>
+        <source>in a straight line</source>
+        <translation>按直线距离</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="358"/>
+        <source>{n} risk point(s) are out of reach of every site {where} ({kinds}; fid {fids}); no sensor can cover them.</source>
+        <translation>{n} 个风险点{where}超出所有站点的覆盖范围（{kinds}；fid {fids}）；任何感知终端都无法覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="365"/>
+        <source>{n} candidate site(s) in {layer} cover no risk point within reach and are left out (fid {fids}).</source>
+        <translation>{layer} 中 {n} 个候选站点在覆盖范围内没有风险点，已排除（fid {fids}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/sensors/problem.py" line="371"/>
+        <source>{n} existing sensor(s) in {layer} cover no risk point (fid {fids}).</source>
+        <translation>{layer} 中 {n} 个现有感知终端未覆盖任何风险点（fid {fids}）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_export.py" line="48"/>
+        <source>Output folder “{folder}” is not writable: {error}</source>
+        <translation>输出文件夹“{folder}”不可写：{error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_export.py" line="83"/>
+        <source>Exporting “{path}” failed: {error}</source>
+        <translation>导出“{path}”失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_export.py" line="99"/>
+        <source>Unknown report format “{fmt}”.</source>
+        <translation>未知的报告格式“{fmt}”。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_export.py" line="105"/>
+        <source>The atlas has no page: the district layer has no feature (or none passes its filter).</source>
+        <translation>图集没有页面：行政区图层中没有要素（或没有要素通过其筛选条件）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_export.py" line="137"/>
+        <source>The atlas cannot start (no coverage layer?).</source>
+        <translation>图集无法启动（没有覆盖图层？）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layers.py" line="46"/>
+        <source>Layer “{layer}” has no field “{field}” ({what}). Fields: {fields}.</source>
+        <translation>图层“{layer}”没有字段“{field}”（{what}）。现有字段：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layers.py" line="65"/>
+        <source>land-use code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="80"/>
+        <source>District boundary</source>
+        <translation>行政区界线</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="81"/>
+        <source>Districts of the city</source>
+        <translation>全市行政区</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Planned land use</source>
+        <translation>规划用地用海</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Control-line violations</source>
+        <translation>三线占用图斑</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="84"/>
+        <source>Carbon emission grid</source>
+        <translation>碳排放网格</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="85"/>
+        <source>Sensors</source>
+        <translation>感知终端</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="87"/>
+        <source>This district</source>
+        <translation>本行政区</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="88"/>
+        <source>Other districts</source>
+        <translation>其他行政区</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="89"/>
+        <source>This district (status colour)</source>
+        <translation>本行政区（状态配色）</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="90"/>
+        <source>Mean of the districts</source>
+        <translation>各行政区均值</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="91"/>
+        <source>Range of the districts</source>
+        <translation>各行政区取值范围</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="92"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="93"/>
+        <source>No indicator value for this district</source>
+        <translation>本行政区无该指标值</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="121"/>
+        <source>district name</source>
+        <translation>行政区名称</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="123"/>
+        <source>Layer “{layer}” has no features: there is no district to print.</source>
+        <translation>图层“{layer}”没有要素：没有可输出的行政区。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="127"/>
+        <source>indicator table of spm:indicators</source>
+        <translation>spm:indicators 的指标表</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="147"/>
+        <source>Template “{template}” is neither a shipped template ({names}) nor an existing .qpt file.</source>
+        <translation>模板“{template}”既不是插件自带的模板（{names}），也不是已有的 .qpt 文件。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="160"/>
+        <source>Template “{path}” cannot be read: {error}</source>
+        <translation>无法读取模板“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="165"/>
+        <source>Template “{path}” is not a QGIS print layout template (.qpt).</source>
+        <translation>模板“{path}”不是 QGIS 打印布局模板（.qpt）。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="178"/>
+        <source>Template “{path}” could not be loaded.</source>
+        <translation>无法加载模板“{path}”。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="181"/>
+        <source>Template “{path}” has no map item: a district report needs at least one map.</source>
+        <translation>模板“{path}”中没有地图项：分区报告至少需要一幅地图。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="231"/>
+        <source>No Chinese (CJK) font is installed, so Chinese text would print as boxes. Install one, e.g. on Debian/Ubuntu: apt install fonts-noto-cjk.</source>
+        <translation>未安装中文（CJK）字体，中文将打印为方框。请安装一种中文字体，例如在 Debian/Ubuntu 上：apt install fonts-noto-cjk。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/carbon/common.py" line="27"/>
+        <source>Grid emission factor (t CO₂/MWh; default {label})</source>
+        <translation>电网排放因子（t CO₂/MWh；默认 {label}）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/common.py" line="11"/>
+        <source>Building code scheme (id from building_code_schemes.json, or path.json[#id]; shipped: {ids})</source>
+        <translation>房屋建筑编码方案（building_code_schemes.json 中的方案代码，或 path.json[#id]；自带：{ids}）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="21"/>
+        <source>Risk points (风险点)</source>
+        <translation>风险点</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="23"/>
+        <source>Weight field (empty: the kind table’s weight, or 1)</source>
+        <translation>权重字段（为空：取类型表中的权重，或为 1）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="26"/>
+        <source>Kind field (per-kind radius and weight; sensors cover their kind)</source>
+        <translation>类型字段（按类型取半径和权重；感知终端覆盖其对应类型）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="33"/>
+        <source>Radius (empty: each kind’s radius from the kind table)</source>
+        <translation>半径（为空：每种类型取类型表中的半径）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="36"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="39"/>
+        <source>Roads (noded lines; for NETWORK distance)</source>
+        <translation>道路（已打断的线；用于 NETWORK 距离）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="42"/>
+        <source>Kind table (CSV: kind, radius_m, weight, sensor_kinds; default: the shipped table)</source>
+        <translation>类型表（CSV：kind、radius_m、weight、sensor_kinds；默认：插件自带的表）</translation>
+    </message>
+    <message>
+        <location filename="../ui/__init__.py" line="14"/>
+        <source>City indicators (城市体检)</source>
+        <translation>城市体检指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/__init__.py" line="15"/>
+        <source>Code lookup (赋码查询)</source>
+        <translation>赋码查询</translation>
+    </message>
+    <message>
+        <location filename="../ui/__init__.py" line="16"/>
+        <source>Sensor planning (感知终端布设)</source>
+        <translation>感知终端布设规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/__init__.py" line="23"/>
+        <source>District report layout (atlas)…</source>
+        <translation>分区报告布局（图集）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="154"/>
+        <source>District report</source>
+        <translation>分区监测报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="54"/>
+        <source>Layout “{name}” is ready ({n} pages); charts are in {folder}.</source>
+        <translation>布局“{name}”已就绪（{n} 页）；图表保存在 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="76"/>
+        <source>District report layout</source>
+        <translation>分区报告布局</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="94"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Districts (atlas coverage)</source>
+        <translation>行政区（图集覆盖图层）</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>District name field</source>
+        <translation>行政区名称字段</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Indicator table (spm:indicators TABLE)</source>
+        <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Carbon emission grid (optional)</source>
+        <translation>碳排放网格（可选）</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Sensors (optional)</source>
+        <translation>感知终端（可选）</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="104"/>
+        <source>Monitoring year</source>
+        <translation>监测年份</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="134"/>
+        <source>Layout template</source>
+        <translation>布局模板</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="134"/>
+        <source>QGIS layout templates (*.qpt)</source>
+        <translation>QGIS 布局模板 (*.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="145"/>
+        <source>districts</source>
+        <translation>行政区</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="145"/>
+        <source>planned land use</source>
+        <translation>规划用地用海</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="145"/>
+        <source>control-line violations</source>
+        <translation>三线占用图斑</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="145"/>
+        <source>indicator table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../ui/atlas_report.py" line="150"/>
+        <source>Choose a layer for the {what}.</source>
+        <translation>请为{what}选择图层。</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="83"/>
+        <source>BeiDou grid cell {code} (level {level}, about {w:.3g} m × {h:.3g} m)</source>
+        <translation>北斗网格单元 {code}（第 {level} 级，约 {w:.3g} 米 × {h:.3g} 米）</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="102"/>
+        <source>decoded, CGCS2000</source>
+        <translation>已解码，CGCS2000</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="206"/>
+        <source>Building, project and BeiDou codes</source>
+        <translation>房屋建筑、项目和北斗编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="254"/>
+        <source>level {level}: {w:.6f}–{e:.6f}°E, {s:.6f}–{n:.6f}°N</source>
+        <translation>第 {level} 级：东经 {w:.6f}–{e:.6f}°，北纬 {s:.6f}–{n:.6f}°</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="257"/>
+        <source>, height {b:.2f}–{t:.2f} m</source>
+        <translation>，高度 {b:.2f}–{t:.2f} 米</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="417"/>
+        <source>BeiDou grid code</source>
+        <translation>北斗网格位置码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="428"/>
+        <source>Building code</source>
+        <translation>房屋建筑编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="263"/>
+        <source>township {admin}, year {year}, building {sequence}, check {check} ✓</source>
+        <translation>乡镇（街道） {admin}，年份 {year}，建筑顺序码 {sequence}，校验码 {check} ✓</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="267"/>
+        <source>Project code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="267"/>
+        <source>Real-estate unit code</source>
+        <translation>不动产单元代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="267"/>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="274"/>
+        <source>invalid: {reason}</source>
+        <translation>无效：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../ui/code_lookup.py" line="404"/>
+        <source>computed here (level 8, point on the footprint)</source>
+        <translation>按此处计算（第 8 级，取基底上的点）</translation>
     </message>
 </context>
 </TS>
