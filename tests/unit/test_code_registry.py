@@ -175,6 +175,17 @@ def test_boundary_buildings_go_to_the_centroids_township_and_outside_ones_are_re
     assert summary['outside'] == 1 and summary['outside_ids'] == [8] and summary['issued'] == 1
 
 
+def test_a_centroid_exactly_on_a_boundary_goes_to_the_lowest_township_code(tmp_path):
+    across = box(X0 + 990, Y0 + 300, X0 + 1010, Y0 + 320)    # centroid on the line x = X0 + 1000
+    frame, summary = code_run(str(tmp_path / 'r.gpkg'), gpd.GeoDataFrame({'year': [2020]}, geometry=[across], crs=CRS))
+    assert frame['ADMIN_CODE'].iloc[0] == '350302001' and frame['BUILDING_CODE'].iloc[0].startswith('350302001')
+    assert summary['ambiguous_township'] == 1 and summary['outside'] == 0
+    # 2 cm east of the line is not on it: the township holding the centroid, not the lowest code
+    nearly = box(X0 + 990.02, Y0 + 300, X0 + 1010.02, Y0 + 320)
+    frame, summary = code_run(str(tmp_path / 's.gpkg'), gpd.GeoDataFrame({'year': [2020]}, geometry=[nearly], crs=CRS))
+    assert frame['ADMIN_CODE'].iloc[0] == '350302002' and summary['ambiguous_township'] == 0
+
+
 def test_bad_township_codes_and_years_stop_before_writing(tmp_path):
     path = str(tmp_path / 'r.gpkg')
     towns = make_townships()
