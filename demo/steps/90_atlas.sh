@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The district monitoring reports (区县国土空间规划实施监测报告) of the sample city: one A3 page per
-# district, as one PDF, with the control-line violations, the indicator table of step 30 and the
-# carbon grid of step 60 when they are there. Needs QP, SAMPLE and OUT (set by scripts/demo.sh).
+# district, as one PDF, and an A4 summary per district, with the control-line violations (step 20),
+# the indicator table (step 30), the sensor layout (step 50) and the carbon grid (step 60) when
+# those steps ran. Needs QP, SAMPLE and OUT (set by scripts/demo.sh).
 set -euo pipefail
 : "${QP:?}" "${SAMPLE:?}" "${OUT:?}"
 A="$OUT/atlas"
@@ -17,13 +18,20 @@ if [ ! -f "$TABLE" ]; then
     DEV_BOUNDARY="$L=dev_boundary" OUTPUT=TEMPORARY_OUTPUT TABLE="$TABLE" >"$A/indicators.log"
 fi
 
-# the control-line violation patches (spm:control_lines)
-VIOLATIONS="$A/violations.gpkg"
-"$QP" run spm:control_lines -- LANDUSE="$L=landuse_current" LANDUSE_FIELD=DLBM ECO_REDLINE="$L=eco_redline" \
-  FARMLAND="$L=farmland" DEV_BOUNDARY="$L=dev_boundary" DISTRICTS="$L=districts" DISTRICT_FIELD=name \
-  OUTPUT="$VIOLATIONS" SUMMARY="$A/control_lines_summary.csv" >"$A/control_lines.log"
+# the control-line violation patches of step 20, or spm:control_lines run here
+VIOLATIONS="$OUT/monitoring/control_line_violations.gpkg"
+if [ ! -f "$VIOLATIONS" ]; then
+  VIOLATIONS="$A/violations.gpkg"
+  "$QP" run spm:control_lines -- LANDUSE="$L=landuse_current" LANDUSE_FIELD=DLBM ECO_REDLINE="$L=eco_redline" \
+    FARMLAND="$L=farmland" DEV_BOUNDARY="$L=dev_boundary" DISTRICTS="$L=districts" DISTRICT_FIELD=name \
+    OUTPUT="$VIOLATIONS" SUMMARY="$A/control_lines_summary.csv" >"$A/control_lines.log"
+fi
 
+# the sensor layout of step 50 (existing and new sites), else the existing sensors
 OPTIONAL=(SENSORS="$L=sensors_existing")
+if [ -f "$OUT/sensors/mclp_sites.gpkg" ]; then
+  OPTIONAL=(SENSORS="$OUT/sensors/mclp_sites.gpkg")
+fi
 if [ -f "$OUT/carbon/emissions_100m.tif" ]; then
   OPTIONAL+=(CARBON="$OUT/carbon/emissions_100m.tif")
 fi
