@@ -24,6 +24,7 @@ class SpatialPlanningMonitor:
         self.iface = iface
         self.provider = None
         self.panels = {}
+        self.services = []
         self.actions = []
         self.toolbar = None
         i18n.install()
@@ -55,6 +56,8 @@ class SpatialPlanningMonitor:
             self._add_action(text, lambda checked=False, m=module, n=name: self.run_command(m, n),
                              toolbar=False)
         self._add_action(self.tr('Processing algorithms…'), self.show_toolbox, toolbar=False)
+        for module, name in ui.services():
+            self.services.append(getattr(self._import_ui(module), name)(self.iface))
         self._report_missing_dependencies()
 
     def _add_action(self, text, slot, toolbar=True):
@@ -104,6 +107,9 @@ class SpatialPlanningMonitor:
     # --- unload ----------------------------------------------------------------------------
 
     def unload(self):
+        for service in self.services:
+            service.unload()
+        self.services.clear()
         for panel in self.panels.values():
             if hasattr(panel, 'unload'):
                 panel.unload()

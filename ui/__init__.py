@@ -1,6 +1,6 @@
 """Dock widgets, map tools and menu commands of the plugin.
 
-plugin.py reads the two lists below; each feature adds its entry here and nothing else.
+plugin.py reads the three lists below; each feature adds its entry here and nothing else.
 A panel class takes ``iface``; when it is a QDockWidget the plugin docks it. Every panel and
 command module has ``unload()`` semantics: the panel's ``unload()`` removes what it added.
 """
@@ -21,4 +21,11 @@ def commands():
     """(module under ui/, function name taking iface, menu text) of each plain menu command."""
     return [
         ('atlas_report', 'build_report_layout', translate('spm', 'District report layout (atlas)…')),
+    ]
+
+
+def services():
+    """(module under ui/, class name) of what lives from initGui to unload (locator filters)."""
+    return [
+        ('code_lookup', 'CodeLocator'),
     ]

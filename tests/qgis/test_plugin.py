@@ -35,10 +35,12 @@ def test_load_and_unload_leave_nothing_behind(iface, registry_without_spm):
             if action.objectName().startswith('spm_panel_'):
                 action.trigger()
         assert len(iface.spm_docks) == len(plugin_panels())
+        assert len(iface.spm_locators) == 1             # the code search in the QGIS search bar
         plugin.unload()
         assert registry.providerById('spm') is None
         assert iface.spm_menus == {} and iface.spm_docks == [] and iface.spm_locators == []
         assert plugin.actions == [] and plugin.toolbar is None and plugin.panels == {}
+        assert plugin.services == []
 
 
 def test_constructor_does_not_touch_iface(registry_without_spm):
