@@ -44,7 +44,7 @@
         <translation>保留原编码的最小重叠比例（占较大基底面积的比例）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="105"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="100"/>
         <source>Coded buildings</source>
         <translation>已赋码建筑</translation>
     </message>
@@ -71,7 +71,7 @@
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="78"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}); footprint overlaps need a projected CRS.</source>
-        <translation>图层“{layer}”为地理坐标（{crs}）；计算基底重叠需要投影坐标系。</translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；计算基底重叠需要投影坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="84"/>
@@ -79,37 +79,37 @@
         <translation>读取 {n} 栋建筑和 {m} 个乡镇（街道）；按编码方案 {scheme}（{length} 位）赋码。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="110"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="105"/>
         <source>Coded {n} buildings: {kept} kept their code, {issued} got a new code, {retired} code(s) of vanished buildings retired.</source>
         <translation>已为 {n} 栋建筑赋码：{kept} 栋保留原编码，{issued} 栋新赋编码，{retired} 个已灭失建筑的编码注销。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="114"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="109"/>
         <source>Registry {path} (run {run}): {total0} rows before ({active0} active), {total} rows now ({active} active, {retired_total} retired).</source>
         <translation>登记库 {path}（第 {run} 次运行）：运行前 {total0} 条记录（有效 {active0} 条），现有 {total} 条记录（有效 {active} 条，已注销 {retired_total} 条）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="121"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="116"/>
         <source>{n} building(s) lie outside every township and got no code (CODE_STATUS “outside”): features {ids}.</source>
         <translation>{n} 栋建筑不在任何乡镇（街道）范围内，未赋码（CODE_STATUS 为“outside”）：要素 {ids}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="126"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="121"/>
         <source>{n} feature(s) have no geometry and got no code.</source>
         <translation>{n} 个要素没有几何图形，未赋码。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="129"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="124"/>
         <source>{n} building(s) have no year; the year of this run was used.</source>
         <translation>{n} 栋建筑缺少年份，已采用本次运行的年份。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="132"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="127"/>
         <source>{n} building(s) kept a code naming a township other than the one they now lie in (ADMIN_CODE); codes never change.</source>
         <translation>{n} 栋建筑保留的编码所含乡镇（街道）与其当前所在乡镇（ADMIN_CODE）不同；编码一经赋予不再变更。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="136"/>
+        <location filename="../provider/algorithms/codes/assign_building_codes.py" line="131"/>
         <source>{n} centroid(s) lie on a township boundary or in overlapping townships; the lowest township code was used.</source>
         <translation>{n} 个质心位于乡镇（街道）边界上或相互重叠的乡镇内；已采用最小的乡镇代码。</translation>
     </message>
@@ -310,7 +310,7 @@
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="83"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}); footprint areas need a projected CRS.</source>
-        <translation>图层“{layer}”为地理坐标（{crs}）；计算基底面积需要投影坐标系。</translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；计算基底面积需要投影坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="100"/>
@@ -398,7 +398,7 @@
     <message>
         <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="69"/>
         <source>The layer is in geographic coordinates: the distance band is in degrees.</source>
-        <translation>图层为地理坐标：距离阈值的单位为度。</translation>
+        <translation>图层采用地理坐标系：距离阈值的单位为度。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="79"/>
@@ -992,17 +992,17 @@
         <translation>指标表记录按字段“{field}”与行政区匹配。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="147"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="146"/>
         <source>District report</source>
         <translation>分区监测报告</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="150"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="149"/>
         <source>Exporting {n} pages…</source>
         <translation>正在导出 {n} 页…</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="155"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="154"/>
         <source>{n} pages written to {path}</source>
         <translation>已将 {n} 页写入 {path}</translation>
     </message>
@@ -1448,7 +1448,7 @@
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="239"/>
         <source>The districts are in geographic coordinates; areas and lengths are measured in {crs}.</source>
-        <translation>行政区图层为地理坐标；面积和长度按 {crs} 量算。</translation>
+        <translation>行政区图层采用地理坐标系；面积和长度按 {crs} 量算。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="247"/>
@@ -2275,22 +2275,22 @@
 <context>
     <name>SpatialPlanningMonitor</name>
     <message>
-        <location filename="../plugin.py" line="36"/>
+        <location filename="../plugin.py" line="37"/>
         <source>&amp;Spatial Planning Monitor</source>
         <translation>国土空间规划实施监测(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="49"/>
+        <location filename="../plugin.py" line="50"/>
         <source>Spatial Planning Monitor</source>
         <translation>国土空间规划实施监测</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="58"/>
         <source>Processing algorithms…</source>
         <translation>处理算法…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="74"/>
+        <location filename="../plugin.py" line="77"/>
         <source>Some algorithms are unavailable because Python packages are missing ({listing}). {hint}</source>
         <translation>由于缺少 Python 包（{listing}），部分算法不可用。{hint}</translation>
     </message>
@@ -2298,27 +2298,27 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="108"/>
+        <location filename="../provider/base.py" line="109"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="138"/>
+        <location filename="../provider/base.py" line="139"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="142"/>
+        <location filename="../provider/base.py" line="143"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="147"/>
+        <location filename="../provider/base.py" line="148"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="163"/>
+        <location filename="../provider/base.py" line="164"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
@@ -2344,62 +2344,62 @@
 <context>
     <name>ValidateCodesAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="34"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="32"/>
         <source>Validate codes (编码校验)</source>
         <translation>编码校验</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="37"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="35"/>
         <source>Layer or table with codes</source>
         <translation>含编码的图层或表</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="39"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="37"/>
         <source>Code field</source>
         <translation>编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="41"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="39"/>
         <source>Code type</source>
         <translation>编码类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="44"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="42"/>
         <source>Administrative areas to check the location against (optional)</source>
         <translation>用于校验位置的行政区（可选）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="47"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="45"/>
         <source>Administrative code field</source>
         <translation>行政区划代码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="92"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="87"/>
         <source>Checked codes</source>
         <translation>已校验编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="56"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="54"/>
         <source>codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="63"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="61"/>
         <source>administrative code</source>
         <translation>行政区划代码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="70"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="68"/>
         <source>Layer “{layer}” has no geometry: the location cannot be checked against “{admin}”. Leave ADMIN empty.</source>
         <translation>图层“{layer}”没有几何图形：无法对照“{admin}”校验位置。请将 ADMIN 留空。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="77"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="75"/>
         <source>A credit code names where its owner is registered, not where the feature is: the location is not checked for credit codes.</source>
         <translation>统一社会信用代码表示其主体的登记地，而非要素所在位置：不对信用代码校验位置。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/validate_codes.py" line="82"/>
+        <location filename="../provider/algorithms/codes/validate_codes.py" line="80"/>
         <source>{n} codes checked as {kind}: {good} valid, {bad} invalid.</source>
         <translation>按{kind}校验了 {n} 个编码：有效 {good} 个，无效 {bad} 个。</translation>
     </message>
@@ -2439,7 +2439,7 @@
     <message>
         <location filename="../provider/algorithms/sensors/common.py" line="68"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in metres (e.g. EPSG:4528) first.</source>
-        <translation>图层“{layer}”为地理坐标（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/sensors/common.py" line="71"/>
@@ -2482,7 +2482,7 @@
     <message>
         <location filename="../core/codes/beidou.py" line="110"/>
         <source>Coordinates outside longitude −180…180° / latitude −90…90° at {rows} (first: {lng}, {lat}); are they geographic degrees?</source>
-        <translation>{rows} 处坐标超出经度 −180…180° / 纬度 −90…90° 的范围（第一个：{lng}, {lat}）；是否为地理坐标（度）？</translation>
+        <translation>{rows} 处坐标超出经度 −180…180° / 纬度 −90…90° 的范围（第一个：{lng}, {lat}）；是否采用地理坐标系（度）？</translation>
     </message>
     <message>
         <location filename="../core/codes/beidou.py" line="117"/>
@@ -2857,7 +2857,7 @@
     <message>
         <location filename="../core/carbon/building.py" line="61"/>
         <source>Layer “{layer}” is in a geographic CRS ({crs}); footprint areas need a projected CRS.</source>
-        <translation>图层“{layer}”为地理坐标系（{crs}）；计算基底面积需要投影坐标系。</translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；计算基底面积需要投影坐标系。</translation>
     </message>
     <message>
         <location filename="../core/carbon/building.py" line="72"/>
@@ -2912,7 +2912,7 @@
     <message>
         <location filename="../core/carbon/downscale.py" line="170"/>
         <source>Proxy “{name}”: mixed or unsupported geometry types {kinds}.</source>
-        <translation>代理数据“{name}”：几何类型混合或不受支持 {kinds}。</translation>
+        <translation>代理数据“{name}”：几何类型 {kinds} 混合或不受支持。</translation>
     </message>
     <message>
         <location filename="../core/carbon/downscale.py" line="199"/>
@@ -3067,7 +3067,7 @@
     <message>
         <location filename="../core/carbon/landuse.py" line="64"/>
         <source>Layer “{layer}” is in a geographic CRS ({crs}); areas need a projected CRS.</source>
-        <translation>图层“{layer}”为地理坐标系（{crs}）；计算面积需要投影坐标系。</translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；计算面积需要投影坐标系。</translation>
     </message>
     <message>
         <location filename="../core/carbon/landuse.py" line="79"/>
@@ -3125,17 +3125,17 @@
         <translation>图层“{layer}”字段“{field}”：年份必须为 4 位数字；要素 {features} 的值不符合。</translation>
     </message>
     <message>
-        <location filename="../core/codes/assign.py" line="272"/>
+        <location filename="../core/codes/assign.py" line="288"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../core/codes/assign.py" line="277"/>
+        <location filename="../core/codes/assign.py" line="293"/>
         <source>The minimum overlap must be above 0 and at most 1, not {value}.</source>
         <translation>最小重叠比例必须大于 0 且不超过 1，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../core/codes/assign.py" line="326"/>
+        <location filename="../core/codes/assign.py" line="342"/>
         <source>Scheme {scheme} allows {max} buildings per township and year; this run would go beyond that in {where}. Nothing was written.</source>
         <translation>编码方案 {scheme} 每个乡镇（街道）每年最多容纳 {max} 栋建筑；本次运行将在 {where} 超出该上限。未写出任何内容。</translation>
     </message>
@@ -3822,7 +3822,7 @@
     <message>
         <location filename="../core/sensors/problem.py" line="95"/>
         <source>Layer {layer} is in geographic coordinates ({crs}); distances need a projected CRS in metres, e.g. EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger zone 40).</source>
-        <translation>图层 {layer} 为地理坐标（{crs}）；计算距离需要以米为单位的投影坐标系，如 EPSG:4528（CGCS2000 / 3 度带高斯–克吕格投影 第 40 带）。</translation>
+        <translation>图层 {layer} 采用地理坐标系（{crs}）；计算距离需要以米为单位的投影坐标系，如 EPSG:4528（CGCS2000 / 3 度带高斯–克吕格投影 第 40 带）。</translation>
     </message>
     <message>
         <location filename="../core/sensors/problem.py" line="102"/>

@@ -144,3 +144,12 @@ def test_every_algorithm_has_help_in_both_languages():
     for language in ('en', 'zh_CN'):
         stray = {p.stem for p in (HELP / language).glob('*.html')} - names
         assert not stray, (language, stray)
+
+
+@pytest.mark.parametrize('locale', ['zh-Hans', 'zh_CN.UTF-8'])
+def test_qgis_chinese_locale_codes_give_chinese(spm_provider, qm_folder, locale):
+    """QGIS 3 names its Simplified Chinese interface 'zh-Hans' in the locale setting."""
+    from spatial_planning_monitor.provider import resources
+    with interface_locale(locale, qm_folder, spm_provider):
+        assert resources.language() == 'zh_CN'
+        assert spm_provider.algorithm('plan_conformance').displayName() == '规划符合性分析'
