@@ -5,10 +5,11 @@ import time
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.geometry import MultiPolygon
 from shapely.ops import unary_union
-from shapely.prepared import prep
 
 from . import controls, fields, geo, landuse, network, parcels, partition, townships
+from .fields import contains_xy
 from .geo import polygons
 
 SMALL_ISLAND = 5e6     # m2: island parts smaller than this get shrub/grass/bare land
@@ -47,8 +48,8 @@ class City:
         df['u'], df['nucleus'] = f.urban(df['x'], df['y'])
         df['dc'] = f.coast_distance(df['x'], df['y'])
         df['dr'] = f.river_distance(df['x'], df['y'])
-        islands = [prep(p) for p in polygons(self.city) if p.area < SMALL_ISLAND]
-        df['island'] = [any(i.contains(p) for i in islands) for p in rep]
+        islands = MultiPolygon([p for p in polygons(self.city) if p.area < SMALL_ISLAND])
+        df['island'] = contains_xy(islands, df['x'], df['y'])
         df['area'] = [g.area for g in geoms]
         gdf = gpd.GeoDataFrame(df, geometry=geoms, crs=geo.CRS)
         # Land use, townships, control lines.

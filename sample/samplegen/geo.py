@@ -1,10 +1,12 @@
 """Coordinates, the real district boundaries, and small geometry helpers."""
 
 import json
+import struct
 from pathlib import Path
 
 import numpy as np
 from pyproj import Transformer
+from shapely import wkb
 from shapely.geometry import MultiPolygon, Polygon, shape
 from shapely.ops import transform, unary_union
 
@@ -48,8 +50,13 @@ def polygons(geom):
 
 def as_multi(geom):
     """A MultiPolygon from a polygon or multipolygon (what the GeoPackage layers hold)."""
-    parts = polygons(geom)
-    return MultiPolygon(parts)
+    if geom.geom_type == 'MultiPolygon':
+        return geom
+    if geom.geom_type == 'Polygon':                # wrap the polygon's WKB: no coordinate copy
+        inner = geom.wkb
+        order = '<' if inner[0] == 1 else '>'
+        return wkb.loads(inner[:1] + struct.pack(order + 'II', 6, 1) + inner)
+    return MultiPolygon(polygons(geom))
 
 
 def min_rect(poly):

@@ -194,20 +194,31 @@ def plan_use(df, current):
     uv = (current == '0702') & (u > 0.3) & (r2 < 0.5)
     plan[uv] = '0701'
     # Scattered rural construction the plan returns to farmland or forest (村庄撤并, 复垦).
-    back = (kind != 'road') & np.isin(current, ('0702', '0601', '0508')) & (u < 0.3) & (r2 < 0.22)
+    back = (kind != 'road') & np.isin(current, ('0702', '0601', '0508')) & (u < 0.3) & \
+        (r2 < np.where(u < 0.08, 0.06, 0.5))
     plan[back] = np.where(e[back] < 100, '0101', '0301')
     # The plan restores adjustable (K) classes to cropland on the plain.
     k_back = np.isin(current, ('0201K', '1104K')) & (e < 40) & (r2 < 0.6)
     plan[k_back] = '0101'
     # Fringe construction on the plain outside the planned urban area goes back to fields.
-    fringe_back = (kind == 'core') & np.isin(current, ('0601', '0508')) & (u >= 0.15) & \
-        (u < 0.35) & (r2 < 0.25)
+    fringe_back = (kind == 'core') & np.isin(current, ('0601', '0508', '0701', '05H1')) & \
+        (u >= 0.12) & (u < 0.38) & (r2 < np.where(np.isin(current, ('0601', '0508')), 0.5, 0.3))
     plan[fringe_back] = np.where(e[fringe_back] < 60, '0101', '0301')
-    # Farm restructuring near towns: orchards and plantations on the plain back to cropland,
-    # cropland in the hills back to forest (退耕还林).
+    # Block-level decisions (a plan is drawn by area, not by parcel): near towns, orchards and
+    # plantations on the plain go back to cropland (耕地恢复) and some fields become green
+    # corridors; far out, hill cropland goes back to forest (退耕还林).
+    cells = df['cell'].to_numpy()
+    block_draw = {k: stream(f'landuse:plan:block:{k}').random(3) for k in np.unique(cells)}
+    b1 = np.array([block_draw[k][0] for k in cells])
+    b2 = np.array([block_draw[k][1] for k in cells])
+    b3 = np.array([block_draw[k][2] for k in cells])
+    near_town = (u > 0.02) & (u < 0.45)
     restore = natural & ~expand & np.isin(current, ('0201', '0201K', '0307', '0301')) & \
-        (e < 40) & (u > 0.03) & (u < 0.35) & (r2 < 0.45)
+        (e < 40) & near_town & (b1 < 0.8)
     plan[restore] = '0101'
-    reforest = natural & np.isin(current, ('0101', '0103')) & (e > 250) & (r2 < 0.4)
+    corridor = natural & ~expand & ~restore & np.isin(current, ('0101', '0102', '0103')) & \
+        near_town & (b2 < 0.4)
+    plan[corridor] = '0301'
+    reforest = natural & np.isin(current, ('0101', '0103')) & (e > 250) & (b3 < 0.15)
     plan[reforest] = '0301'
     return plan, expand

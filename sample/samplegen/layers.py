@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from shapely.prepared import prep
 
 from . import buildings, codes, points, stats
 from .dissolve import dissolve, explode
@@ -13,7 +14,7 @@ from .geo import CRS, as_multi
 
 CURRENT_YEAR, PREVIOUS_YEAR = 2023, 2020
 PLAN_GROUPS = ('01', '02', '03', '04')   # farm, garden, forest, grass: merged within a block
-RURAL_U = 0.2                            # below this urban intensity a block is rural
+MINOR_SHARE = 0.25                       # farm/forest classes below this share of a block merge
 
 
 def frame(rows, columns, geoms):
@@ -96,10 +97,12 @@ class Layers:
                     geoms.append(as_multi(poly))
                 continue
             seq[adcode] += 1
-            prev_bsm[i] = bsm(adcode, seq[adcode])
+            code_bsm = bsm(adcode, seq[adcode])
+            if not p.at[i, 'changed']:        # a changed road parcel gets a new 标识码 in 2023
+                prev_bsm[i] = code_bsm
             code = p.at[i, 'previous']
             rows.append((code, codes.current_name(code), adcode, p.at[i, 'township'],
-                         prev_bsm[i], PREVIOUS_YEAR))
+                         code_bsm, PREVIOUS_YEAR))
             geoms.append(as_multi(p.geometry[i]))
         self._seq = seq
         return frame(rows, ['DLBM', 'DLMC', 'district', 'ZLDWDM', 'BSM', 'year'], geoms), prev_bsm
@@ -124,23 +127,34 @@ class Layers:
     def _plan(self):
         """Plan zones, coarser than parcels: in each block, the parcels planned for construction
         take the block's majority construction use (a zone per block, as in a 控规); farm, garden,
-        forest and grass parcels take the block's majority class (of their level-1 group in
-        town blocks, of all four in rural blocks); roads and water of a township are dissolved by
-        use."""
+        forest and grass parcels take the block's majority class of their level-1 group, and
+        minor groups of a block join its main group; roads and water of a township are dissolved
+        by use."""
         p = self.city.parcels
         plan = p['plan'].to_numpy().copy()
         block = p['kind'].isin(('core', 'village')).to_numpy()
         area = p['area'].to_numpy()
         cells = p['cell'].to_numpy()
 
-        rural = (p['u'] < RURAL_U).to_numpy()
+        # Minor farm/forest classes of a block (< MINOR_SHARE of its farm/forest area) are
+        # zoned with the block's main class, as a plan drawn at a coarser scale would.
+        natural = defaultdict(Counter)
+        for i in np.nonzero(block)[0]:
+            if plan[i] not in codes.PLAN_CONSTRUCTION and plan[i][:2] in PLAN_GROUPS:
+                natural[cells[i]][plan[i][:2]] += area[i]
+        main_class = {k: max(sorted(c.items()), key=lambda kv: kv[1])[0]
+                      for k, c in natural.items()}
 
         def group(i):
             if plan[i] in codes.PLAN_CONSTRUCTION:
                 return (cells[i], 'C')
-            if plan[i][:2] not in PLAN_GROUPS:
+            level1 = plan[i][:2]
+            if level1 not in PLAN_GROUPS:
                 return None
-            return (cells[i], 'A') if rural[i] else (cells[i], plan[i][:2])
+            shares = natural[cells[i]]
+            if shares[level1] < MINOR_SHARE * sum(shares.values()):
+                level1 = main_class[cells[i]]
+            return (cells[i], level1)
         groups = defaultdict(Counter)
         for i in np.nonzero(block)[0]:
             key = group(i)
@@ -149,7 +163,9 @@ class Layers:
         for i in np.nonzero(block)[0]:
             key = group(i)
             if key is not None:
-                plan[i] = max(sorted(groups[key].items()), key=lambda kv: kv[1])[0]
+                candidates = {c: a for c, a in groups[key].items() if c[:2] == key[1]} \
+                    if key[1] != 'C' else groups[key]
+                plan[i] = max(sorted(candidates.items()), key=lambda kv: kv[1])[0]
         self.city.parcels['plan_zone_code'] = plan
         linear = p['kind'].isin(('road', 'river', 'canal')).to_numpy()
         keys = [(a, 'T' + t, c) if lin else (a, f'B{k:06d}', c)
@@ -205,13 +221,14 @@ class Layers:
     def _roads(self):
         net = self.city.network
         city = self.city.city
+        inside = prep(city)
         rows, geoms = [], []
         lines = net.ridge_lines()
         for r in np.nonzero(net.ridge_inside)[0]:
             cls = net.ridge_class[r]
             if cls in ('', '铁路'):
                 continue
-            clipped = lines[r] if city.contains(lines[r]) else lines[r].intersection(city)
+            clipped = lines[r] if inside.contains(lines[r]) else lines[r].intersection(city)
             for part in getattr(clipped, 'geoms', [clipped]):
                 if part.geom_type == 'LineString' and part.length > 1.0:
                     rows.append((cls, net.ridge_name[r], float(net.ridge_width[r]),

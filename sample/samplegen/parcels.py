@@ -6,6 +6,7 @@ gives irregular fields. Target parcel sizes grow from ~12 ha in town centres (a 
 factory is one parcel) to ~500 ha of forest in the mountains.
 """
 
+import geopandas as gpd
 import numpy as np
 from scipy.spatial import Voronoi
 from shapely.geometry import Polygon
@@ -14,6 +15,10 @@ from shapely.ops import unary_union
 from .fields import contains_xy
 from .geo import min_rect, polygons
 from .rng import stream
+
+
+MIN_PARCEL = 100.0   # m2: smaller pieces join a neighbour (三调 mapping units are 200-600 m2)
+SPECK = 1.0          # m2: isolated pieces below this are clipping noise and are dropped
 
 
 def target_area(u, e, noise):
@@ -135,6 +140,39 @@ def build(partition, fields):
                 n = int(np.clip(round(part.area / target), 1, 10))
                 for p in subdivide(part, n, urban, rng):
                     add(p, 'core', k, -1, adcode)
+    return absorb_slivers(out)
+
+
+def absorb_slivers(parcels, min_area=MIN_PARCEL):
+    """Merge parcels smaller than ``min_area`` into the neighbour of the same district that
+    shares the longest boundary with them (below the survey's minimum mapping unit). The
+    tiling is unchanged; a sliver with no neighbour stays, unless it is a floating-point speck
+    (< SPECK m2), which is dropped."""
+    geoms = list(parcels['geometry'])
+    small = sorted((g.area, i) for i, g in enumerate(geoms) if g.area < min_area)
+    if not small:
+        return parcels
+    index = gpd.GeoSeries(geoms).sindex
+    alive = np.ones(len(geoms), bool)
+    for _, i in small:
+        best, best_len = -1, 0.0
+        for j in sorted(index.query(geoms[i], predicate='intersects')):
+            if j == i or not alive[j] or parcels['adcode'][j] != parcels['adcode'][i]:
+                continue
+            shared = geoms[i].intersection(geoms[j]).length
+            if shared > best_len and geoms[j].area >= geoms[i].area:
+                best, best_len = j, shared
+        if best >= 0:
+            merged = unary_union([geoms[best], geoms[i]])
+            parts = polygons(merged)
+            geoms[best] = max(parts, key=lambda p: p.area) if len(parts) > 1 and \
+                sum(p.area for p in parts) - max(p.area for p in parts) < 1e-6 else merged
+            alive[i] = False
+        elif geoms[i].area < SPECK:
+            alive[i] = False          # a floating-point speck with no edge neighbour
+    keep = np.nonzero(alive)[0]
+    out = {k: [v[i] for i in keep] for k, v in parcels.items() if k != 'geometry'}
+    out['geometry'] = [geoms[i] for i in keep]
     return out
 
 

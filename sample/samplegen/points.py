@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import numpy as np
 from shapely.geometry import Point
+from shapely.prepared import prep
 
 from .geo import polygons
 from .rng import stream
@@ -83,8 +84,9 @@ def risk_points(roads, fields, parcels, water):
                     rng.uniform(0.3, 0.9)))
     # Bridges (roads over rivers and canals) and tunnels (highways over high ground).
     bridges = []
+    wet = prep(water)
     for i, line in enumerate(lines):
-        if line.intersects(water):
+        if wet.intersects(line):
             for seg in polygons(line.intersection(water).buffer(1.0)):
                 c = seg.centroid
                 bridges.append((cls[i], c))
