@@ -35,7 +35,7 @@ def assign(df, current, changed, expand):
     farm |= free & built & changed & (e < 60) & (r1 < 0.5)              # new violations
     zone[farm] = 'farm'
     free = zone == ''
-    red = free & (kind == 'core') & np.isin(current, FOREST_GRASS) & (e > 350) & (r1 < 0.85)
+    red = free & (kind == 'core') & np.isin(current, FOREST_GRASS) & (e > 420) & (r1 < 0.8)
     red |= free & np.isin(current, ('1103', '1105'))
     red |= free & (kind == 'core') & np.isin(current, FOREST_GRASS) & (df['island'].to_numpy()) & \
         (r1 < 0.8)
