@@ -185,3 +185,23 @@ def iface(qgis_iface, monkeypatch):
     monkeypatch.setattr(qgis_iface, 'spm_docks', docks, raising=False)
     monkeypatch.setattr(qgis_iface, 'spm_locators', locators, raising=False)
     return qgis_iface
+
+
+# --- leaving ---------------------------------------------------------------------------------
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config.spm_exitstatus = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave with pytest's status without the interpreter's teardown.
+
+    After exitQgis, Python deletes the remaining Qt/QGIS wrappers in arbitrary order, which can
+    segfault (seen on 3.22 once several docks and providers have lived in one session) after
+    every result is already reported. Nothing is left to run here, so skip that teardown.
+    """
+    if 'qgis.core' in sys.modules and hasattr(config, 'spm_exitstatus'):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(config.spm_exitstatus)
