@@ -32,10 +32,11 @@ def apply_aliases(layer, language=None):
 
 
 def apply(layer, style=None):
-    """Load the named shipped style (when it exists) and the aliases; repaint."""
+    """Load the named shipped style (when it exists) and, for vector layers, the aliases."""
     if style:
         path = style_path(style)
         if os.path.exists(path):
             layer.loadNamedStyle(path)
-    apply_aliases(layer)
+    if hasattr(layer, 'fields'):  # rasters have no fields
+        apply_aliases(layer)
     layer.triggerRepaint()

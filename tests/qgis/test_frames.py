@@ -62,3 +62,21 @@ def test_tables_without_geometry(qgis_app):
     back = frames.frame_to_layer(table, 'back')
     assert back.wkbType() == QgsWkbTypes.NoGeometry
     assert next(back.getFeatures()).attributes() == ['天然气', 12.5]
+
+
+def test_styling_applies_to_vector_and_raster_layers(qgis_app, tmp_path):
+    import numpy as np
+    from osgeo import gdal
+    from qgis.core import QgsRasterLayer
+    from spatial_planning_monitor.layers import styling
+    path = str(tmp_path / 'grid.tif')
+    raster = gdal.GetDriverByName('GTiff').Create(path, 4, 4, 1, gdal.GDT_Float32)
+    raster.GetRasterBand(1).WriteArray(np.arange(16, dtype='float32').reshape(4, 4))
+    raster = None
+    styling.apply(QgsRasterLayer(path, 'grid'), 'no_such_style')
+    layer = _layer()
+    layer.dataProvider().addAttributes([QgsField('AREA_M2', QVariant.Double)])
+    layer.updateFields()
+    styling.apply(layer)
+    index = layer.fields().indexOf('AREA_M2')
+    assert layer.attributeAlias(index) in ('Area (m²)', '面积（平方米）')
