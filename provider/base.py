@@ -12,7 +12,6 @@ import os
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -155,7 +154,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         """The source as a GeoDataFrame (index = feature ids), reprojected to ``crs`` if given."""
         from ..bridge import frames
         if crs is not None and crs.isValid() and source.sourceCrs() != crs:
-            from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProject
+            from qgis.core import QgsFeatureRequest, QgsProject
             request = QgsFeatureRequest()
             transform_context = (context.transformContext() if context is not None
                                  else QgsProject.instance().transformContext())
@@ -199,6 +198,28 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                 _remove_output(dest_id)
             raise
         return dest_id
+
+    def write_outputs(self, outputs, parameters, context, feedback):
+        """Write several outputs, all or none: a failure or a cancel removes those already written.
+
+        ``outputs``: (parameter name, frame[, QgsWkbTypes type]); a plain DataFrame is a table,
+        a GeoDataFrame without a type gets the type of its geometries. Returns {name: dest id}.
+        """
+        import geopandas as gpd
+        written = {}
+        try:
+            for name, frame, *kind in outputs:
+                self.check_canceled(feedback)
+                wkb_type = kind[0] if kind else None
+                if not isinstance(frame, gpd.GeoDataFrame):
+                    wkb_type = QgsWkbTypes.NoGeometry
+                written[name] = self.write_frame(frame, parameters, name, context, feedback,
+                                                 wkb_type=wkb_type)
+        except BaseException:
+            for dest_id in written.values():
+                _remove_output(dest_id)
+            raise
+        return written
 
     def load_styled(self, context, dest_id, style, layer_name=None):
         """Give the output a name and, once it loads in QGIS, the shipped style and aliases."""

@@ -686,7 +686,7 @@ def _trace_task(task, spec, measures):
     """Worker: measure the one district and return the contributing feature ids per source."""
     import geopandas as gpd
     from ..bridge import frames
-    from ..core.indicators.measures import MEASURES, Inputs, MeasureTable
+    from ..core.indicators.measures import Inputs, MeasureTable
 
     request_crs = spec['crs']
     frames_by_role = {}

@@ -9,7 +9,6 @@ the plan column only, ``@none`` (no plan zone covers the piece) and ``=`` (the p
 class equals the current class's 用地用海 level-1 class).
 """
 
-from fnmatch import fnmatchcase
 
 import numpy as np
 import pandas as pd

@@ -1,9 +1,7 @@
-"""What the monitoring algorithms share: reading land-use layers, logging, writing all-or-nothing."""
+"""What the monitoring algorithms share: reading land-use layers, logging, aliases."""
 
-import geopandas as gpd
 from qgis.PyQt.QtCore import QVariant
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsWkbTypes,
@@ -11,7 +9,6 @@ from qgis.core import (
 
 from ....core.landuse import area, inputs
 from ....core.landuse.encoding import undeclared_dbf_encoding
-from ...base import _remove_output
 
 TEXT_TYPES = (QVariant.String,)
 INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
@@ -114,26 +111,7 @@ def read_polygons(alg, source, label, feedback, crs, context, fields=None):
     return inputs.polygons(frame, label, log=log_to(feedback), canceled=feedback.isCanceled), frame
 
 
-def write_all(alg, outputs, parameters, context, feedback):
-    """Write several outputs; if one fails or the run is canceled, remove those already written.
-
-    ``outputs``: list of (parameter name, frame). Returns {name: destination id}.
-    """
-    written = {}
-    try:
-        for name, frame in outputs:
-            alg.check_canceled(feedback)
-            if isinstance(frame, gpd.GeoDataFrame):      # polygon pieces, also when empty
-                crs, kind = None, QgsWkbTypes.MultiPolygon
-            else:
-                crs, kind = QgsCoordinateReferenceSystem(), QgsWkbTypes.NoGeometry
-            written[name] = alg.write_frame(frame, parameters, name, context, feedback, crs=crs,
-                                            wkb_type=kind)
-    except BaseException:
-        for dest_id in written.values():
-            _remove_output(dest_id)
-        raise
-    return written
+POLYGONS = QgsWkbTypes.MultiPolygon  # pieces and patches, also when empty
 
 
 class _ExtraAliases(QgsProcessingLayerPostProcessorInterface):

@@ -11,7 +11,7 @@ from qgis.core import (
 from ....core.landuse import control_lines
 from ...base import SpmAlgorithm
 from .common import (check_crs, code_field, log_to, open_source, progress_to, read_land_use,
-                     read_polygons, write_all)
+                     read_polygons, POLYGONS)
 
 
 class ControlLinesAlgorithm(SpmAlgorithm):
@@ -96,8 +96,8 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             landuse, lines, districts, names, crs=frame_crs, canceled=feedback.isCanceled,
             progress=progress_to(feedback, 20, 80), log=log_to(feedback))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = write_all(self, [(self.SUMMARY, summary), (self.OUTPUT, patches)], parameters,
-                            context, feedback)
+        written = self.write_outputs([(self.SUMMARY, summary), (self.OUTPUT, patches, POLYGONS)],
+                                     parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'control_lines',
                          self.tr('Control-line violations'))
         self.load_styled(context, written[self.SUMMARY], None, self.tr('三线占用情况汇总表'))

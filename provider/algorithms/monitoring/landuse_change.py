@@ -11,7 +11,7 @@ from qgis.core import (
 from ....core.landuse import change
 from ...base import SpmAlgorithm
 from .common import (check_crs, code_field, load_with_aliases, log_to, open_source, progress_to,
-                     read_land_use, write_all)
+                     read_land_use, POLYGONS)
 
 
 class LanduseChangeAlgorithm(SpmAlgorithm):
@@ -75,8 +75,8 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
                                           progress=progress_to(feedback, 20, 80),
                                           log=log_to(feedback))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = write_all(self, [(self.MATRIX, matrix), (self.OUTPUT, patches)], parameters,
-                            context, feedback)
+        written = self.write_outputs([(self.MATRIX, matrix), (self.OUTPUT, patches, POLYGONS)],
+                                     parameters, context, feedback)
         scheme = 'plan' if 'plan' in (before.scheme, after.scheme) else 'current'
         self.load_styled(context, written[self.OUTPUT], f'landuse_change_{scheme}',
                          self.tr('Land-use change'))

@@ -11,7 +11,7 @@ from qgis.core import (
 from ....core.landuse import conformance
 from ...base import SpmAlgorithm
 from .common import (check_crs, code_field, log_to, open_source, progress_to, read_land_use,
-                     write_all)
+                     POLYGONS)
 
 
 class PlanConformanceAlgorithm(SpmAlgorithm):
@@ -79,8 +79,8 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             feedback.pushInfo(self.tr('{status}: {area:.2f} ha').format(
                 status=status, area=share / 10000.0))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = write_all(self, [(self.SUMMARY, summary), (self.OUTPUT, pieces)], parameters,
-                            context, feedback)
+        written = self.write_outputs([(self.SUMMARY, summary), (self.OUTPUT, pieces, POLYGONS)],
+                                     parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'conformance', self.tr('Plan conformance'))
         self.load_styled(context, written[self.SUMMARY], None, self.tr('Plan conformance summary'))
         return {self.OUTPUT: written[self.OUTPUT], self.SUMMARY: written[self.SUMMARY]}

@@ -1,19 +1,16 @@
 """What the sensor algorithms share: the distance, radius and kind parameters, reading the layers."""
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsWkbTypes,
 )
 
 from ....core.i18n import translate
 from ....core.sensors import problem
-from ...base import _remove_output
 
 
 def add_point_parameters(alg, risk_name):
@@ -107,19 +104,3 @@ def progress_to(feedback, start, end):
     return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
 
 
-def write_outputs(alg, outputs, parameters, context, feedback):
-    """Write (parameter, frame, wkb type) outputs, all or none: a failure or a cancel removes the
-    ones already written. NoGeometry: a table; None: the frame's own geometry type.
-    Returns {parameter: dest id}."""
-    written = {}
-    try:
-        for name, frame, wkb_type in outputs:
-            alg.check_canceled(feedback)
-            crs = QgsCoordinateReferenceSystem() if wkb_type == QgsWkbTypes.NoGeometry else None
-            written[name] = alg.write_frame(frame, parameters, name, context, feedback, crs=crs,
-                                            wkb_type=wkb_type)
-    except BaseException:
-        for dest_id in written.values():
-            _remove_output(dest_id)
-        raise
-    return written

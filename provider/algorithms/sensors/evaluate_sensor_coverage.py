@@ -11,7 +11,7 @@ from qgis.core import (
 from ....core.sensors import evaluate
 from ...base import SpmAlgorithm
 from .common import (add_distance_parameters, add_point_parameters, optional_field, point_frame, push_notes,
-                     read_common, write_outputs)
+                     read_common)
 
 
 class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
@@ -93,7 +93,7 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
         outputs = [(self.OUTPUT, out, None), (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)]
         if parameters.get(self.SENSOR_STATS) not in (None, ''):
             outputs.append((self.SENSOR_STATS, stats, None))
-        written = write_outputs(self, outputs, parameters, context, feedback)
+        written = self.write_outputs(outputs, parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'sensor_coverage', self.tr('Risk point coverage'))
         self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor coverage summary'))
         if self.SENSOR_STATS in written:

@@ -15,7 +15,7 @@ from qgis.core import (
 from ....core.sensors import models, outputs, pairs, problem
 from ...base import SpmAlgorithm
 from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
-                     point_frame, progress_to, push_notes, read_common, write_outputs)
+                     point_frame, progress_to, push_notes, read_common)
 
 
 class PlanSensorsAlgorithm(SpmAlgorithm):
@@ -150,7 +150,7 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
                           .format(c=int(total['N_COVERED']), n=int(total['N_POINTS']),
                                   pct=total['COVER_PCT'], wpct=total['WCOVER_PCT']))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = write_outputs(self, [(self.OUTPUT, sites, QgsWkbTypes.Point),
+        written = self.write_outputs([(self.OUTPUT, sites, QgsWkbTypes.Point),
                                        (self.ASSIGNMENTS, lines, QgsWkbTypes.LineString),
                                        (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)],
                                 parameters, context, feedback)
