@@ -130,23 +130,32 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         source = self.parameterAsSource(parameters, name, context)
         if source is None and (required or parameters.get(name) not in (None, '')):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        if source is not None:
+            value = str(parameters.get(name, ''))
+            if 'layername=' in value:   # a GeoPackage path: QGIS names the layer after the file
+                label = value.split('layername=', 1)[1].split('|', 1)[0]
+                self._labels = dict(getattr(self, '_labels', {}), **{str(id(source)): label})
         return source
+
+    def label(self, source):
+        """The name of an input layer as the user knows it, for messages."""
+        return getattr(self, '_labels', {}).get(str(id(source))) or source.sourceName()
 
     def require_field(self, source, field, label, numeric=False):
         """Stop with a message naming the layer and field when ``field`` is absent or not numeric."""
         if not field:
             raise self.error(self.tr('Layer “{layer}”: no field was chosen for {label}.').format(
-                layer=source.sourceName(), label=label))
+                layer=self.label(source), label=label))
         index = source.fields().indexOf(field)
         if index < 0:
             raise self.error(self.tr(
                 'Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.').format(
-                    layer=source.sourceName(), field=field, label=label,
+                    layer=self.label(source), field=field, label=label,
                     fields=', '.join(source.fields().names())))
         if numeric and not source.fields().field(index).isNumeric():
             raise self.error(self.tr(
                 'Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.').format(
-                    layer=source.sourceName(), field=field, label=label,
+                    layer=self.label(source), field=field, label=label,
                     kind=source.fields().field(index).typeName()))
         return field
 
@@ -161,7 +170,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             request.setDestinationCrs(crs, transform_context)
             if feedback is not None:
                 feedback.pushInfo(self.tr('Layer “{layer}” is reprojected from {src} to {dst}.').format(
-                    layer=source.sourceName(), src=source.sourceCrs().authid(), dst=crs.authid()))
+                    layer=self.label(source), src=source.sourceCrs().authid(), dst=crs.authid()))
             frame = frames.source_to_frame(source, fields, request=request, feedback=None)
             frame = frame.set_crs(frames.crs_to_frame(crs), allow_override=True)
             return frame

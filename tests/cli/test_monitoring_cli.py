@@ -58,5 +58,5 @@ def test_a_missing_field_fails_naming_layer_and_field_and_writes_nothing(qgis_pr
                         f'PLAN={sample_gpkg}|layername=landuse_plan', 'PLAN_FIELD=YDYHFLDM',
                         f'OUTPUT={out}', f'SUMMARY={tmp_path / "never.csv"}')
     assert done.returncode != 0
-    assert 'DLBMX' in done.stdout + done.stderr and 'putian' in done.stdout + done.stderr
+    assert 'DLBMX' in done.stdout + done.stderr and 'landuse_current' in done.stdout + done.stderr
     assert not os.path.exists(out)

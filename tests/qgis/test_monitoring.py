@@ -223,7 +223,7 @@ def test_a_missing_or_mistyped_code_field_stops_before_any_output(run_alg, tmp_p
         run_alg('spm:plan_conformance', {'CURRENT': current, 'CURRENT_FIELD': field, 'PLAN': plan,
                                          'PLAN_FIELD': 'YDYHDM', 'OUTPUT': out,
                                          'SUMMARY': str(tmp_path / 'never.csv')})
-    assert '“bad”' in str(raised.value)                      # the layer, as QGIS names it
+    assert '“current”' in str(raised.value)                  # the layer of the GeoPackage
     assert not os.path.exists(out) and not os.path.exists(str(tmp_path / 'never.csv'))
 
 

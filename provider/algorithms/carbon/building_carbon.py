@@ -78,11 +78,11 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             self.require_field(source, floors_field, self.tr('floors'), numeric=True)
         else:
             raise self.error(self.tr('Layer “{layer}”: give a floor-area field or a floors field.').format(
-                layer=source.sourceName()))
+                layer=self.label(source)))
         if source.sourceCrs().isGeographic() and not area_field:
             raise self.error(self.tr('Layer “{layer}” is in geographic coordinates ({crs}); footprint '
                                      'areas need a projected CRS.').format(
-                layer=source.sourceName(), crs=source.sourceCrs().authid()))
+                layer=self.label(source), crs=source.sourceCrs().authid()))
         grid_size = self.parameterAsDouble(parameters, self.GRID_SIZE, context)
         grid_wanted = grid_size > 0
         if grid_wanted and parameters.get(self.GRID_OUTPUT) in (None, ''):
@@ -95,7 +95,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
 
         out, report = building.building_carbon(
             buildings, use_field, area_field, floors_field, intensities, grid_factor, default_use,
-            layer_name=source.sourceName())
+            layer_name=self.label(source))
         if report['unknown_features']:
             feedback.reportError(self.tr('{n} building(s) with unknown uses were given the use {use}: '
                                          '{uses}.').format(

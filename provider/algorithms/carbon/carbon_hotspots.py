@@ -74,7 +74,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             frame, field, method, self.parameterAsDouble(parameters, self.DISTANCE, context) or None,
             self.parameterAsInt(parameters, self.NEIGHBOURS, context),
             self.parameterAsDouble(parameters, self.ALPHA, context),
-            self.parameterAsBool(parameters, self.FDR, context), layer_name=source.sourceName())
+            self.parameterAsBool(parameters, self.FDR, context), layer_name=self.label(source))
         hot, cold = int((out['GI_BIN'] > 0).sum()), int((out['GI_BIN'] < 0).sum())
         feedback.pushInfo(self.tr('Spatial weights: {weights}. {hot} hot and {cold} cold spot(s) among {n} '
                                   'features.').format(weights=description, hot=hot, cold=cold, n=len(out)))

@@ -89,7 +89,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
         crs = source.sourceCrs()
         if not crs.isValid() or crs.isGeographic():
             raise self.error(self.tr('Layer “{layer}” must be in a projected CRS (metres) to make a grid; '
-                                     'it is {crs}.').format(layer=source.sourceName(),
+                                     'it is {crs}.').format(layer=self.label(source),
                                                             crs=crs.authid() or '?'))
         regions = self.frame(source, [f for f in (total_field, name_field) if f], feedback=feedback)
         regions = regions[regions.geometry.notna() & ~regions.geometry.is_empty]

@@ -93,7 +93,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
             table = table[years.astype(str).str.strip().str.split('.').str[0] == str(year)]
             if table.empty:
                 raise self.error(self.tr('Table “{table}” has no row for year {year} (it has {years}).')
-                                 .format(table=source.sourceName(), year=year,
+                                 .format(table=self.label(source), year=year,
                                          years=', '.join(sorted(set(years.astype(str))))))
         grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
         factors = self.parameterAsFile(parameters, self.FACTORS, context) or None
@@ -114,13 +114,13 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         by_fuel, totals = energy.energy_carbon(
             table, fields[self.DISTRICT_FIELD], fields[self.FUEL_FIELD], fields[self.AMOUNT_FIELD],
             fields[self.UNIT_FIELD], fields[self.YEAR_FIELD], factors, grid_factor, names,
-            table_name=source.sourceName())
+            table_name=self.label(source))
         if districts is not None:
             unmatched = sorted(set(totals['DIST']) - set(districts['_key']))
             if unmatched:
                 raise self.error(self.tr(
                     'Districts in the table but not in layer “{layer}”: {keys}.').format(
-                        layer=districts_source.sourceName(), keys=', '.join(unmatched)))
+                        layer=self.label(districts_source), keys=', '.join(unmatched)))
             geometry = districts.drop_duplicates('_key').set_index('_key').geometry
             import geopandas as gpd
             totals = gpd.GeoDataFrame(totals, geometry=totals['DIST'].map(geometry).to_numpy(),

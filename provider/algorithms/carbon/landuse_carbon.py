@@ -85,7 +85,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
 
         out, summary, report = landuse.landuse_carbon(
             parcels, field, coefficients, scheme, default, districts, district_field,
-            layer_name=source.sourceName())
+            layer_name=self.label(source))
         if report['unknown_features']:
             feedback.reportError(self.tr(
                 '{n} parcel(s) with unknown codes were given class {cls}: {codes}.').format(

@@ -76,7 +76,7 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
         min_overlap = self.parameterAsDouble(parameters, self.MIN_OVERLAP, context)
         if buildings_source.sourceCrs().isGeographic():
             raise self.error(self.tr('Layer “{layer}” is in geographic coordinates ({crs}); footprint overlaps '
-                                     'need a projected CRS.').format(layer=buildings_source.sourceName(),
+                                     'need a projected CRS.').format(layer=self.label(buildings_source),
                                                                      crs=buildings_source.sourceCrs().authid()))
         buildings = self.frame(buildings_source, feedback=feedback)
         admin = self.frame(admin_source, fields=[admin_field], feedback=feedback)
@@ -89,8 +89,8 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
             before = reg.counts()
             frame, summary = assign.assign_codes(
                 reg, buildings, admin, admin_field, year_field, level, min_overlap,
-                source=buildings_source.sourceName(), check=lambda: self.check_canceled(feedback),
-                layer_names=(buildings_source.sourceName(), admin_source.sourceName()),
+                source=self.label(buildings_source), check=lambda: self.check_canceled(feedback),
+                layer_names=(self.label(buildings_source), self.label(admin_source)),
                 progress=lambda k, step: feedback.setProgress(10 + 80 * (k + 1) / len(assign.STEPS)))
             self.check_canceled(feedback)
             dest = self.write_frame(frame, parameters, self.OUTPUT, context, feedback)

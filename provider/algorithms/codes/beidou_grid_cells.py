@@ -57,7 +57,7 @@ class BeidouGridCellsAlgorithm(SpmAlgorithm):
             first = int(np.flatnonzero(bad)[0])
             raise self.error(self.tr('Layer “{layer}”, field “{field}”: no value is a BeiDou grid code '
                                      '(feature {fid}: “{code}”, {reason}).').format(
-                layer=source.sourceName(), field=field, fid=frame.index[first], code=texts[first],
+                layer=self.label(source), field=field, fid=frame.index[first], code=texts[first],
                 reason=two['problem'][first]))
         if bad.any():
             listed = ['{} (“{}”: {})'.format(fid, code, reason) for fid, code, reason in zip(

@@ -58,7 +58,7 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         frame = self.frame(source, feedback=feedback)
         if frame.crs is None:
             raise self.error(self.tr('Layer “{layer}” has no coordinate reference system.').format(
-                layer=source.sourceName()))
+                layer=self.label(source)))
         self.check_canceled(feedback)
 
         x, y, _, _ = anchor_points(frame.geometry)

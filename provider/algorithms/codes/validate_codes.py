@@ -67,7 +67,7 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
             if not has_geometry:
                 raise self.error(self.tr('Layer “{layer}” has no geometry: the location cannot be checked against '
                                          '“{admin}”. Leave ADMIN empty.').format(
-                    layer=source.sourceName(), admin=admin_source.sourceName()))
+                    layer=self.label(source), admin=self.label(admin_source)))
             admin = self.frame(admin_source, fields=[admin_field], feedback=feedback, crs=source.sourceCrs(),
                                context=context)
         self.check_canceled(feedback)

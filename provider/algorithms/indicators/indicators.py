@@ -186,7 +186,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                 raise self.error(self.tr(
                     'Layer “{layer}” (PREVIOUS) is neither an indicator TABLE (fields DISTRICT, IND_ID, '
                     'VALUE) nor an OUTPUT with the district field “{field}”.').format(
-                        layer=previous_src.sourceName(), field=key_field))
+                        layer=self.label(previous_src), field=key_field))
             previous = previous_values(previous_frame, indicators, district_column=key_field)
 
         feedback.pushInfo(self.tr('Measuring {n} districts…').format(n=len(districts)))
@@ -228,7 +228,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         crs = districts_src.sourceCrs()
         if not crs.isValid():
             raise self.error(self.tr('Layer “{layer}” has no coordinate reference system.').format(
-                layer=districts_src.sourceName()))
+                layer=self.label(districts_src)))
         if not crs.isGeographic():
             return crs
         extent = districts_src.sourceExtent()
@@ -245,11 +245,11 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         empty = keys.count('')
         if empty:
             raise self.error(self.tr('Layer “{layer}”: {n} district(s) have no value in “{field}”.')
-                             .format(layer=source.sourceName(), n=empty, field=field))
+                             .format(layer=self.label(source), n=empty, field=field))
         duplicated = sorted({k for k in keys if keys.count(k) > 1})
         if duplicated:
             raise self.error(self.tr('Layer “{layer}”: field “{field}” is not unique ({values}).').format(
-                layer=source.sourceName(), field=field, values=', '.join(duplicated[:5])))
+                layer=self.label(source), field=field, values=', '.join(duplicated[:5])))
 
     @staticmethod
     def _numeric_attributes(frame, key_field):
@@ -285,11 +285,11 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                 number = float(value)     # a CSV gives text: '12345.6' is fine
             except (TypeError, ValueError):
                 raise self.error(self.tr('Layer “{layer}”: field “{field}”, row {row}: “{value}” is not a '
-                                         'number.').format(layer=src.sourceName(), field=value_field,
+                                         'number.').format(layer=self.label(src), field=value_field,
                                                            row=row, value=value)) from None
             sums[district_key(key)] = sums.get(district_key(key), 0.0) + number
         absent = [k for k in keys if k not in sums]
         if absent:
             feedback.pushWarning(self.tr('Carbon table “{layer}” has no row for district(s) {keys}.')
-                                 .format(layer=src.sourceName(), keys=', '.join(absent)))
+                                 .format(layer=self.label(src), keys=', '.join(absent)))
         return pd.Series([sums.get(k, np.nan) for k in keys], dtype=float)

@@ -22,11 +22,11 @@ def code_field(alg, source, field, label, feedback):
     if kind in INTEGER_TYPES:
         feedback.pushWarning(alg.tr(
             'Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero '
-            'restored (101 → 0101).').format(layer=source.sourceName(), field=field))
+            'restored (101 → 0101).').format(layer=alg.label(source), field=field))
     elif kind not in TEXT_TYPES:
         raise alg.error(alg.tr(
             'Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be '
-            'text.').format(layer=source.sourceName(), field=field, label=label,
+            'text.').format(layer=alg.label(source), field=field, label=label,
                             kind=source.fields().field(field).typeName()))
     return field
 
@@ -36,12 +36,12 @@ def check_crs(alg, source, feedback):
     crs = source.sourceCrs()
     if not crs.isValid():
         feedback.pushWarning(alg.tr('Layer “{layer}” has no CRS: areas are planar in its units.')
-                             .format(layer=source.sourceName()))
+                             .format(layer=alg.label(source)))
         return crs, None
     from ....bridge import frames
     frame_crs = frames.crs_to_frame(crs)
     try:
-        area.check_units(frame_crs, source.sourceName())
+        area.check_units(frame_crs, alg.label(source))
     except Exception as error:
         raise QgsProcessingException(str(error)) from error
     feedback.pushInfo(alg.tr('Working CRS {crs}: {method}.').format(

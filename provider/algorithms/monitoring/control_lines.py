@@ -81,13 +81,13 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         crs, frame_crs = check_crs(self, landuse_src, feedback)
 
         feedback.setProgressText(self.tr('Reading the layers'))
-        landuse = read_land_use(self, landuse_src, field, landuse_src.sourceName(), feedback, crs,
+        landuse = read_land_use(self, landuse_src, field, self.label(landuse_src), feedback, crs,
                                 context)
-        lines = {name: read_polygons(self, source, source.sourceName(), feedback, crs, context)[0]
+        lines = {name: read_polygons(self, source, self.label(source), feedback, crs, context)[0]
                  for name, source in line_sources.items()}
         districts, names = None, None
         if districts_src is not None:
-            districts, frame = read_polygons(self, districts_src, districts_src.sourceName(),
+            districts, frame = read_polygons(self, districts_src, self.label(districts_src),
                                              feedback, crs, context, [district_field])
             names = ['' if v is None else str(v) for v in frame[district_field]]
         feedback.setProgress(20)

@@ -63,10 +63,10 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
         crs, frame_crs = check_crs(self, before_src, feedback)
 
         feedback.setProgressText(self.tr('Reading the layers'))
-        before = read_land_use(self, before_src, before_field, before_src.sourceName(), feedback,
+        before = read_land_use(self, before_src, before_field, self.label(before_src), feedback,
                                crs, context)
         feedback.setProgress(10)
-        after = read_land_use(self, after_src, after_field, after_src.sourceName(), feedback, crs,
+        after = read_land_use(self, after_src, after_field, self.label(after_src), feedback, crs,
                               context)
         feedback.setProgress(20)
         feedback.setProgressText(self.tr('Overlaying the two surveys'))

@@ -64,10 +64,10 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         crs, frame_crs = check_crs(self, current_src, feedback)
 
         feedback.setProgressText(self.tr('Reading the layers'))
-        current = read_land_use(self, current_src, current_field, current_src.sourceName(),
+        current = read_land_use(self, current_src, current_field, self.label(current_src),
                                 feedback, crs, context)
         feedback.setProgress(15)
-        plan = read_land_use(self, plan_src, plan_field, plan_src.sourceName(), feedback, crs,
+        plan = read_land_use(self, plan_src, plan_field, self.label(plan_src), feedback, crs,
                              context, scheme='plan')
         feedback.setProgress(20)
         feedback.setProgressText(self.tr('Overlaying current use and plan'))

@@ -64,7 +64,7 @@ def read_common(alg, parameters, context, risk_name, feedback):
     if crs.isValid() and crs.isGeographic():
         raise alg.error(alg.tr(
             'Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in '
-            'metres (e.g. EPSG:4528) first.').format(layer=risk_src.sourceName(), crs=crs.authid()))
+            'metres (e.g. EPSG:4528) first.').format(layer=alg.label(risk_src), crs=crs.authid()))
     weight = optional_field(alg, parameters, 'WEIGHT_FIELD', context, risk_src, alg.tr('weight'), True)
     kind = optional_field(alg, parameters, 'KIND_FIELD', context, risk_src, alg.tr('kind'))
     distance = alg.parameterAsEnumString(parameters, 'DISTANCE', context) or 'EUCLIDEAN'
@@ -80,7 +80,7 @@ def read_common(alg, parameters, context, risk_name, feedback):
     options = {'radius': radius, 'kind_field': kind, 'weight_field': weight, 'distance': distance,
                'roads': roads, 'kind_table': alg.parameterAsFile(parameters, 'KIND_TABLE', context) or None,
                'canceled': feedback.isCanceled}
-    labels = {'risk': risk_src.sourceName(), 'roads': roads_src.sourceName() if roads_src else 'ROADS'}
+    labels = {'risk': alg.label(risk_src), 'roads': alg.label(roads_src) if roads_src else 'ROADS'}
     return risk, options, labels, crs
 
 
@@ -90,7 +90,7 @@ def point_frame(alg, parameters, name, context, crs, feedback, fields):
     if src is None:
         return None, name
     present = [f for f in fields if f and src.fields().indexOf(f) >= 0]
-    return alg.frame(src, present, feedback=feedback, crs=crs, context=context), src.sourceName()
+    return alg.frame(src, present, feedback=feedback, crs=crs, context=context), alg.label(src)
 
 
 def push_notes(feedback, notes):
