@@ -35,7 +35,7 @@ deploy:
 	@echo "Linked into $(PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
 
 screenshots: setup  ## the PNGs of the docks that the README and docs show
-	source scripts/env.sh && $(VENV)/bin/pytest -q tests/ui -k screenshot
+	source scripts/env.sh && SPM_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/ui
 
 clean:
 	rm -rf build dist demo_output .pytest_cache

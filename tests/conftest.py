@@ -205,3 +205,13 @@ def pytest_unconfigure(config):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(config.spm_exitstatus)
+
+
+# --- screenshots -----------------------------------------------------------------------------
+
+def screenshot_path(name):
+    """Where a GUI test saves its screenshot: docs/img/<name> under `make screenshots`
+    (SPM_SCREENSHOTS=1), otherwise build/screenshots/<name>, so `make test` leaves docs/ alone."""
+    folder = ROOT / 'docs' / 'img' if os.environ.get('SPM_SCREENSHOTS') == '1' else ROOT / 'build' / 'screenshots'
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name

@@ -2,15 +2,14 @@
 and the README's screenshot docs/img/plugin_zh_CN.png; English again afterwards."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import register_provider
+from conftest import register_provider, screenshot_path
 from interface_language import compile_translations, interface_locale
 from screenshots import render_map
 
-SHOT = Path(__file__).resolve().parents[2] / 'docs' / 'img' / 'plugin_zh_CN.png'
+SHOT = screenshot_path('plugin_zh_CN.png')
 CJK = re.compile(r'[\u3400-\u9fff]')
 
 

@@ -1,10 +1,10 @@
 """docs/img/indicator_dock.png: the indicator dock beside the map of the sample city."""
 
-from pathlib import Path
 
+from conftest import screenshot_path
 from screenshots import beside, render_map
 
-DOCS_IMG = Path(__file__).resolve().parents[2] / 'docs' / 'img' / 'indicator_dock.png'
+DOCS_IMG = screenshot_path('indicator_dock.png')
 
 
 def _label(layer):

@@ -3,11 +3,12 @@ plan in a QgsTask, pick a point on the coverage curve, add and remove a sensor w
 and the README screenshot (docs/img/sensor_dock.png)."""
 
 import time
-from pathlib import Path
 
 import pytest
 
-DOCS_IMG = Path(__file__).resolve().parents[2] / 'docs' / 'img' / 'sensor_dock.png'
+from conftest import screenshot_path
+
+DOCS_IMG = screenshot_path('sensor_dock.png')
 
 
 def wait_for(condition, timeout=180.0):
