@@ -2298,27 +2298,27 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="109"/>
+        <location filename="../provider/base.py" line="108"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="139"/>
+        <location filename="../provider/base.py" line="147"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="143"/>
+        <location filename="../provider/base.py" line="151"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="148"/>
+        <location filename="../provider/base.py" line="156"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="164"/>
+        <location filename="../provider/base.py" line="172"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
@@ -2407,57 +2407,57 @@
 <context>
     <name>alg</name>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="26"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="23"/>
         <source>Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero restored (101 → 0101).</source>
         <translation>图层“{layer}”：字段“{field}”为数值型；读取编码时已补回首位的 0（101 → 0101）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="30"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="27"/>
         <source>Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be text.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）为 {kind} 类型；地类编码必须是文本型。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="41"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="38"/>
         <source>Layer “{layer}” has no CRS: areas are planar in its units.</source>
         <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="50"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="47"/>
         <source>Working CRS {crs}: {method}.</source>
         <translation>工作坐标系 {crs}：{method}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="88"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="85"/>
         <source>Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in the layer properties (Source) for the Chinese text to read correctly.</source>
         <translation>图层“{layer}”未声明编码，看起来是 {encoding}：请在图层属性（源）中设置其编码，以便正确读取中文。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="97"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="94"/>
         <source>Layer “{layer}” declares no encoding (no .cpg); its text is read as {encoding}.</source>
         <translation>图层“{layer}”未声明编码（无 .cpg 文件）；其文本按 {encoding} 读取。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="68"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="65"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in metres (e.g. EPSG:4528) first.</source>
         <translation>图层“{layer}”采用地理坐标系（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="71"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="68"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="72"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="69"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="76"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="73"/>
         <source>DISTANCE = NETWORK needs a road layer (ROADS).</source>
         <translation>DISTANCE = NETWORK 时需要道路图层（ROADS）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="79"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="76"/>
         <source>RADIUS must be greater than 0 (got {value}).</source>
         <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
@@ -2805,32 +2805,32 @@
         <translation>表 {path}：{codes} 没有对应的用地用海编码</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="32"/>
+        <location filename="../provider/base.py" line="31"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="33"/>
+        <location filename="../provider/base.py" line="32"/>
         <source>City indicators</source>
         <translation>城市体检</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="34"/>
+        <location filename="../provider/base.py" line="33"/>
         <source>Mapping and coding</source>
         <translation>落图与赋码</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="35"/>
+        <location filename="../provider/base.py" line="34"/>
         <source>Carbon emissions</source>
         <translation>碳排放监测分析</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="36"/>
+        <location filename="../provider/base.py" line="35"/>
         <source>Sensor planning</source>
         <translation>感知终端规划</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="37"/>
+        <location filename="../provider/base.py" line="36"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -3540,32 +3540,32 @@
         <translation>变化图斑：{count} 个，对比的 {total:.2f} 公顷中有 {area:.2f} 公顷发生变化。</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="42"/>
+        <location filename="../core/landuse/conformance.py" line="41"/>
         <source>Rules {path}, line {line}: status {status} is not one of {allowed}</source>
         <translation>规则表 {path} 第 {line} 行：状态 {status} 不属于 {allowed}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="47"/>
+        <location filename="../core/landuse/conformance.py" line="46"/>
         <source>Rules {path}, line {line}: column {column} is empty</source>
         <translation>规则表 {path} 第 {line} 行：列 {column} 为空</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="51"/>
+        <location filename="../core/landuse/conformance.py" line="50"/>
         <source>Rules {path}, line {line}: {value} is allowed in the plan column only</source>
         <translation>规则表 {path} 第 {line} 行：{value} 只能用于规划列</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="57"/>
+        <location filename="../core/landuse/conformance.py" line="56"/>
         <source>Rules {path} has no rule</source>
         <translation>规则表 {path} 中没有任何规则</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="102"/>
+        <location filename="../core/landuse/conformance.py" line="101"/>
         <source>Wholly inside one plan zone: {whole} of {total} current polygons (no intersection computed); {pieces} pieces in all.</source>
         <translation>完全位于单个规划图斑内的现状图斑：{total} 个中有 {whole} 个（无需求交）；共 {pieces} 个分析图斑。</translation>
     </message>
     <message>
-        <location filename="../core/landuse/conformance.py" line="107"/>
+        <location filename="../core/landuse/conformance.py" line="106"/>
         <source>Layer {layer}: features {a} and {b} overlap; the shared area is counted once, for feature {a}.</source>
         <translation>图层 {layer}：要素 {a} 与 {b} 重叠；重叠面积只计一次，计入要素 {a}。</translation>
     </message>
@@ -4130,37 +4130,37 @@
         <translation>房屋建筑编码方案（building_code_schemes.json 中的方案代码，或 path.json[#id]；自带：{ids}）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="21"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="18"/>
         <source>Risk points (风险点)</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="23"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="20"/>
         <source>Weight field (empty: the kind table’s weight, or 1)</source>
         <translation>权重字段（为空：取类型表中的权重，或为 1）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="26"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="23"/>
         <source>Kind field (per-kind radius and weight; sensors cover their kind)</source>
         <translation>类型字段（按类型取半径和权重；感知终端覆盖其对应类型）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="33"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="30"/>
         <source>Radius (empty: each kind’s radius from the kind table)</source>
         <translation>半径（为空：每种类型取类型表中的半径）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="36"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="33"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="39"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="36"/>
         <source>Roads (noded lines; for NETWORK distance)</source>
         <translation>道路（已打断的线；用于 NETWORK 距离）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="42"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="39"/>
         <source>Kind table (CSV: kind, radius_m, weight, sensor_kinds; default: the shipped table)</source>
         <translation>类型表（CSV：kind、radius_m、weight、sensor_kinds；默认：插件自带的表）</translation>
     </message>
