@@ -48,19 +48,32 @@ def help_text(name):
 
 
 class _StyleOutput(QgsProcessingLayerPostProcessorInterface):
-    """Applies a shipped style and the field aliases on the main thread, once the layer loads."""
+    """On the main thread, once the output loads: the shipped style, the aliases, then ``then``."""
 
     # Post-processors must outlive the algorithm run; QGIS does not own them.
     _alive = []
 
-    def __init__(self, style):
+    def __init__(self, style, then=None):
         super().__init__()
-        self.style = style
+        self.style, self.then = style, then
         _StyleOutput._alive = _StyleOutput._alive[-50:] + [self]
 
-    def postProcessLayer(self, layer, context, feedback):
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         from ..layers import styling
         styling.apply(layer, self.style)
+        if self.then is not None:
+            self.then(layer)
+
+
+def style_on_load(context, dest_id, style, layer_name=None, then=None):
+    """Name an output and, when it loads in QGIS, give it a shipped style (or None), the field
+    aliases, and whatever ``then(layer)`` adds (classes fitted to the data, per-run aliases)."""
+    if not context.willLoadLayerOnCompletion(dest_id):
+        return
+    details = context.layerToLoadOnCompletionDetails(dest_id)
+    if layer_name:
+        details.name = layer_name
+    details.setPostProcessor(_StyleOutput(style, then))
 
 
 class SpmAlgorithm(QgsProcessingAlgorithm):
@@ -230,14 +243,9 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             raise
         return written
 
-    def load_styled(self, context, dest_id, style, layer_name=None):
+    def load_styled(self, context, dest_id, style, layer_name=None, then=None):
         """Give the output a name and, once it loads in QGIS, the shipped style and aliases."""
-        if not context.willLoadLayerOnCompletion(dest_id):
-            return
-        details = context.layerToLoadOnCompletionDetails(dest_id)
-        if layer_name:
-            details.name = layer_name
-        details.setPostProcessor(_StyleOutput(style))
+        style_on_load(context, dest_id, style, layer_name, then)
 
 
 def _remove_output(dest_id):

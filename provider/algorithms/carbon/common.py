@@ -10,7 +10,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsGraduatedSymbolRenderer,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterNumber,
     QgsRasterLayer,
     QgsWkbTypes,
@@ -19,6 +18,7 @@ from qgis.core import (
 from ....core.carbon import tables
 from ....core.i18n import translate
 from ....layers import styling
+from ...base import style_on_load
 
 
 def grid_factor_parameter(name):
@@ -29,43 +29,26 @@ def grid_factor_parameter(name):
         QgsProcessingParameterNumber.Double, defaultValue=value, minValue=0.0)
 
 
-class FittedStyle(QgsProcessingLayerPostProcessorInterface):
-    """Apply a shipped style and the aliases, then fit the style's classes to the data."""
-
-    _alive = []  # post-processors must outlive the run; QGIS does not own them
-
-    def __init__(self, style):
-        super().__init__()
-        self.style = style
-        FittedStyle._alive = FittedStyle._alive[-50:] + [self]
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        fit_style(layer, self.style)
-
-
 def fit_style(layer, style):
     """Load the named style on ``layer`` and recompute its classes from the layer's values."""
+    styling.apply(layer, style)
+    fit_classes(layer)
+
+
+def fit_classes(layer):
+    """Recompute the loaded style's classes (raster ramp or graduated ranges) from the data."""
+    renderer = layer.renderer()
     if isinstance(layer, QgsRasterLayer):
-        layer.loadNamedStyle(styling.style_path(style))
-        renderer = layer.renderer()
         if hasattr(renderer, 'shader'):
             _fit_raster_ramp(layer, renderer)
-        layer.triggerRepaint()
-        return
-    styling.apply(layer, style)
-    renderer = layer.renderer()
-    if isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.ranges():
+    elif isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.ranges():
         renderer.updateClasses(layer, len(renderer.ranges()))
-        layer.triggerRepaint()
+    layer.triggerRepaint()
 
 
 def load_fitted(context, dest_id, style, layer_name):
     """Name the output and style it (fitted to its data) once it loads in QGIS."""
-    if not context.willLoadLayerOnCompletion(dest_id):
-        return
-    details = context.layerToLoadOnCompletionDetails(dest_id)
-    details.name = layer_name
-    details.setPostProcessor(FittedStyle(style))
+    style_on_load(context, dest_id, style, layer_name, then=fit_classes)
 
 
 def write_table(algorithm, frame, parameters, name, context, feedback):

@@ -3,11 +3,11 @@
 from qgis.PyQt.QtCore import QVariant
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingLayerPostProcessorInterface,
     QgsWkbTypes,
 )
 
 from ....core.landuse import area, inputs
+from ...base import style_on_load
 from ....core.landuse.encoding import undeclared_dbf_encoding
 
 TEXT_TYPES = (QVariant.String,)
@@ -114,29 +114,11 @@ def read_polygons(alg, source, label, feedback, crs, context, fields=None):
 POLYGONS = QgsWkbTypes.MultiPolygon  # pieces and patches, also when empty
 
 
-class _ExtraAliases(QgsProcessingLayerPostProcessorInterface):
-    """The usual aliases (layers/fields.csv) plus per-run ones, such as the matrix's class columns."""
-
-    _alive = []  # post-processors must outlive the run; QGIS does not own them
-
-    def __init__(self, aliases):
-        super().__init__()
-        self.aliases = aliases
-        _ExtraAliases._alive = _ExtraAliases._alive[-50:] + [self]
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
-        from ....layers import styling
-        styling.apply(layer)
-        for name, alias in self.aliases.items():
+def load_with_aliases(context, dest_id, layer_name, aliases):
+    """Name an output table and give its fields the usual aliases plus ``aliases``."""
+    def set_aliases(layer):
+        for name, alias in aliases.items():
             index = layer.fields().indexOf(name)
             if index >= 0:
                 layer.setFieldAlias(index, alias)
-
-
-def load_with_aliases(context, dest_id, layer_name, aliases):
-    """Name an output table and give its fields the usual aliases plus ``aliases``."""
-    if not context.willLoadLayerOnCompletion(dest_id):
-        return
-    details = context.layerToLoadOnCompletionDetails(dest_id)
-    details.name = layer_name
-    details.setPostProcessor(_ExtraAliases(aliases))
+    style_on_load(context, dest_id, None, layer_name, then=set_aliases)
