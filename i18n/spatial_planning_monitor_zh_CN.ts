@@ -2298,27 +2298,27 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="108"/>
+        <location filename="../provider/base.py" line="121"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="147"/>
+        <location filename="../provider/base.py" line="160"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="151"/>
+        <location filename="../provider/base.py" line="164"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="156"/>
+        <location filename="../provider/base.py" line="169"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="172"/>
+        <location filename="../provider/base.py" line="185"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
