@@ -57,7 +57,9 @@ class SpatialPlanningMonitor:
                              toolbar=False)
         self._add_action(self.tr('Processing algorithms…'), self.show_toolbox, toolbar=False)
         for module, name in ui.services():
-            self.services.append(getattr(self._import_ui(module), name)(self.iface))
+            ui_module = self._import_ui(module)
+            if ui_module is not None:
+                self.services.append(getattr(ui_module, name)(self.iface))
         self._report_missing_dependencies()
 
     def _add_action(self, text, slot, toolbar=True):
@@ -80,13 +82,26 @@ class SpatialPlanningMonitor:
         self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, 0)
 
     def _import_ui(self, module):
-        return importlib.import_module(f'{__package__}.ui.{module}')
+        """A ui module, or None (with the dependency message) when a package it needs is missing."""
+        try:
+            return importlib.import_module(f'{__package__}.ui.{module}')
+        except ImportError as exc:
+            problems = deps.check() or {getattr(exc, 'name', None) or str(exc): str(exc)}
+            message = self.tr('This tool needs Python packages that are missing ({listing}). {hint}').format(
+                listing=', '.join(problems), hint=deps.install_hint(problems))
+            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Warning)
+            if self.iface is not None:
+                self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, 0)
+            return None
 
     def toggle_panel(self, module, name):
         """Create the panel on first use, then show or hide it."""
         panel = self.panels.get(name)
         if panel is None:
-            panel = getattr(self._import_ui(module), name)(self.iface)
+            ui_module = self._import_ui(module)
+            if ui_module is None:
+                return None
+            panel = getattr(ui_module, name)(self.iface)
             if isinstance(panel, QDockWidget):
                 self.iface.addDockWidget(Qt.RightDockWidgetArea, panel)
             self.panels[name] = panel
@@ -99,7 +114,8 @@ class SpatialPlanningMonitor:
         return panel
 
     def run_command(self, module, name):
-        return getattr(self._import_ui(module), name)(self.iface)
+        ui_module = self._import_ui(module)
+        return None if ui_module is None else getattr(ui_module, name)(self.iface)
 
     def show_toolbox(self):
         self.iface.showProcessingToolbox() if hasattr(self.iface, 'showProcessingToolbox') else None

@@ -210,6 +210,9 @@ class IndicatorDock(QgsDockWidget, FORM):
         project.cleared.connect(self._project_cleared)
         self._loading = True            # nothing is written before the saved state is read
         self._guess_layers()
+        if self._connected_layer is None and self.district_layer() is not None:
+            # the combo picked its first layer before we listened to layerChanged
+            self._district_layer_changed(self.district_layer())
         self.restore_state()
         self._loading = False
 

@@ -55,10 +55,16 @@ SCRIPT = textwrap.dedent("""
     plugin.initGui()
     app.processEvents()
     provider = QgsApplication.processingRegistry().providerById('spm')
+    startup_messages = len(Iface.bar.messages)
+    from spatial_planning_monitor import ui
+    unavailable = [module for module, *_ in ui.panels() + ui.commands()
+                   if plugin._import_ui(module) is None]       # what a click on the menu does
     print('RESULT', json.dumps({{
+        'unavailable_tools': unavailable,
+        'tool_messages': Iface.bar.messages[startup_messages:],
         'provider': provider is not None,
         'algorithms': sorted(a.name() for a in provider.algorithms()) if provider else [],
-        'messages': Iface.bar.messages,
+        'messages': Iface.bar.messages[:startup_messages],
         'log': [entry for entry in log if entry[0] == 'Spatial Planning Monitor'],
     }}, ensure_ascii=False))
     plugin.unload()
@@ -129,3 +135,10 @@ def test_nothing_missing_gives_no_message(tmp_path, qgis_app):
     result = _run(tmp_path, [])
     assert result['messages'] == []
     assert set(result['algorithms']) == set(_requirements())
+
+
+def test_a_tool_that_needs_a_missing_package_says_so_instead_of_a_traceback(tmp_path, qgis_app):
+    result = _run(tmp_path, ['geopandas'])
+    assert result['unavailable_tools'], 'some docks need geopandas'
+    assert len(result['tool_messages']) == len(result['unavailable_tools'])
+    assert all('python3-geopandas' in ' '.join(m) for m in result['tool_messages'])

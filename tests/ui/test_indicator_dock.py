@@ -173,3 +173,16 @@ def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis
     assert selected == ['0701']                  # the only construction parcel inside the red line
     assert 'landuse_current' in dock.statusLabel.text()
     assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def test_a_dock_opened_on_a_ready_project_lists_the_districts_at_once(iface, city):
+    """The district combo picks its first layer before the dock listens to it: still linked."""
+    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    widget = IndicatorDock(iface)     # no layer set by hand
+    try:
+        assert widget.district_layer() is not None
+        assert widget.districtFieldCombo.layer() is widget.district_layer()
+        assert widget._connected_layer is widget.district_layer()
+    finally:
+        widget.unload()
+        widget.deleteLater()
