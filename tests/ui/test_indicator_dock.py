@@ -177,7 +177,9 @@ def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis
 
 def test_a_dock_opened_on_a_ready_project_lists_the_districts_at_once(iface, city):
     """The district combo picks its first layer before the dock listens to it: still linked."""
-    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    from qgis.core import QgsProject
+    from spatial_planning_monitor.ui.indicator_dock import SCOPE, IndicatorDock
+    QgsProject.instance().removeEntry(SCOPE, '/')   # no saved dock state: the combos choose
     widget = IndicatorDock(iface)     # no layer set by hand
     try:
         assert widget.district_layer() is not None
