@@ -1045,137 +1045,137 @@
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Districts</source>
         <translation>行政区图层</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Key field</source>
         <translation>关联字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Show contributing features</source>
         <translation>显示参与计算的要素</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Restore style</source>
         <translation>恢复样式</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Permanent farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Risk kind field</source>
         <translation>风险类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="236"/>
+        <location filename="../ui/indicator_dock.py" line="239"/>
         <source>Source layers (for tracing)</source>
         <translation>源图层（用于溯源）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="312"/>
+        <location filename="../ui/indicator_dock.py" line="315"/>
         <source>Layer “{layer}”: {problem}</source>
         <translation>图层“{layer}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="408"/>
+        <location filename="../ui/indicator_dock.py" line="411"/>
         <source>{name}: {n} district(s) in 预警/超标 selected.</source>
         <translation>{name}：已选中 {n} 个预警/超标行政区。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="496"/>
+        <location filename="../ui/indicator_dock.py" line="499"/>
         <source>The indicator has no value in any district.</source>
         <translation>该指标在所有行政区均无数值。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="529"/>
+        <location filename="../ui/indicator_dock.py" line="532"/>
         <source>Pick a district and an indicator first.</source>
         <translation>请先选择行政区和指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="537"/>
+        <location filename="../ui/indicator_dock.py" line="540"/>
         <source>Indicator {id} is not in the definitions.</source>
         <translation>指标 {id} 不在指标定义中。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="543"/>
+        <location filename="../ui/indicator_dock.py" line="546"/>
         <source>{name} is computed from district attributes only.</source>
         <translation>{name} 仅由行政区属性计算得出。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="553"/>
+        <location filename="../ui/indicator_dock.py" line="556"/>
         <source>Choose the source layer(s) {roles} under “Source layers”.</source>
         <translation>请在“源图层”中选择源图层 {roles}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="560"/>
+        <location filename="../ui/indicator_dock.py" line="563"/>
         <source>Tracing {name}…</source>
         <translation>正在溯源 {name}…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="561"/>
+        <location filename="../ui/indicator_dock.py" line="564"/>
         <source>Trace indicator {id}</source>
         <translation>溯源指标 {id}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="584"/>
+        <location filename="../ui/indicator_dock.py" line="587"/>
         <source>Tracing failed: {error}</source>
         <translation>溯源失败：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="590"/>
+        <location filename="../ui/indicator_dock.py" line="593"/>
         <source>{n} feature(s) selected in “{layer}”</source>
         <translation>已在“{layer}”中选中 {n} 个要素</translation>
     </message>
@@ -2290,9 +2290,14 @@
         <translation>处理算法…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="77"/>
+        <location filename="../plugin.py" line="79"/>
         <source>Some algorithms are unavailable because Python packages are missing ({listing}). {hint}</source>
         <translation>由于缺少 Python 包（{listing}），部分算法不可用。{hint}</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="90"/>
+        <source>This tool needs Python packages that are missing ({listing}). {hint}</source>
+        <translation>此工具所需的 Python 包缺失（{listing}）。{hint}</translation>
     </message>
 </context>
 <context>
