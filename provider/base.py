@@ -65,6 +65,11 @@ class _StyleOutput(QgsProcessingLayerPostProcessorInterface):
             self.then(layer)
 
 
+def progress_to(feedback, start, end):
+    """A ``progress(percent)`` for core that maps its 0–100 onto start–end of the whole run."""
+    return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
+
+
 def style_on_load(context, dest_id, style, layer_name=None, then=None):
     """Name an output and, when it loads in QGIS, give it a shipped style (or None), the field
     aliases, and whatever ``then(layer)`` adds (classes fitted to the data, per-run aliases)."""

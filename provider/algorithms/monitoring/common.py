@@ -56,11 +56,6 @@ def log_to(feedback):
     return log
 
 
-def progress_to(feedback, start, end):
-    """A ``progress(percent)`` for core that maps 0–100 onto start–end of the whole run."""
-    return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
-
-
 def open_source(alg, parameters, name, context, feedback, required=True):
     """The feature source of parameter ``name``, re-read as GBK when it is a shapefile that
     declares no encoding but holds GBK text (QGIS would read it as UTF-8 and lose the Chinese).

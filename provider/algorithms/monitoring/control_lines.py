@@ -9,8 +9,8 @@ from qgis.core import (
 )
 
 from ....core.landuse import control_lines
-from ...base import SpmAlgorithm
-from .common import (check_crs, code_field, log_to, open_source, progress_to, read_land_use,
+from ...base import SpmAlgorithm, progress_to
+from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
 
 

@@ -9,8 +9,8 @@ from qgis.core import (
 )
 
 from ....core.landuse import change
-from ...base import SpmAlgorithm
-from .common import (check_crs, code_field, load_with_aliases, log_to, open_source, progress_to,
+from ...base import SpmAlgorithm, progress_to
+from .common import (check_crs, code_field, load_with_aliases, log_to, open_source,
                      read_land_use, POLYGONS)
 
 

@@ -97,10 +97,3 @@ def push_notes(feedback, notes):
     """Core's notes (points out of reach, idle candidates, time limit …) as warnings."""
     for note in notes:
         feedback.pushWarning(note)
-
-
-def progress_to(feedback, start, end):
-    """A ``progress(percent)`` for core mapping 0–100 onto start–end of the run."""
-    return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
-
-

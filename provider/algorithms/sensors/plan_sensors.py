@@ -13,9 +13,9 @@ from qgis.core import (
 )
 
 from ....core.sensors import models, outputs, pairs, problem
-from ...base import SpmAlgorithm
+from ...base import SpmAlgorithm, progress_to
 from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
-                     point_frame, progress_to, push_notes, read_common)
+                     point_frame, push_notes, read_common)
 
 
 class PlanSensorsAlgorithm(SpmAlgorithm):
