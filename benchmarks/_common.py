@@ -16,14 +16,9 @@ WORK = ROOT / 'benchmarks' / 'work'
 
 def import_plugin():
     """Make ``spatial_planning_monitor`` importable (link in build/plugins) and return its root."""
-    plugins = ROOT / 'build' / 'plugins'
-    plugins.mkdir(parents=True, exist_ok=True)
-    link = plugins / 'spatial_planning_monitor'
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(plugins))
-    os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
-    os.environ.setdefault('PROJ_DATA', '/usr/share/proj')
+    sys.path.insert(0, str(ROOT / 'scripts'))
+    from devenv import link_plugin
+    link_plugin()
     return ROOT
 
 

@@ -37,12 +37,10 @@ OUTLINE = (110, 110, 110, 255)
 
 
 def _import_plugin():
-    plugins = ROOT / 'build' / 'plugins'
-    plugins.mkdir(parents=True, exist_ok=True)
-    link = plugins / 'spatial_planning_monitor'
-    if not link.exists():
-        link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(plugins))
+    sys.path.insert(0, str(ROOT / 'scripts'))
+    from devenv import link_plugin
+    link_plugin()
+    os.environ.setdefault('QT_HASH_SEED', '0')  # Qt writes XML attributes in hash order
 
 
 def _fill(rgba, outline_width=0.1):

@@ -6,14 +6,14 @@ and cold spots of the 500 m building-carbon grid. Rendered offscreen with QgsMap
 using the plugin's own styles.
 """
 
-import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
-os.environ.setdefault('PROJ_DATA', '/usr/share/proj')
-sys.path.insert(0, str(ROOT / 'build' / 'plugins'))
+sys.path.insert(0, str(ROOT / 'scripts'))
+from devenv import link_plugin  # noqa: E402
+
+link_plugin()
 
 
 def render(layers, extent, size, crs):

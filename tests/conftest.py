@@ -14,32 +14,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PLUGINS = ROOT / 'build' / 'plugins'
-PLUGIN_NAME = 'spatial_planning_monitor'
+sys.path.insert(0, str(ROOT / 'scripts'))
+from devenv import PLUGIN_NAME, PLUGINS, link_plugin  # noqa: E402
 SAMPLE = ROOT / 'sample' / 'putian.gpkg'
 QGIS_PROCESS = '/usr/bin/qgis_process.bin'
 
-os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')
-os.environ.setdefault('PROJ_DATA', '/usr/share/proj')  # the venv's prefix hides it from pyproj
 os.environ.setdefault('XDG_RUNTIME_DIR', f'/tmp/runtime-{os.getuid()}')
 os.makedirs(os.environ['XDG_RUNTIME_DIR'], mode=0o700, exist_ok=True)
 
 
-def _link_plugin():
-    PLUGINS.mkdir(parents=True, exist_ok=True)
-    link = PLUGINS / PLUGIN_NAME
-    if not (link.is_symlink() and link.resolve() == ROOT):
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        try:
-            link.symlink_to(ROOT, target_is_directory=True)
-        except FileExistsError:  # another process made it meanwhile
-            pass
-    if str(PLUGINS) not in sys.path:
-        sys.path.insert(0, str(PLUGINS))
-
-
-_link_plugin()
+link_plugin()
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -125,7 +109,7 @@ def qgis_process():
     Returns the CompletedProcess; with ``--json`` among the arguments, ``.json`` holds the
     parsed output.
     """
-    _link_plugin()
+    link_plugin()
     env = qgis_process_env()
     subprocess.run([QGIS_PROCESS, 'plugins', 'enable', PLUGIN_NAME], env=env,
                    capture_output=True, text=True, timeout=300)

@@ -21,10 +21,11 @@ ROOT = HERE.parents[1]
 
 
 def _import_plugin():
-    """Make ``spatial_planning_monitor`` importable, as the style generator beside it does."""
-    sys.path.insert(0, str(ROOT / 'layers'))
-    from make_styles import _import_plugin as import_plugin
-    import_plugin()
+    """Make ``spatial_planning_monitor`` importable (scripts/devenv.py)."""
+    sys.path.insert(0, str(ROOT / 'scripts'))
+    from devenv import link_plugin
+    link_plugin()
+    os.environ.setdefault('QT_HASH_SEED', '0')  # Qt writes XML attributes in hash order
 
 
 # The report's own words, carried by the template (custom property spm/labels).
