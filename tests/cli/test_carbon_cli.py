@@ -48,3 +48,12 @@ def test_energy_totals_downscaled_with_buildings_and_hot_spots(qgis_process, sam
     assert len(spots) == len(gpd.read_file(building_grid))
     assert set(np.unique(spots['GI_BIN'])) <= {-3, -2, -1, 0, 1, 2, 3}
     assert (spots['GI_BIN'] > 0).any()      # a city's building emissions cluster somewhere
+
+
+def test_building_carbon_runs_without_the_optional_grid_size(qgis_process, sample_gpkg, tmp_path):
+    out = str(tmp_path / 'buildings.gpkg')
+    done = qgis_process('run', 'spm:building_carbon', '--json', '--',
+                        f'BUILDINGS={sample_gpkg}|layername=buildings', 'USE_FIELD=use',
+                        'FLOORS_FIELD=floors', 'GRID_FACTOR=0.5366', f'OUTPUT={out}')
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.json['results']['OUTPUT']

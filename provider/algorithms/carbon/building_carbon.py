@@ -58,7 +58,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(grid_factor_parameter(self.GRID_FACTOR))
         self.addParameter(QgsProcessingParameterDistance(
             self.GRID_SIZE, self.tr('Grid cell size (0 = no grid)'), defaultValue=0.0, minValue=0.0,
-            parentParameterName=self.BUILDINGS))
+            parentParameterName=self.BUILDINGS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Building carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
