@@ -38,3 +38,21 @@ def beside(image, widget, path):
     path.parent.mkdir(parents=True, exist_ok=True)
     assert shot.save(str(path)), path
     return shot
+
+
+def label_districts(layer):
+    """District names (field ``name``) on the map, in the CJK font the README pictures use."""
+    from qgis.PyQt.QtGui import QFont
+    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat,
+                           QgsVectorLayerSimpleLabeling)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = 'name'
+    text = QgsTextFormat()
+    text.setFont(QFont('Noto Sans CJK SC'))
+    text.setSize(12)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)

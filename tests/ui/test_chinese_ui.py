@@ -7,7 +7,7 @@ import pytest
 
 from conftest import register_provider, screenshot_path
 from interface_language import compile_translations, interface_locale
-from screenshots import render_map
+from screenshots import label_districts, render_map
 
 SHOT = screenshot_path('plugin_zh_CN.png')
 CJK = re.compile(r'[\u3400-\u9fff]')
@@ -136,7 +136,7 @@ def test_indicator_dock_in_chinese_and_screenshot(iface, qgis_new_project, sampl
             assert '国土空间规划实施监测' in shown and '规划实施监测' in shown
             assert '规划符合性分析' in shown and '北斗网格位置码' in shown
 
-            _label(districts)
+            label_districts(districts)
             map_size = QSize(720, 820)
             extent = districts.extent().buffered(districts.extent().width() * 0.03)
             image = render_map([districts], extent, map_size, selection_color=QColor(0, 90, 255, 110))
@@ -161,24 +161,6 @@ def test_indicator_dock_in_chinese_and_screenshot(iface, qgis_new_project, sampl
             dock.deleteLater()
             QgsProject.instance().removeAllMapLayers()
     assert spm_provider.algorithm('indicators').displayName().startswith('City indicators')
-
-
-def _label(layer):
-    """District names on the map, as in docs/img/indicator_dock.png."""
-    from qgis.PyQt.QtGui import QFont
-    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat,
-                           QgsVectorLayerSimpleLabeling)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = 'name'
-    text = QgsTextFormat()
-    text.setFont(QFont('Noto Sans CJK SC'))
-    text.setSize(12)
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
 
 
 def _visible_texts(view):

@@ -2,26 +2,9 @@
 
 
 from conftest import screenshot_path
-from screenshots import beside, render_map
+from screenshots import beside, label_districts, render_map
 
 DOCS_IMG = screenshot_path('indicator_dock.png')
-
-
-def _label(layer):
-    from qgis.PyQt.QtGui import QFont
-    from qgis.core import (QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat,
-                           QgsVectorLayerSimpleLabeling)
-    settings = QgsPalLayerSettings()
-    settings.fieldName = 'name'
-    text = QgsTextFormat()
-    text.setFont(QFont('Noto Sans CJK SC'))
-    text.setSize(12)
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
 
 
 def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, sample_layer, run_alg):
@@ -52,7 +35,7 @@ def test_screenshot_of_the_dock_on_the_sample_city(iface, qgis_new_project, samp
     flagged = {f['adcode'] for f in districts.getSelectedFeatures()}
     statuses = {f['DISTRICT']: f['STATUS'] for f in table.getFeatures() if f['IND_ID'] == 'PC_URBAN'}
     assert flagged == {k for k, v in statuses.items() if v in ('预警', '超标')}
-    _label(districts)
+    label_districts(districts)
     map_size = QSize(820, 820)
     extent = districts.extent().buffered(districts.extent().width() * 0.03)
     # selected (预警/超标) districts in translucent blue, so the class colour shows through
