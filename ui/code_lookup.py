@@ -12,10 +12,9 @@ and see its codes with its BeiDou cell drawn.
 
 import os
 
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -31,12 +30,13 @@ from qgis.core import (
     QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
-from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint, QgsRubberBand
+from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand
 
+from .form_dock import FormDock, load_form
 from ..core.codes import beidou, checks, registry, schemes
 from ..core.i18n import translate
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), 'code_lookup.ui'))
+FORM = load_form('code_lookup.ui')
 
 # Fields searched for codes, in any vector layer of the project. ``code`` only in registries.
 CODE_FIELDS = ('BUILDING_CODE', 'BEIDOU_CODE', 'PROJECT_CODE', 'project_code', 'XMDM', '项目代码',
@@ -287,16 +287,11 @@ class BuildingPicker(QgsMapToolEmitPoint):
         self.dock.pick_at(point)
 
 
-class CodeLookupDock(QgsDockWidget, FORM):
+class CodeLookupDock(FormDock, FORM):
     """Find codes, pick a building to see its codes and BeiDou cell, open a code registry."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(parent or (iface.mainWindow() if iface else None))
-        self.iface = iface
-        self.setObjectName('SpmCodeLookupDock')
-        container = QWidget(self)
-        self.setupUi(container)
-        self.setWidget(container)
+        super().__init__(iface, 'SpmCodeLookupDock', parent)
         self.setWindowTitle(self.tr('Code lookup (赋码查询)'))
         canvas = iface.mapCanvas() if iface is not None else None
         self.highlighter = Highlighter(canvas)

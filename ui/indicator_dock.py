@@ -8,9 +8,7 @@ linked both ways, the dock's state is kept in the project, and tracing the featu
 contributed to a value runs in a QgsTask.
 """
 
-import os
 
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import QHeaderView, QSizePolicy, QTableWidgetItem, QWidget
@@ -29,13 +27,13 @@ from qgis.core import (
     QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
-from qgis.gui import QgsDockWidget
 
+from .form_dock import FormDock, load_form
 from ..core.errors import SpmError
 from ..core.indicators.engine import district_key
 from ..core.indicators.results import Results
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), 'indicator_dock.ui'))
+FORM = load_form('indicator_dock.ui')
 
 SCOPE = 'SpatialPlanningMonitor'
 PREFIX = 'indicator_dock/'
@@ -142,17 +140,12 @@ class _ThreadSource:
         return self._source.getFeatures(request)
 
 
-class IndicatorDock(QgsDockWidget, FORM):
+class IndicatorDock(FormDock, FORM):
     """The indicator dock (see the module docstring)."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(parent or (iface.mainWindow() if iface else None))
-        self.iface = iface
-        self.setObjectName('SpmIndicatorDock')
+        super().__init__(iface, 'SpmIndicatorDock', parent)
         self.setWindowTitle(self.tr('City indicators (城市体检)'))
-        body = QWidget(self)
-        self.setupUi(body)
-        self.setWidget(body)
         self.chart = BarChart(self.chartContainer)
         self.chartLayout.addWidget(self.chart)
         self._retranslate()

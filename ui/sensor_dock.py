@@ -9,11 +9,9 @@ a right click removes the nearest new sensor; coverage is recomputed at once. Tw
 show the layout (sensor sites) and the risk points coloured by how many sensors cover them.
 """
 
-import os
 import traceback
 
 import numpy as np
-from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QVariant, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
@@ -31,13 +29,14 @@ from qgis.core import (
     QgsTask,
     QgsVectorLayer,
 )
-from qgis.gui import QgsDockWidget, QgsMapToolEmitPoint
+from qgis.gui import QgsMapToolEmitPoint
 
+from .form_dock import FormDock, load_form
 from ..core.errors import SpmError
 from ..core.sensors import problem, session
 from ..core.sensors.coverage import ANY_KIND
 
-FORM, _ = uic.loadUiType(os.path.join(os.path.dirname(__file__), 'sensor_dock.ui'))
+FORM = load_form('sensor_dock.ui')
 
 LAYER_GUESSES = {'riskCombo': ('risk_points',), 'existingCombo': ('sensors_existing', 'sensors'),
                  'roadsCombo': ('roads',), 'candidatesCombo': ()}
@@ -185,17 +184,12 @@ class PlanTask(QgsTask):
         self.on_done(self)
 
 
-class SensorDock(QgsDockWidget, FORM):
+class SensorDock(FormDock, FORM):
     """The sensor-planning dock (see the module docstring)."""
 
     def __init__(self, iface, parent=None):
-        super().__init__(parent or (iface.mainWindow() if iface else None))
-        self.iface = iface
-        self.setObjectName('SpmSensorDock')
+        super().__init__(iface, 'SpmSensorDock', parent)
         self.setWindowTitle(self.tr('Sensor planning (感知终端布设)'))
-        body = QWidget(self)
-        self.setupUi(body)
-        self.setWidget(body)
         self.curve = CoverageCurve(self.curveContainer)
         self.curveLayout.addWidget(self.curve)
         self.mainLayout.setStretchFactor(self.curveContainer, 3)
