@@ -447,52 +447,52 @@
 <context>
     <name>CodeLookupDock</name>
     <message>
-        <location filename="../ui/code_lookup.py" line="300"/>
+        <location filename="../ui/code_lookup.py" line="295"/>
         <source>Code lookup (赋码查询)</source>
         <translation>赋码查询</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="332"/>
+        <location filename="../ui/code_lookup.py" line="327"/>
         <source>No code found (at least {n} characters).</source>
         <translation>未找到编码（至少输入 {n} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="386"/>
+        <location filename="../ui/code_lookup.py" line="381"/>
         <source>No feature with codes here.</source>
         <translation>此处没有带编码的要素。</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="407"/>
+        <location filename="../ui/code_lookup.py" line="402"/>
         <source>{layer}, feature {fid}</source>
         <translation>{layer}，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="435"/>
+        <location filename="../ui/code_lookup.py" line="430"/>
         <source>Registry</source>
         <translation>登记库</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="435"/>
+        <location filename="../ui/code_lookup.py" line="430"/>
         <source>{code}: issued {issued}, last seen {seen}{retired}</source>
         <translation>{code}：赋码于 {issued}，最近一次确认存在于 {seen}{retired}</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="435"/>
+        <location filename="../ui/code_lookup.py" line="430"/>
         <source>, retired {day}</source>
         <translation>，注销于 {day}</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="445"/>
+        <location filename="../ui/code_lookup.py" line="440"/>
         <source>Open a code registry</source>
         <translation>打开编码登记库</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="452"/>
+        <location filename="../ui/code_lookup.py" line="447"/>
         <source>Code registry ({name})</source>
         <translation>编码登记库（{name}）</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="455"/>
+        <location filename="../ui/code_lookup.py" line="450"/>
         <source>{path} is not a code registry.</source>
         <translation>{path} 不是编码登记库。</translation>
     </message>
@@ -1010,172 +1010,172 @@
 <context>
     <name>IndicatorDock</name>
     <message>
-        <location filename="../ui/indicator_dock.py" line="152"/>
+        <location filename="../ui/indicator_dock.py" line="148"/>
         <source>City indicators (城市体检)</source>
         <translation>城市体检指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="186"/>
+        <location filename="../ui/indicator_dock.py" line="179"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Districts</source>
         <translation>行政区图层</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Key field</source>
         <translation>关联字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Show contributing features</source>
         <translation>显示参与计算的要素</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Restore style</source>
         <translation>恢复样式</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Permanent farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="216"/>
         <source>Risk kind field</source>
         <translation>风险类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="239"/>
+        <location filename="../ui/indicator_dock.py" line="232"/>
         <source>Source layers (for tracing)</source>
         <translation>源图层（用于溯源）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="315"/>
+        <location filename="../ui/indicator_dock.py" line="308"/>
         <source>Layer “{layer}”: {problem}</source>
         <translation>图层“{layer}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="411"/>
+        <location filename="../ui/indicator_dock.py" line="404"/>
         <source>{name}: {n} district(s) in 预警/超标 selected.</source>
         <translation>{name}：已选中 {n} 个预警/超标行政区。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="499"/>
+        <location filename="../ui/indicator_dock.py" line="492"/>
         <source>The indicator has no value in any district.</source>
         <translation>该指标在所有行政区均无数值。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="532"/>
+        <location filename="../ui/indicator_dock.py" line="525"/>
         <source>Pick a district and an indicator first.</source>
         <translation>请先选择行政区和指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="540"/>
+        <location filename="../ui/indicator_dock.py" line="533"/>
         <source>Indicator {id} is not in the definitions.</source>
         <translation>指标 {id} 不在指标定义中。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="546"/>
+        <location filename="../ui/indicator_dock.py" line="539"/>
         <source>{name} is computed from district attributes only.</source>
         <translation>{name} 仅由行政区属性计算得出。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="556"/>
+        <location filename="../ui/indicator_dock.py" line="549"/>
         <source>Choose the source layer(s) {roles} under “Source layers”.</source>
         <translation>请在“源图层”中选择源图层 {roles}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="563"/>
+        <location filename="../ui/indicator_dock.py" line="556"/>
         <source>Tracing {name}…</source>
         <translation>正在溯源 {name}…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="564"/>
+        <location filename="../ui/indicator_dock.py" line="557"/>
         <source>Trace indicator {id}</source>
         <translation>溯源指标 {id}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="587"/>
+        <location filename="../ui/indicator_dock.py" line="580"/>
         <source>Tracing failed: {error}</source>
         <translation>溯源失败：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="593"/>
+        <location filename="../ui/indicator_dock.py" line="586"/>
         <source>{n} feature(s) selected in “{layer}”</source>
         <translation>已在“{layer}”中选中 {n} 个要素</translation>
     </message>
@@ -1999,187 +1999,187 @@
 <context>
     <name>SensorDock</name>
     <message>
-        <location filename="../ui/sensor_dock.py" line="195"/>
+        <location filename="../ui/sensor_dock.py" line="192"/>
         <source>Sensor planning (感知终端布设)</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="222"/>
+        <location filename="../ui/sensor_dock.py" line="216"/>
         <source>Straight</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="224"/>
+        <location filename="../ui/sensor_dock.py" line="218"/>
         <source>Straight-line distance, or along the road network</source>
         <translation>直线距离，或沿道路网络的距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="225"/>
+        <location filename="../ui/sensor_dock.py" line="219"/>
         <source>Maximal covering: the most risk weight covered with P new sensors</source>
         <translation>最大覆盖：用 P 个新增终端覆盖尽可能多的风险权重</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="225"/>
+        <location filename="../ui/sensor_dock.py" line="219"/>
         <source>Set covering: the fewest new sensors covering every reachable point</source>
         <translation>集合覆盖：用最少的新增终端覆盖所有可达风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="225"/>
+        <location filename="../ui/sensor_dock.py" line="219"/>
         <source>P new sensors minimising the weighted distance to the nearest sensor</source>
         <translation>P 个新增终端，使到最近终端的加权距离最小</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="233"/>
+        <location filename="../ui/sensor_dock.py" line="227"/>
         <source>by kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Kind field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Weight field</source>
         <translation>权重字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Existing sensors</source>
         <translation>现有感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Their radius field</source>
         <translation>其覆盖半径字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Candidate sites</source>
         <translation>候选站点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>P (new)</source>
         <translation>P（新增）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Spacing</source>
         <translation>间距</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Plan</source>
         <translation>开始规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Add / remove on map</source>
         <translation>在地图上增删</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="266"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Back to plan</source>
         <translation>返回规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="278"/>
+        <location filename="../ui/sensor_dock.py" line="272"/>
         <source>Empty: candidate sites every “Spacing” along the roads (or on a grid when there are no roads).</source>
         <translation>为空：沿道路每隔“间距”生成候选站点（无道路时按格网生成）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="326"/>
+        <location filename="../ui/sensor_dock.py" line="320"/>
         <source>Pick the risk point layer.</source>
         <translation>请选择风险点图层。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="358"/>
+        <location filename="../ui/sensor_dock.py" line="352"/>
         <source>Sensor planning</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="363"/>
+        <location filename="../ui/sensor_dock.py" line="357"/>
         <source>Planning…</source>
         <translation>正在规划…</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="376"/>
+        <location filename="../ui/sensor_dock.py" line="370"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="383"/>
+        <location filename="../ui/sensor_dock.py" line="377"/>
         <source>any kind</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="450"/>
+        <location filename="../ui/sensor_dock.py" line="444"/>
         <source>Coverage of risk points (solid: points, dashed: weight)</source>
         <translation>风险点覆盖率（实线：点数，虚线：权重）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="450"/>
+        <location filename="../ui/sensor_dock.py" line="444"/>
         <source>new sensors, greedy order</source>
         <translation>新增终端（贪心顺序）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="455"/>
+        <location filename="../ui/sensor_dock.py" line="449"/>
         <source>Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points ({pct:.1f} %, weighted {wpct:.1f} %).</source>
         <translation>布设方案：{new} 个新增 + {existing} 个现有感知终端，覆盖 {n} 个风险点中的 {c} 个（{pct:.1f} %，加权 {wpct:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="458"/>
+        <location filename="../ui/sensor_dock.py" line="452"/>
         <source>Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.</source>
         <translation>规划：{model}，求解器 {solver}（{status}），新增 {k} 个感知终端，最优间隙 {gap}。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="462"/>
+        <location filename="../ui/sensor_dock.py" line="456"/>
         <source>{n} warning(s): hover here to read them.</source>
         <translation>{n} 条警告：将鼠标悬停于此查看。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="483"/>
+        <location filename="../ui/sensor_dock.py" line="477"/>
         <source>Sensor layout (感知终端)</source>
         <translation>感知终端布设</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="487"/>
+        <location filename="../ui/sensor_dock.py" line="481"/>
         <source>Risk point coverage (风险点覆盖)</source>
         <translation>风险点覆盖</translation>
     </message>
@@ -2303,27 +2303,27 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="121"/>
+        <location filename="../provider/base.py" line="125"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="160"/>
+        <location filename="../provider/base.py" line="164"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="164"/>
+        <location filename="../provider/base.py" line="168"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="169"/>
+        <location filename="../provider/base.py" line="173"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="185"/>
+        <location filename="../provider/base.py" line="189"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
@@ -2407,64 +2407,6 @@
         <location filename="../provider/algorithms/codes/validate_codes.py" line="80"/>
         <source>{n} codes checked as {kind}: {good} valid, {bad} invalid.</source>
         <translation>按{kind}校验了 {n} 个编码：有效 {good} 个，无效 {bad} 个。</translation>
-    </message>
-</context>
-<context>
-    <name>alg</name>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="23"/>
-        <source>Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero restored (101 → 0101).</source>
-        <translation>图层“{layer}”：字段“{field}”为数值型；读取编码时已补回首位的 0（101 → 0101）。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="27"/>
-        <source>Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be text.</source>
-        <translation>图层“{layer}”：字段“{field}”（{label}）为 {kind} 类型；地类编码必须是文本型。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="38"/>
-        <source>Layer “{layer}” has no CRS: areas are planar in its units.</source>
-        <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="47"/>
-        <source>Working CRS {crs}: {method}.</source>
-        <translation>工作坐标系 {crs}：{method}。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="85"/>
-        <source>Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in the layer properties (Source) for the Chinese text to read correctly.</source>
-        <translation>图层“{layer}”未声明编码，看起来是 {encoding}：请在图层属性（源）中设置其编码，以便正确读取中文。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="94"/>
-        <source>Layer “{layer}” declares no encoding (no .cpg); its text is read as {encoding}.</source>
-        <translation>图层“{layer}”未声明编码（无 .cpg 文件）；其文本按 {encoding} 读取。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="65"/>
-        <source>Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in metres (e.g. EPSG:4528) first.</source>
-        <translation>图层“{layer}”采用地理坐标系（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="68"/>
-        <source>weight</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="69"/>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="73"/>
-        <source>DISTANCE = NETWORK needs a road layer (ROADS).</source>
-        <translation>DISTANCE = NETWORK 时需要道路图层（ROADS）。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/sensors/common.py" line="76"/>
-        <source>RADIUS must be greater than 0 (got {value}).</source>
-        <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
 </context>
 <context>
@@ -3865,7 +3807,7 @@
         <translation>图层 {layer} 中没有风险点。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="202"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="69"/>
         <source>kind</source>
         <translation>类型</translation>
     </message>
@@ -3880,7 +3822,7 @@
         <translation>请指定半径，或指定类型字段，使每种类型从类型表中取其半径。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="222"/>
+        <location filename="../provider/algorithms/sensors/common.py" line="68"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -4305,12 +4247,12 @@
         <translation>，高度 {b:.2f}–{t:.2f} 米</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="417"/>
+        <location filename="../ui/code_lookup.py" line="412"/>
         <source>BeiDou grid code</source>
         <translation>北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="428"/>
+        <location filename="../ui/code_lookup.py" line="423"/>
         <source>Building code</source>
         <translation>房屋建筑编码</translation>
     </message>
@@ -4340,9 +4282,54 @@
         <translation>无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../ui/code_lookup.py" line="404"/>
+        <location filename="../ui/code_lookup.py" line="399"/>
         <source>computed here (level 8, point on the footprint)</source>
         <translation>按此处计算（第 8 级，取基底上的点）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="24"/>
+        <source>Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero restored (101 → 0101).</source>
+        <translation>图层“{layer}”：字段“{field}”为数值型；读取编码时已补回首位的 0（101 → 0101）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="28"/>
+        <source>Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be text.</source>
+        <translation>图层“{layer}”：字段“{field}”（{label}）为 {kind} 类型；地类编码必须是文本型。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="39"/>
+        <source>Layer “{layer}” has no CRS: areas are planar in its units.</source>
+        <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="48"/>
+        <source>Working CRS {crs}: {method}.</source>
+        <translation>工作坐标系 {crs}：{method}。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="81"/>
+        <source>Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in the layer properties (Source) for the Chinese text to read correctly.</source>
+        <translation>图层“{layer}”未声明编码，看起来是 {encoding}：请在图层属性（源）中设置其编码，以便正确读取中文。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/common.py" line="90"/>
+        <source>Layer “{layer}” declares no encoding (no .cpg); its text is read as {encoding}.</source>
+        <translation>图层“{layer}”未声明编码（无 .cpg 文件）；其文本按 {encoding} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="65"/>
+        <source>Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in metres (e.g. EPSG:4528) first.</source>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）；请先将其重投影到以米为单位的投影坐标系（如 EPSG:4528）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="73"/>
+        <source>DISTANCE = NETWORK needs a road layer (ROADS).</source>
+        <translation>DISTANCE = NETWORK 时需要道路图层（ROADS）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/sensors/common.py" line="76"/>
+        <source>RADIUS must be greater than 0 (got {value}).</source>
+        <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
 </context>
 </TS>

@@ -92,8 +92,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text):
         """Translate ``text`` in the context of this class, or of a base class that has it."""
-        # 'alg': pylupdate5 files ``alg.tr('…')`` in module-level helpers under that context
-        for context in [cls.__name__ for cls in type(self).__mro__] + ['alg']:
+        for context in [cls.__name__ for cls in type(self).__mro__]:
             translated = QCoreApplication.translate(context, text)
             if translated != text:
                 return translated

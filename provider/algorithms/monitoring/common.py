@@ -6,6 +6,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ....core.i18n import translate
 from ....core.landuse import area, inputs
 from ...base import style_on_load
 from ....core.landuse.encoding import undeclared_dbf_encoding
@@ -20,11 +21,11 @@ def code_field(alg, source, field, label, feedback):
     alg.require_field(source, field, label)
     kind = source.fields().field(field).type()
     if kind in INTEGER_TYPES:
-        feedback.pushWarning(alg.tr(
+        feedback.pushWarning(translate('spm', 
             'Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero '
             'restored (101 → 0101).').format(layer=alg.label(source), field=field))
     elif kind not in TEXT_TYPES:
-        raise alg.error(alg.tr(
+        raise alg.error(translate('spm', 
             'Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be '
             'text.').format(layer=alg.label(source), field=field, label=label,
                             kind=source.fields().field(field).typeName()))
@@ -35,7 +36,7 @@ def check_crs(alg, source, feedback):
     """The working CRS (the first layer's); refuse one without metres; say how areas are measured."""
     crs = source.sourceCrs()
     if not crs.isValid():
-        feedback.pushWarning(alg.tr('Layer “{layer}” has no CRS: areas are planar in its units.')
+        feedback.pushWarning(translate('spm', 'Layer “{layer}” has no CRS: areas are planar in its units.')
                              .format(layer=alg.label(source)))
         return crs, None
     from ....bridge import frames
@@ -44,7 +45,7 @@ def check_crs(alg, source, feedback):
         area.check_units(frame_crs, alg.label(source))
     except Exception as error:
         raise QgsProcessingException(str(error)) from error
-    feedback.pushInfo(alg.tr('Working CRS {crs}: {method}.').format(
+    feedback.pushInfo(translate('spm', 'Working CRS {crs}: {method}.').format(
         crs=crs.authid() or crs.description(), method=area.method(frame_crs)))
     return crs, frame_crs
 
@@ -77,7 +78,7 @@ def open_source(alg, parameters, name, context, feedback, required=True):
         return found
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
-        feedback.pushWarning(alg.tr(
+        feedback.pushWarning(translate('spm', 
             'Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in '
             'the layer properties (Source) for the Chinese text to read correctly.').format(
                 layer=layer.name(), encoding=encoding))
@@ -86,7 +87,7 @@ def open_source(alg, parameters, name, context, feedback, required=True):
     reread.setProviderEncoding(encoding)
     if not reread.isValid():
         return found
-    feedback.pushInfo(alg.tr('Layer “{layer}” declares no encoding (no .cpg); its text is read '
+    feedback.pushInfo(translate('spm', 'Layer “{layer}” declares no encoding (no .cpg); its text is read '
                              'as {encoding}.').format(layer=layer.name(), encoding=encoding))
     return reread
 

@@ -62,18 +62,18 @@ def read_common(alg, parameters, context, risk_name, feedback):
     risk_src = alg.source(parameters, risk_name, context)
     crs = risk_src.sourceCrs()
     if crs.isValid() and crs.isGeographic():
-        raise alg.error(alg.tr(
+        raise alg.error(translate('spm', 
             'Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in '
             'metres (e.g. EPSG:4528) first.').format(layer=alg.label(risk_src), crs=crs.authid()))
-    weight = optional_field(alg, parameters, 'WEIGHT_FIELD', context, risk_src, alg.tr('weight'), True)
-    kind = optional_field(alg, parameters, 'KIND_FIELD', context, risk_src, alg.tr('kind'))
+    weight = optional_field(alg, parameters, 'WEIGHT_FIELD', context, risk_src, translate('spm', 'weight'), True)
+    kind = optional_field(alg, parameters, 'KIND_FIELD', context, risk_src, translate('spm', 'kind'))
     distance = alg.parameterAsEnumString(parameters, 'DISTANCE', context) or 'EUCLIDEAN'
     roads_src = alg.source(parameters, 'ROADS', context, required=False)
     if distance == 'NETWORK' and roads_src is None:
-        raise alg.error(alg.tr('DISTANCE = NETWORK needs a road layer (ROADS).'))
+        raise alg.error(translate('spm', 'DISTANCE = NETWORK needs a road layer (ROADS).'))
     radius = optional_number(alg, parameters, 'RADIUS', context)
     if radius is not None and not radius > 0:
-        raise alg.error(alg.tr('RADIUS must be greater than 0 (got {value}).').format(value=radius))
+        raise alg.error(translate('spm', 'RADIUS must be greater than 0 (got {value}).').format(value=radius))
     risk = alg.frame(risk_src, [f for f in (weight, kind) if f], feedback=feedback)
     roads = alg.frame(roads_src, [], feedback=feedback, crs=crs, context=context) \
         if roads_src is not None else None
