@@ -150,13 +150,13 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         if source is not None:
             value = str(parameters.get(name, ''))
             if 'layername=' in value:   # a GeoPackage path: QGIS names the layer after the file
-                label = value.split('layername=', 1)[1].split('|', 1)[0]
-                self._labels = dict(getattr(self, '_labels', {}), **{str(id(source)): label})
+                self.__dict__.setdefault('_labels', {})[id(source)] = (
+                    value.split('layername=', 1)[1].split('|', 1)[0])
         return source
 
     def label(self, source):
         """The name of an input layer as the user knows it, for messages."""
-        return getattr(self, '_labels', {}).get(str(id(source))) or source.sourceName()
+        return self.__dict__.get('_labels', {}).get(id(source)) or source.sourceName()
 
     def require_field(self, source, field, label, numeric=False):
         """Stop with a message naming the layer and field when ``field`` is absent or not numeric."""
