@@ -10,7 +10,7 @@ contributed to a value runs in a QgsTask.
 
 
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
-from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtGui import QBrush, QColor, QPen
 from qgis.PyQt.QtWidgets import QHeaderView, QSizePolicy, QTableWidgetItem, QWidget
 from qgis.core import (
     QgsApplication,
@@ -28,6 +28,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .chart import begin_chart
 from .form_dock import FormDock, load_form
 from ..core.errors import SpmError
 from ..core.indicators.engine import district_key
@@ -76,15 +77,7 @@ class BarChart(QWidget):
         self.update()
 
     def paintEvent(self, event):  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.fillRect(self.rect(), QColor('white'))
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        painter.setPen(QColor('#202020'))
-        painter.drawText(QRectF(4, 2, self.width() - 8, metrics.height() + 2), Qt.AlignLeft, self.title)
+        painter, metrics = begin_chart(self, self.title)
         values = [v for _, v, _, _ in self.bars if v is not None] + [v for v, _ in self.lines]
         if not self.bars or not values:
             painter.end()

@@ -13,7 +13,7 @@ import traceback
 
 import numpy as np
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QVariant, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QFont, QPainter, QPen
+from qgis.PyQt.QtGui import QColor, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 from qgis.core import (
     QgsApplication,
@@ -31,6 +31,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolEmitPoint
 
+from .chart import begin_chart
 from .form_dock import FormDock, load_form
 from ..core.errors import SpmError
 from ..core.sensors import problem, session
@@ -100,16 +101,8 @@ class CoverageCurve(QWidget):
             super().keyPressEvent(event)
 
     def paintEvent(self, event):  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
-        painter.fillRect(self.rect(), QColor('white'))
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
+        painter, metrics = begin_chart(self, self.texts[0])
         left, top, right, bottom = self._frame()
-        painter.setPen(QColor('#202020'))
-        painter.drawText(QRectF(4, 2, self.width() - 8, metrics.height() + 2), Qt.AlignLeft, self.texts[0])
         painter.setPen(QColor('#909090'))
         painter.drawRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
 
