@@ -76,6 +76,20 @@ def register_provider(provider):
 
 
 @pytest.fixture
+def registry_without_spm(qgis_processing):
+    """The registry without the spm provider (a test's plugin adds its own), restored after."""
+    from qgis.core import QgsApplication
+    from spatial_planning_monitor.provider.provider import SpmProvider
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById('spm')
+    if existing is not None:
+        registry.removeProvider(existing)
+    yield registry
+    if registry.providerById('spm') is None:
+        register_provider(SpmProvider())
+
+
+@pytest.fixture
 def run_alg(spm_provider):
     """Run an algorithm through the registry: ``run_alg('spm:x', {...})`` -> results dict.
 

@@ -1,24 +1,6 @@
 """The plugin loads into a QGIS application, adds its provider and menu, and unloads cleanly."""
 
-import pytest
-from qgis.core import QgsApplication
-
-from conftest import register_provider
-
 from spatial_planning_monitor.ui import panels as plugin_panels
-
-
-@pytest.fixture
-def registry_without_spm(qgis_processing):
-    """The registry with any session-wide spm provider taken out, and put back afterwards."""
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById('spm')
-    if existing is not None:
-        registry.removeProvider(existing)
-    yield registry
-    if existing is not None and registry.providerById('spm') is None:
-        from spatial_planning_monitor.provider.provider import SpmProvider
-        register_provider(SpmProvider())
 
 
 def test_load_and_unload_leave_nothing_behind(iface, registry_without_spm):

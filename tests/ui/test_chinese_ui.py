@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import register_provider, screenshot_path
+from conftest import screenshot_path
 from interface_language import compile_translations, interface_locale
 from screenshots import label_districts, render_map
 
@@ -16,20 +16,6 @@ CJK = re.compile(r'[\u3400-\u9fff]')
 @pytest.fixture(scope='module')
 def qm_folder(tmp_path_factory):
     return compile_translations(tmp_path_factory.mktemp('qm'))
-
-
-@pytest.fixture
-def registry_without_spm(qgis_processing):
-    """The registry without the session's spm provider (the plugin adds its own), restored after."""
-    from qgis.core import QgsApplication
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById('spm')
-    if existing is not None:
-        registry.removeProvider(existing)
-    yield registry
-    if registry.providerById('spm') is None:
-        from spatial_planning_monitor.provider.provider import SpmProvider
-        register_provider(SpmProvider())
 
 
 def test_plugin_menu_and_docks_in_chinese(iface, registry_without_spm, qm_folder):

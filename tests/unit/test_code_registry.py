@@ -14,7 +14,7 @@ import pytest
 from shapely import affinity
 from shapely.geometry import box
 
-from code_city import CRS, RUN1, RUN2, X0, Y0, code_run, make_buildings, make_townships
+from code_city import CRS, RUN2, X0, Y0, code_run, make_buildings, make_townships
 from conftest import PLUGINS
 from spatial_planning_monitor.core.codes import registry, schemes
 from spatial_planning_monitor.core.errors import InputError
@@ -258,7 +258,7 @@ def test_a_file_that_is_not_a_registry_is_refused(tmp_path):
 
 
 def test_a_failure_mid_run_rolls_everything_back(coded, monkeypatch):
-    path, buildings = coded[0], coded[1]
+    path = coded[0]
     before = table(path)
     monkeypatch.setattr(registry.Registry, 'retire', lambda *a, **k: (_ for _ in ()).throw(RuntimeError('disk full')))
     changed = make_buildings(1600, seed=8, first_id=50_000)

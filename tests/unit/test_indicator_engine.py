@@ -184,7 +184,6 @@ def test_land_classes_follow_the_landuse_tables():
 
 def test_touching_features_leave_no_sliver():
     from shapely.geometry import box
-    from spatial_planning_monitor.core.indicators import Inputs
     import geopandas as gpd
     # a parcel that shares an edge with the red line (offset by 1e-9 m of rounding) adds nothing
     inputs = Inputs(districts=gpd.GeoSeries([box(0, 0, 100, 100)]),

@@ -1,7 +1,6 @@
 """Land-use change: patches, and a transition matrix whose rows and columns add up."""
 
 import geopandas as gpd
-import numpy as np
 import pytest
 from shapely.geometry import box
 

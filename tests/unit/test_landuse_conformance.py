@@ -1,7 +1,6 @@
 """Plan conformance: statuses from the default rules, areas that add up, rules files."""
 
 import geopandas as gpd
-import numpy as np
 import pytest
 from shapely.geometry import Polygon, box
 
