@@ -8,19 +8,24 @@ field, writers that leave nothing half-written, styled loading of outputs and ca
 """
 
 import os
+import traceback
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsMessageLog,
+    QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
     QgsWkbTypes,
 )
 
 from ..core.errors import Canceled, SpmError
 from ..core.i18n import translate
-from . import resources
+from . import destinations, resources
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), 'help')
 
@@ -65,6 +70,12 @@ class _StyleOutput(QgsProcessingLayerPostProcessorInterface):
             self.then(layer)
 
 
+def secondary_sink(name, description, kind=QgsProcessing.TypeVector):
+    """An output that is made by default in the dialog but may be left out (``qgis_process`` on
+    3.22 refuses a run that does not name every mandatory output)."""
+    return QgsProcessingParameterFeatureSink(name, description, kind, None, True, True)
+
+
 def progress_to(feedback, start, end):
     """A ``progress(percent)`` for core that maps its 0–100 onto start–end of the whole run."""
     return lambda percent: feedback.setProgress(start + (end - start) * percent / 100.0)
@@ -73,7 +84,7 @@ def progress_to(feedback, start, end):
 def style_on_load(context, dest_id, style, layer_name=None, then=None):
     """Name an output and, when it loads in QGIS, give it a shipped style (or None), the field
     aliases, and whatever ``then(layer)`` adds (classes fitted to the data, per-run aliases)."""
-    if not context.willLoadLayerOnCompletion(dest_id):
+    if dest_id is None or not context.willLoadLayerOnCompletion(dest_id):
         return
     details = context.layerToLoadOnCompletionDetails(dest_id)
     if layer_name:
@@ -118,13 +129,51 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
 
     # --- running ---------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        return super().checkParameterValues(self.enum_names(parameters), context)
+
+    def enum_names(self, parameters):
+        """``parameters`` with a static-string enum given by its index (``DISTANCE=0``, as QGIS's
+        own help allows) replaced by the option's name."""
+        parameters = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if definition.type() != 'enum' or not definition.usesStaticStrings():
+                continue
+            value = parameters.get(definition.name())
+            options = definition.options()
+            if isinstance(value, (int, str)) and str(value).strip().isdigit() \
+                    and str(value).strip() not in options and int(value) < len(options):
+                parameters[definition.name()] = options[int(value)]
+        return parameters
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._feedback = feedback
+        self._staging = destinations.Staging()
         try:
-            return self.process(parameters, context, feedback)
+            parameters = self.enum_names(parameters)
+            self._destinations = {d.name: d for d in destinations.check(self, parameters, context)}
+            results = self.process(parameters, context, feedback)
+            self.check_canceled(feedback)
+            self._staging.publish()
+            return results
         except Canceled:
             raise QgsProcessingException(self.tr('Canceled: no output was written.'))
         except SpmError as exc:
             raise QgsProcessingException(str(exc)) from exc
+        except OSError as exc:
+            raise QgsProcessingException(self.tr('{error}: “{path}”. No output was written.').format(
+                error=exc.strerror or exc, path=exc.filename or '')) from exc
+        except (QgsProcessingException, KeyboardInterrupt):
+            raise
+        except Exception as exc:   # a bug: the user gets a message, the log the traceback
+            QgsMessageLog.logMessage(traceback.format_exc(), 'Spatial Planning Monitor', Qgis.Critical)
+            feedback.pushDebugInfo(traceback.format_exc())
+            raise QgsProcessingException(self.tr(
+                'Unexpected error ({kind}: {error}); no output was written. The details are in the '
+                'message log (Spatial Planning Monitor); please report them.').format(
+                    kind=type(exc).__name__, error=exc)) from exc
+        finally:
+            self._staging.discard()
 
     def process(self, parameters, context, feedback):
         """The algorithm's work (named so as not to shadow QgsProcessingAlgorithm.run)."""
@@ -152,7 +201,39 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             if 'layername=' in value:   # a GeoPackage path: QGIS names the layer after the file
                 self.__dict__.setdefault('_labels', {})[id(source)] = (
                     value.split('layername=', 1)[1].split('|', 1)[0])
+            self._check_source(source, self.parameterDefinition(name))
         return source
+
+    def _check_source(self, source, definition):
+        """Stop on a layer of the wrong geometry type or without a CRS; warn when it is empty."""
+        kind = QgsWkbTypes.geometryType(source.wkbType())
+        wanted = set(definition.dataTypes()) if hasattr(definition, 'dataTypes') else set()
+        names = {QgsProcessing.TypeVectorPoint: self.tr('points'),
+                 QgsProcessing.TypeVectorLine: self.tr('lines'),
+                 QgsProcessing.TypeVectorPolygon: self.tr('polygons')}
+        geometric = kind not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry) or \
+            source.wkbType() not in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown)
+        if wanted and QgsProcessing.TypeVector not in wanted:
+            specific = wanted & set(names)
+            if kind == QgsWkbTypes.NullGeometry or source.wkbType() == QgsWkbTypes.NoGeometry:
+                raise self.error(self.tr('Layer “{layer}” ({param}) is a table without geometry; {kind} are '
+                                         'needed.').format(layer=self.label(source), param=definition.name(),
+                                                           kind=' / '.join(names[t] for t in sorted(specific))
+                                                           or self.tr('geometries')))
+            if specific and kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
+                                     QgsWkbTypes.PolygonGeometry) and int(kind) not in specific:
+                raise self.error(self.tr('Layer “{layer}” ({param}) has {got}; {kind} are needed.').format(
+                    layer=self.label(source), param=definition.name(), got=names[int(kind)],
+                    kind=' / '.join(names[t] for t in sorted(specific))))
+        if geometric and kind != QgsWkbTypes.NullGeometry and not source.sourceCrs().isValid():
+            raise self.error(self.tr(
+                'Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances '
+                'are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run '
+                'again.').format(layer=self.label(source), param=definition.name()))
+        feedback = getattr(self, '_feedback', None)
+        if feedback is not None and source.featureCount() == 0:
+            feedback.pushWarning(self.tr('Layer “{layer}” ({param}) is empty: the results hold nothing from '
+                                         'it.').format(layer=self.label(source), param=definition.name()))
 
     def label(self, source):
         """The name of an input layer as the user knows it, for messages."""
@@ -195,13 +276,27 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
 
     # --- outputs ---------------------------------------------------------------------------
 
-    def write_frame(self, frame, parameters, name, context, feedback, crs=None, wkb_type=None):
-        """Write a (Geo)DataFrame to the sink parameter ``name``; return its destination id.
+    def destination(self, parameters, name, context):
+        """The :class:`destinations.Destination` of output ``name`` (None when optional and not wanted)."""
+        known = getattr(self, '_destinations', {})
+        return known[name] if name in known else destinations.destination(self, parameters, name, context)
 
-        Call it only when every result is computed. If the run is canceled or fails while
-        writing, the half-written file is removed.
+    def wants(self, parameters, name, context):
+        """True when output ``name`` is requested (an optional output left empty is skipped)."""
+        return self.destination(parameters, name, context) is not None
+
+    def write_frame(self, frame, parameters, name, context, feedback, crs=None, wkb_type=None):
+        """Write a (Geo)DataFrame to the sink parameter ``name``; return its output id.
+
+        Call it only when every result is computed. A file output goes to a temporary file that
+        processAlgorithm moves into place when the whole run succeeded (see provider/destinations.py);
+        an optional output the user left empty is not written (returns None).
         """
         from ..bridge import frames
+        dest = self.destination(parameters, name, context)
+        if dest is None:
+            return None
+        frame = self._without_reserved_columns(frame, dest)
         fields = frames.fields_for_frame(frame)
         if wkb_type is None:
             wkb_type = frames.wkb_type_for_frame(frame)
@@ -211,57 +306,62 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             crs = (frames.crs_from_frame(frame.crs) if wkb_type != QgsWkbTypes.NoGeometry
                    else QgsCoordinateReferenceSystem())
         features = frames.frame_to_features(frame, fields, wkb_type, feedback)
-        target = self.parameterAsOutputLayer(parameters, name, context)
-        existed = bool(target) and os.path.exists(str(target).split('|')[0])
-        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if dest.path is None:          # a temporary layer or a database: QGIS's own sink
+            sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        else:
+            staged = dict(parameters, **{name: self._staging.sink_value(dest)})
+            sink, _ = self.parameterAsSink(staged, name, context, fields, wkb_type, crs)
+            dest_id = dest.output_id
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         try:
             frames.write_features(sink, features, feedback)
-        except BaseException:
-            del sink
-            if not existed:
-                _remove_output(dest_id)
-            raise
+            sink.flushBuffer()
+        finally:
+            del sink                    # closes the file
+        if dest.path is not None:
+            destinations.register_load(context, dest)
         return dest_id
 
-    def write_outputs(self, outputs, parameters, context, feedback):
-        """Write several outputs, all or none: a failure or a cancel removes those already written.
+    def staged_file(self, parameters, name, context):
+        """(path to write now, output id) for a raster or file destination, published like sinks."""
+        dest = self.destination(parameters, name, context)
+        if dest is None:
+            return None, None
+        if dest.path is None:
+            path = self.parameterAsOutputLayer(parameters, name, context)
+            return path, path
+        destinations.register_load(context, dest)
+        return self._staging.path(dest), dest.output_id
 
-        ``outputs``: (parameter name, frame[, QgsWkbTypes type]); a plain DataFrame is a table,
-        a GeoDataFrame without a type gets the type of its geometries. Returns {name: dest id}.
-        """
+    def _without_reserved_columns(self, frame, dest):
+        """``fid`` is a GeoPackage's own id: an attribute of that name that cannot be the id
+        (text, or repeated) is renamed, with a warning."""
+        clash = [c for c in frame.columns if str(c).lower() == 'fid' and not (
+            frame[c].dtype.kind in 'iu' and frame[c].is_unique)]
+        if not clash or not (dest.path is None or dest.is_geopackage):
+            return frame
+        new = next(f'{clash[0]}_{k}' for k in range(1, 100) if f'{clash[0]}_{k}' not in frame.columns)
+        self._feedback.pushWarning(self.tr(
+            '{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).').format(
+                output=dest.label, field=clash[0], new=new))
+        return frame.rename(columns={clash[0]: new})
+
+    def write_outputs(self, outputs, parameters, context, feedback):
+        """Write several outputs: (parameter name, frame[, QgsWkbTypes type]). A plain DataFrame
+        is a table; a GeoDataFrame without a type gets the type of its geometries. All or none:
+        nothing is published unless the whole run succeeds. Returns {name: output id or None}."""
         import geopandas as gpd
         written = {}
-        try:
-            for name, frame, *kind in outputs:
-                self.check_canceled(feedback)
-                wkb_type = kind[0] if kind else None
-                if not isinstance(frame, gpd.GeoDataFrame):
-                    wkb_type = QgsWkbTypes.NoGeometry
-                written[name] = self.write_frame(frame, parameters, name, context, feedback,
-                                                 wkb_type=wkb_type)
-        except BaseException:
-            for dest_id in written.values():
-                _remove_output(dest_id)
-            raise
+        for name, frame, *kind in outputs:
+            self.check_canceled(feedback)
+            wkb_type = kind[0] if kind else None
+            if not isinstance(frame, gpd.GeoDataFrame):
+                wkb_type = QgsWkbTypes.NoGeometry
+            written[name] = self.write_frame(frame, parameters, name, context, feedback, wkb_type=wkb_type)
         return written
 
     def load_styled(self, context, dest_id, style, layer_name=None, then=None):
         """Give the output a name and, once it loads in QGIS, the shipped style and aliases."""
         style_on_load(context, dest_id, style, layer_name, then)
 
-
-def _remove_output(dest_id):
-    """Remove a file output this run created (and its shapefile siblings)."""
-    path = str(dest_id).split('|')[0]
-    if not path or not os.path.isfile(path):
-        return
-    stem, extension = os.path.splitext(path)
-    siblings = ['.shp', '.shx', '.dbf', '.prj', '.cpg', '.qix'] if extension.lower() == '.shp' else [extension]
-    for suffix in siblings:
-        if os.path.exists(stem + suffix):
-            try:
-                os.remove(stem + suffix)
-            except OSError:
-                pass

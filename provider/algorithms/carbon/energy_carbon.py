@@ -10,7 +10,7 @@ from qgis.core import (
 )
 
 from ....core.carbon import energy
-from ...base import SpmAlgorithm
+from ...base import SpmAlgorithm, secondary_sink
 from .common import grid_factor_parameter, load_fitted, write_table
 
 
@@ -69,7 +69,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
             defaultValue='adcode', parentLayerParameterName=self.DISTRICTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Energy CO₂ by district and fuel (t CO₂)'), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):

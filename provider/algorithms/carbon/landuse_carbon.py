@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ....core.carbon import landuse
-from ...base import SpmAlgorithm
+from ...base import SpmAlgorithm, secondary_sink
 from .common import load_fitted, write_table
 
 
@@ -61,7 +61,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.DISTRICTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Land-use carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Land-use carbon by district and class (t CO₂/a)'),
             QgsProcessing.TypeVector))
 

@@ -19,7 +19,7 @@ from qgis.core import (
 from ....bridge import frames
 from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions
 from ....core.indicators.engine import district_key, previous_values
-from ...base import SpmAlgorithm
+from ...base import SpmAlgorithm, secondary_sink
 
 
 class IndicatorsAlgorithm(SpmAlgorithm):
@@ -110,7 +110,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Districts with indicators'), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.TABLE, self.tr('Indicator table'), QgsProcessing.TypeVector))
 
     # ------------------------------------------------------------------------------------------

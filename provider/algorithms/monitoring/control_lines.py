@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import control_lines
-from ...base import SpmAlgorithm, progress_to
+from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
 
@@ -57,7 +57,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.DISTRICTS))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Control-line violations'), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('三线占用情况汇总表 (area and count by district and type)'),
             QgsProcessing.TypeVector))
 

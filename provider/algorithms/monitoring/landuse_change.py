@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import change
-from ...base import SpmAlgorithm, progress_to
+from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, load_with_aliases, log_to, open_source,
                      read_land_use, POLYGONS)
 
@@ -49,7 +49,7 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
             QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=1, maxValue=2))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Change patches'), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.MATRIX, self.tr('Transition matrix (ha)'), QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):

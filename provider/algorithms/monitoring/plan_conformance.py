@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import conformance
-from ...base import SpmAlgorithm, progress_to
+from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      POLYGONS)
 
@@ -49,7 +49,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             extension='csv', optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Conformance pieces'), QgsProcessing.TypeVectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
+        self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Conformance summary by plan class and status'),
             QgsProcessing.TypeVector))
 

@@ -29,6 +29,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
     NAME = 'export_atlas'
     GROUP = 'reports'
     REQUIRES = ('geopandas',)
+    SELF_STAGED = ('OUTPUT',)     # layers/report_export.py writes pages beside it and moves them in
 
     DISTRICTS = 'DISTRICTS'
     DISTRICT_FIELD = 'DISTRICT_FIELD'
