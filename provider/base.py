@@ -152,9 +152,11 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         try:
             parameters = self.enum_names(parameters)
             self._destinations = {d.name: d for d in destinations.check(self, parameters, context)}
+            self._published = False
             results = self.process(parameters, context, feedback)
-            self.check_canceled(feedback)
-            self._staging.publish()
+            if not self._published:
+                self.check_canceled(feedback)
+                self._staging.publish()
             return results
         except Canceled:
             raise QgsProcessingException(self.tr('Canceled: no output was written.'))
@@ -202,7 +204,17 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                 self.__dict__.setdefault('_labels', {})[id(source)] = (
                     value.split('layername=', 1)[1].split('|', 1)[0])
             self._check_source(source, self.parameterDefinition(name))
+            self._step(40)
         return source
+
+    def _step(self, ceiling):
+        """Move the progress bar a little (never back, never past ``ceiling`` %), so that every
+        algorithm shows progress and can be canceled between its steps."""
+        feedback = getattr(self, '_feedback', None)
+        if feedback is not None:
+            self.check_canceled(feedback)
+            if feedback.progress() < ceiling:
+                feedback.setProgress(min(ceiling, feedback.progress() + 5))
 
     def _check_source(self, source, definition):
         """Stop on a layer of the wrong geometry type or without a CRS; warn when it is empty."""
@@ -321,7 +333,14 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             del sink                    # closes the file
         if dest.path is not None:
             destinations.register_load(context, dest)
+        self._step(99)
         return dest_id
+
+    def publish_outputs(self):
+        """Move the staged outputs into place now, for an algorithm that must commit something
+        else first (the code registry); processAlgorithm then publishes nothing more."""
+        self._published = True
+        self._staging.publish()
 
     def staged_file(self, parameters, name, context):
         """(path to write now, output id) for a raster or file destination, published like sinks."""

@@ -74,15 +74,17 @@ class Destination:
 
 
 def _resolve(path):
-    """An absolute, symlink-free path; ``%``-escapes decoded when the raw path does not exist."""
+    """An absolute path with every symlink resolved (``link/../x`` as the file system reads it)."""
     path = os.path.expanduser(str(path))
     if path.startswith('file://'):
         path = urllib.parse.unquote(urllib.parse.urlparse(path).path)
-    if not os.path.exists(path) and '%' in path:
-        decoded = urllib.parse.unquote(path)
-        if os.path.exists(decoded) or os.path.isdir(os.path.dirname(decoded) or '.'):
-            path = decoded
-    return os.path.realpath(os.path.abspath(path))
+    return os.path.realpath(path)
+
+
+def _spellings(path):
+    """The files a path may name: as written, and with its ``%``-escapes decoded."""
+    decoded = urllib.parse.unquote(path)
+    return {path, os.path.realpath(decoded)} if decoded != path else {path}
 
 
 def _static(value, context):
@@ -181,12 +183,16 @@ def inputs(alg, parameters, context):
 
 
 def _same_file(a, b):
-    if a == b:
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+    for first in _spellings(a):
+        for second in _spellings(b):
+            if first == second:
+                return True
+            try:
+                if os.path.samefile(first, second):
+                    return True
+            except OSError:
+                pass
+    return False
 
 
 def check(alg, parameters, context):
@@ -231,13 +237,10 @@ def check(alg, parameters, context):
 class Staging:
     """The temporary files of one run's outputs, published together at the end of a good run."""
 
-    def __init__(self, umask=None):
+    def __init__(self):
         self._folders = {}          # destination folder -> temporary folder beside it
         self._staged = []           # (Destination, staged path)
-        if umask is None:
-            umask = os.umask(0)
-            os.umask(umask)
-        self.umask = umask
+        self.umask = _umask()
 
     def _folder_for(self, dest):
         folder = os.path.dirname(dest.path)
@@ -291,25 +294,46 @@ def _publish(dest, staged, umask):
     os.replace(staged, dest.path)
 
 
+def _umask():
+    """The process's umask, read without changing it (os.umask is not thread-safe)."""
+    try:
+        with open('/proc/self/status', encoding='ascii') as status:
+            for line in status:
+                if line.startswith('Umask:'):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
+
+
 def _replace_layer(path, staged, layer):
-    """Replace (or add) one layer of an existing GeoPackage in one transaction."""
+    """Replace (or add) one layer of an existing GeoPackage; its other layers stay as they are.
+
+    The new layer is copied in under a temporary name first; the old one is then dropped and the
+    new one renamed in one transaction, so the file never lacks the layer.
+    """
     from osgeo import ogr
     source = ogr.Open(staged)
     target = ogr.Open(path, 1)
     if source is None or target is None:
         raise InputError(translate('spm', 'GeoPackage “{path}” cannot be opened for writing.').format(path=path))
+    incoming = f'{layer}__spm_new'
     try:
+        if target.GetLayerByName(incoming) is not None:
+            target.DeleteLayer(incoming)
+        if target.CopyLayer(source.GetLayerByName(layer) or source.GetLayer(0), incoming) is None:
+            raise InputError(translate('spm', 'Layer “{layer}” could not be written into “{path}”.').format(
+                layer=layer, path=path))
         if target.StartTransaction() != 0:
             raise InputError(translate('spm', 'GeoPackage “{path}” is locked by another program.').format(
                 path=path))
-        for k in range(target.GetLayerCount()):
-            if target.GetLayer(k).GetName() == layer:
-                target.DeleteLayer(k)
-                break
-        copied = target.CopyLayer(source.GetLayerByName(layer) or source.GetLayer(0), layer)
-        if copied is None or target.CommitTransaction() != 0:
+        names = [target.GetLayer(k).GetName() for k in range(target.GetLayerCount())]
+        ok = (layer not in names or target.DeleteLayer(names.index(layer)) == 0) and \
+            target.GetLayerByName(incoming).Rename(layer) == 0
+        if not ok or target.CommitTransaction() != 0:
             target.RollbackTransaction()
-            raise InputError(translate('spm', 'Layer “{layer}” could not be written into “{path}”.').format(
+            target.DeleteLayer(incoming)
+            raise InputError(translate('spm', 'Layer “{layer}” could not be replaced in “{path}”.').format(
                 layer=layer, path=path))
     finally:
         source = target = None   # noqa: F841 (closes the datasets)

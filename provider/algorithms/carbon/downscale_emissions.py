@@ -124,14 +124,14 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
             else:
                 raise self.error(self.tr('Proxy “{layer}” is neither a raster nor a vector layer.').format(
                     layer=layer.name()))
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        output, output_id = self.staged_file(parameters, self.OUTPUT, context)
         report = downscale.downscale(
             list(regions.geometry), totals, proxies, weights, pixel_size, output,
             frames.crs_to_frame(crs), names=names, max_cells=max_cells, log=feedback.pushInfo,
             progress=lambda f: feedback.setProgress(100.0 * f), is_canceled=feedback.isCanceled)
         uniform = [r['name'] for r in report['regions'] if r['uniform']]
-        load_fitted(context, output, 'carbon_grid_raster', self.tr('Emissions grid (t CO₂ per cell)'))
-        return {self.OUTPUT: output, self.MAX_RELATIVE_ERROR: report['max_relative_error'],
+        load_fitted(context, output_id, 'carbon_grid_raster', self.tr('Emissions grid (t CO₂ per cell)'))
+        return {self.OUTPUT: output_id, self.MAX_RELATIVE_ERROR: report['max_relative_error'],
                 self.UNIFORM_REGIONS: ', '.join(uniform)}
 
     def _weights(self, parameters, context, count):
