@@ -9,8 +9,8 @@ stop with an :class:`~.errors.InputError` naming the file (and the parameter it 
 
 A caller that knows the Processing parameter passes a :class:`TableFile` instead of a path::
 
-    rows = textfile.read_csv(TableFile(path, 'COEFFICIENTS', log=feedback.pushInfo), required=['code'])
-    rows.attrs['encoding']    # 'UTF-8', 'UTF-8 (BOM)' or 'GBK'
+    table = textfile.read_csv(TableFile(path, 'COEFFICIENTS', log=feedback.pushInfo), ['code'])
+    table.attrs['encoding']    # 'UTF-8', 'UTF-8 (BOM)' or 'GBK'; table.index: row numbers
 """
 
 import codecs
@@ -116,12 +116,14 @@ def read_text(path):
     return text, encoding
 
 
-def read_rows(path, required=(), skip_comments=False):
-    """(header, rows, encoding) of a CSV file: cells stripped, rows as lists as long as the header.
+def read_csv(path, required=(), skip_comments=False, allow_empty=False):
+    """A CSV file as a DataFrame of text, cells stripped ('' for blanks).
 
-    ``required`` columns must be in the header; blank lines are skipped, and with
-    ``skip_comments`` so are lines whose first cell starts with ``#``. Duplicate header names are
-    kept as written. Cells beyond the header are ignored, missing ones are ''.
+    The index is the row number a spreadsheet shows (the header is row 1), for messages; ``attrs``
+    hold ``encoding``, ``file`` and ``label`` (how messages name the file). Blank rows are skipped,
+    and with ``skip_comments`` rows whose first cell starts with ``#``. Duplicate header names are
+    kept as written; cells beyond the header are ignored, missing ones are ''. Stops when a
+    ``required`` column is missing or, unless ``allow_empty``, no data row follows the header.
     """
     text, encoding = read_text(path)
     try:
@@ -129,33 +131,22 @@ def read_rows(path, required=(), skip_comments=False):
     except csv.Error as exc:
         raise _fail(path, translate('spm', 'it is not a readable CSV table ({error}).')
                     .format(error=exc)) from None
-    records = [r for r in records if any(cell.strip() for cell in r)]
-    header = [cell.strip() for cell in records[0]]
+    numbered = [(n, r) for n, r in enumerate(records, start=1) if any(cell.strip() for cell in r)]
+    header = [cell.strip() for cell in numbered[0][1]]
     missing = [c for c in required if c not in header]
     if missing:
         raise _fail(path, translate('spm', 'column(s) {missing} missing; it has {columns}.')
                     .format(missing=', '.join(missing), columns=', '.join(header)))
-    rows = []
-    for record in records[1:]:
+    rows, numbers = [], []
+    for number, record in numbered[1:]:
         cells = [cell.strip() for cell in record[:len(header)]]
-        if skip_comments and cells and cells[0].startswith('#'):
+        if skip_comments and cells[0].startswith('#'):
             continue
         rows.append(cells + [''] * (len(header) - len(cells)))
-    return header, rows, encoding
-
-
-def read_csv(path, required=(), skip_comments=False, allow_empty=False):
-    """A CSV file as a DataFrame of text ('' for blanks) with ``attrs`` encoding, file and label.
-
-    Stops when a ``required`` column is missing or (unless ``allow_empty``) no data row follows
-    the header.
-    """
-    header, rows, encoding = read_rows(path, required, skip_comments)
+        numbers.append(number)
     if not rows and not allow_empty:
         raise _fail(path, translate('spm', 'it has a header but no data row.'))
-    frame = pd.DataFrame(rows, columns=header, dtype=object)
-    if not rows:
-        frame = pd.DataFrame(columns=header, dtype=object)
+    frame = pd.DataFrame(rows, columns=header, index=pd.Index(numbers, dtype=int), dtype=object)
     frame.attrs.update(encoding=encoding, file=os.fspath(path), label=describe(path))
     return frame
 
@@ -173,5 +164,5 @@ def read_json(path):
         raise _fail(path, translate('spm', 'it is not valid JSON: nested too deeply.')) from None
 
 
-__all__ = ['TableFile', 'describe', 'decode', 'read_text', 'read_rows', 'read_csv', 'read_json',
+__all__ = ['TableFile', 'describe', 'decode', 'read_text', 'read_csv', 'read_json',
            'UTF8', 'UTF8_BOM', 'GBK']
