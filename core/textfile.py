@@ -40,6 +40,14 @@ class TableFile(os.PathLike):
         self.path = os.fspath(path)
         self.param = param
         self.log = log
+        self._reported = set()
+
+    def report(self, encoding):
+        """Log how the file was read, once (loaders may read a table twice)."""
+        if self.log is not None and encoding not in self._reported:
+            self._reported.add(encoding)
+            self.log(translate('spm', 'File {file} read as {encoding}.').format(
+                file=describe(self), encoding=encoding))
 
     def __fspath__(self):
         return self.path
@@ -109,10 +117,8 @@ def read_text(path):
     text, encoding = decode(raw, path)
     if not text.strip():
         raise _fail(path, translate('spm', 'it is empty.'))
-    log = getattr(path, 'log', None)
-    if log is not None:
-        log(translate('spm', 'File {file} read as {encoding}.').format(file=describe(path),
-                                                                       encoding=encoding))
+    if isinstance(path, TableFile):
+        path.report(encoding)
     return text, encoding
 
 
