@@ -122,6 +122,21 @@ def read_text(path):
     return text, encoding
 
 
+def sniff_encoding(path, limit=8 * 1024 * 1024):
+    """The encoding of a text file that something else reads (a CSV layer through OGR): 'UTF-8',
+    'UTF-8 (BOM)' or 'GBK', judged on its first ``limit`` bytes (whole lines); InputError when the
+    file is binary or neither."""
+    try:
+        with open(path, 'rb') as handle:
+            raw = handle.read(limit)
+    except OSError as exc:
+        raise _fail(path, translate('spm', 'it cannot be read ({error}).')
+                    .format(error=exc.strerror or exc)) from None
+    if len(raw) == limit:
+        raw = raw[:raw.rfind(b'\n') + 1]      # a newline never sits inside a UTF-8 or GBK character
+    return decode(raw, path)[1]
+
+
 def read_csv(path, required=(), skip_comments=False, allow_empty=False):
     """A CSV file as a DataFrame of text, cells stripped ('' for blanks).
 
@@ -170,5 +185,5 @@ def read_json(path):
         raise _fail(path, translate('spm', 'it is not valid JSON: nested too deeply.')) from None
 
 
-__all__ = ['TableFile', 'describe', 'decode', 'read_text', 'read_csv', 'read_json',
+__all__ = ['TableFile', 'describe', 'decode', 'read_text', 'sniff_encoding', 'read_csv', 'read_json',
            'UTF8', 'UTF8_BOM', 'GBK']
