@@ -43,7 +43,7 @@ _CLASS_COLUMNS = ('code', 'level', 'parent', 'name_zh', 'name_en', 'r', 'g', 'b'
 def table_path(name, path=None):
     """The file to read for table ``name``: ``path`` if given, else the user's copy, else shipped."""
     if path:
-        return Path(path)
+        return path if isinstance(path, textfile.TableFile) else Path(path)
     user_dir = os.environ.get(USER_DIR_ENV)
     if user_dir and (Path(user_dir) / name).is_file():
         return Path(user_dir) / name

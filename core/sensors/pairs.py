@@ -82,10 +82,10 @@ def read_cost_table(path):
     the same name (``fid,fid,cost``). A cost (third column) that is not finite stops the run.
     """
     table = textfile.read_csv(path)
-    if table.shape[1] >= 3:
-        check_finite(table.iloc[:, [2]], [table.columns[2]],
-                     translate('spm', 'Cost table {table}').format(table=textfile.describe(path)),
-                     rows=table.index)
+    check_columns(table, textfile.describe(path))
+    check_finite(table.iloc[:, [2]], [table.columns[2]],
+                 translate('spm', 'Cost table {table}').format(table=textfile.describe(path)),
+                 rows=table.index)
     return table
 
 
