@@ -1,17 +1,17 @@
 """Apply the shipped QML styles and the Chinese/English field aliases to layers."""
 
-import csv
 import functools
 import os
 
+from ..core import textfile
 from ..core.data import STYLES_DIR, data_path
 
 
 @functools.lru_cache(maxsize=1)
 def aliases():
     """{field name: (English alias, Chinese alias)} from layers/fields.csv."""
-    with open(data_path('fields.csv'), encoding='utf-8') as handle:
-        return {row['field']: (row['en'], row['zh']) for row in csv.DictReader(handle)}
+    table = textfile.read_csv(data_path('fields.csv'), ('field', 'en', 'zh'))
+    return {row['field']: (row['en'], row['zh']) for row in table.to_dict('records')}
 
 
 def style_path(style):

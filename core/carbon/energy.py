@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..finite import check_finite
 from ..i18n import translate
 from . import tables
 
@@ -86,6 +87,9 @@ def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=No
         if np.isnan(number):
             problems.append(translate('spm', 'row {row} ({what}): amount is missing').format(
                 row=row + 1, what=label))
+        elif not np.isfinite(number):
+            problems.append(translate('spm', 'row {row} ({what}): amount “{value}” is not a finite number')
+                            .format(row=row + 1, what=label, value=value))
         elif number < 0:
             problems.append(translate('spm', 'row {row} ({what}): amount {value} is negative').format(
                 row=row + 1, what=label, value=number))
@@ -123,6 +127,7 @@ def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=No
                               frame['AMOUNT_STD'] * frame['FUEL'].map(factor_table['co2_t_per_unit']))
     frame.loc[method == 'grid', 'SCE_T'] = np.nan
     frame['FOSSIL'] = (method == 'ipcc').to_numpy()
+    _check_results(frame, table_name)
 
     keys = ['DIST', 'YEAR'] if year_field else ['DIST']
     by_fuel = frame.groupby(keys + ['FUEL', 'TABLE_UNIT'], as_index=False, sort=True).agg(
@@ -139,3 +144,18 @@ def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=No
         by_fuel.insert(1, 'YEAR', None)
         totals.insert(1, 'YEAR', None)
     return by_fuel, totals
+
+
+def _check_results(frame, table_name):
+    """Stop when an amount × factor or a total leaves the range of numbers (e.g. 1e308 t)."""
+    too_large = ~np.isfinite(frame['CO2_T'].to_numpy(dtype=float))
+    if too_large.any():
+        row = int(np.flatnonzero(too_large)[0])
+        raise InputError(translate(
+            'spm', 'Table “{table}”, row {row} ({what}): amount {value} {unit} gives more CO₂ than a '
+                   'number can hold; check the amount and its unit.').format(
+            table=table_name, row=row + 1, what='{} / {}'.format(frame['DIST'].iloc[row], frame['FUEL'].iloc[row]),
+            value=frame['AMOUNT'].iloc[row],
+            unit=frame['UNIT'].iloc[row]))
+    check_finite(frame, ['AMOUNT_STD', 'CO2_T'], translate('spm', 'Table “{table}”').format(
+        table=table_name))

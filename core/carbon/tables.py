@@ -14,12 +14,12 @@ the table, the column and the offending row. Units are fixed by the column names
   is the default of the algorithms' ``GRID_FACTOR`` parameter.
 """
 
-import os
-
 import pandas as pd
 
+from .. import textfile
 from ..data import data_path
 from ..errors import InputError
+from ..finite import check_finite
 from ..i18n import translate
 
 CO2_PER_C = 44.0 / 12.0
@@ -37,18 +37,21 @@ def table_path(name):
 
 
 def read_table(table, default_name):
-    """(DataFrame, label) for a path, a DataFrame or None (the shipped ``default_name``)."""
+    """(DataFrame of text, label) for a path, a DataFrame or None (the shipped ``default_name``).
+
+    Files are read by :func:`..textfile.read_csv` (UTF-8 or GBK); the index is the row number
+    messages name: the spreadsheet row for a file (header = row 1), 1, 2, … for a DataFrame.
+    """
     if table is None:
         table = table_path(default_name)
     if isinstance(table, pd.DataFrame):
         frame = table.copy()
-        label = frame.attrs.get('name', translate('spm', 'coefficient table'))
+        label = translate('spm', 'Table “{table}”').format(
+            table=frame.attrs.get('name', translate('spm', 'coefficient table')))
+        frame.index = pd.RangeIndex(1, len(frame) + 1)
     else:
-        label = os.path.basename(str(table))
-        if not os.path.exists(str(table)):
-            raise InputError(translate('spm', 'Coefficient table “{table}” does not exist.').format(
-                table=table))
-        frame = pd.read_csv(str(table), dtype=str, encoding='utf-8-sig', keep_default_na=False)
+        frame = textfile.read_csv(table)
+        label = translate('spm', 'Table {file}').format(file=textfile.describe(table))
     if 'geometry' in frame.columns:
         frame = pd.DataFrame(frame.drop(columns='geometry'))
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -59,12 +62,13 @@ def _require(frame, label, columns):
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(translate(
-            'spm', 'Table “{table}” lacks column(s) {missing}; it has {columns}.').format(
+            'spm', '{table} lacks column(s) {missing}; it has {columns}.').format(
                 table=label, missing=', '.join(missing), columns=', '.join(frame.columns)))
 
 
 def _numbers(frame, label, column, allow_blank=False, non_negative=False):
-    """The column as floats; an error names the first row that is not a number."""
+    """The column as finite floats; an error names the first row that is not such a number."""
+    check_finite(frame, [column], label, rows=frame.index)
     text = frame[column].astype(str).str.strip().replace({'None': '', 'nan': '', 'NULL': ''})
     values = pd.to_numeric(text, errors='coerce')
     bad = values.isna() & ~(allow_blank & (text == ''))
@@ -73,9 +77,9 @@ def _numbers(frame, label, column, allow_blank=False, non_negative=False):
     if bad.any():
         row = bad.to_numpy().nonzero()[0][0]
         raise InputError(translate(
-            'spm', 'Table “{table}”, row {row}: column {column} must be a {kind}number, '
+            'spm', '{table}, row {row}: column {column} must be a {kind}number, '
                    'found “{value}”.').format(
-            table=label, row=row + 1, column=column,
+            table=label, row=frame.index[row], column=column,
             kind=translate('spm', 'non-negative ') if non_negative else '',
             value=frame[column].iloc[row]))
     return values.astype(float)
@@ -85,7 +89,7 @@ def _unique_keys(frame, label, column):
     keys = frame[column].astype(str).str.strip()
     duplicated = keys[keys.duplicated()]
     if len(duplicated):
-        raise InputError(translate('spm', 'Table “{table}”: {column} “{value}” appears twice.').format(
+        raise InputError(translate('spm', '{table}: {column} “{value}” appears twice.').format(
             table=label, column=column, value=duplicated.iloc[0]))
     return keys
 
@@ -144,8 +148,8 @@ def fuel_factors(table=None):
     if bad.any():
         row = bad.to_numpy().nonzero()[0][0]
         raise InputError(translate(
-            'spm', 'Table “{table}”, row {row}: method must be “ipcc” or “grid”, found “{value}”.'
-        ).format(table=label, row=row + 1, value=frame['method'].iloc[row]))
+            'spm', '{table}, row {row}: method must be “ipcc” or “grid”, found “{value}”.'
+        ).format(table=label, row=frame.index[row], value=frame['method'].iloc[row]))
     ipcc = frame['method'] == 'ipcc'
     _require(frame, label, ['sce_t_per_unit', 'carbon_t_c_per_tce'] if ipcc.any() else [])
     for column in ('sce_t_per_unit', 'carbon_t_c_per_tce'):

@@ -14,6 +14,7 @@ from collections import namedtuple
 
 import numpy as np
 
+from .. import textfile
 from ..data import data_path
 from ..errors import InputError
 from ..i18n import translate
@@ -191,21 +192,29 @@ class Scheme:
 # --- loading --------------------------------------------------------------------------------
 
 def load_schemes(path=None):
-    """{id: Scheme} from a schemes JSON file (the shipped table by default)."""
-    path = str(path or SCHEMES_FILE)
-    try:
-        with open(path, encoding='utf-8') as handle:
-            document = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise InputError(translate('spm', 'Cannot read building code schemes from {path}: {error}').format(
-            path=path, error=exc))
+    """{id: Scheme} from a schemes JSON file (the shipped table by default).
+
+    The file is read by :func:`..textfile.read_json` (UTF-8 or GBK); a file that is not JSON, or
+    whose schemes are not objects of the documented shape, stops with a message naming it.
+    """
+    path = path or str(SCHEMES_FILE)
+    document, _encoding = textfile.read_json(path)
     specs = document.get('schemes', []) if isinstance(document, dict) else document
+    if not isinstance(specs, list):
+        specs = []
     schemes = {}
-    for spec in specs:
-        scheme = Scheme(spec, origin=os.path.basename(path))
+    for number, spec in enumerate(specs, start=1):
+        try:
+            scheme = Scheme(spec, origin=os.path.basename(str(path)))
+        except (AttributeError, TypeError, ValueError):
+            raise InputError(translate(
+                'spm', 'File {file}: scheme {n} is not an object with an id and segments of key and '
+                       'length (see building_code_schemes.json).').format(
+                file=textfile.describe(path), n=number)) from None
         schemes[scheme.id] = scheme
     if not schemes:
-        raise InputError(translate('spm', '{path} holds no building code scheme.').format(path=path))
+        raise InputError(translate('spm', '{path} holds no building code scheme.').format(
+            path=textfile.describe(path)))
     return schemes
 
 

@@ -5,13 +5,11 @@ wrong does not stop the others: it is loaded with :attr:`Indicator.error` set, a
 it as "not computed" with that message. Only an unreadable file or missing columns stop the run.
 """
 
-import csv
-import io
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from .. import textfile
 from ..data import data_path
 from ..errors import InputError
 from ..i18n import translate
@@ -72,17 +70,6 @@ def _number(text, column):
     return value
 
 
-def _read_text(path):
-    raw = Path(path).read_bytes()
-    for encoding in ('utf-8-sig', 'gb18030'):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(translate('spm', 'Definitions file {path}: neither UTF-8 nor GBK text').format(
-        path=path))
-
-
 def parse_row(row):
     """Indicator from a dict of column -> text; errors in the row go to ``Indicator.error``."""
     get = {k: (row.get(k) or '').strip() for k in COLUMNS}
@@ -124,20 +111,10 @@ def load_definitions(path=None):
     a bad formula or thresholds are returned with ``error`` set. Raises InputError when the file
     cannot be read or lacks a required column.
     """
-    path = Path(path) if path else DEFAULT_PATH
-    if not path.is_file():
-        raise InputError(translate('spm', 'Definitions file {path} does not exist').format(path=path))
-    text = _read_text(path)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError(translate('spm', 'Definitions file {path}: missing column(s) {columns}').format(
-            path=path, columns=', '.join(missing)))
+    table = textfile.read_csv(path or DEFAULT_PATH, REQUIRED, allow_empty=True)
     indicators, problems, seen = [], [], set()
-    for line, row in enumerate(reader, start=2):
-        ident = (row.get('id') or '').strip()
+    for line, row in zip(table.index, table.to_dict('records')):
+        ident = row['id']
         if not ident or ident.startswith('#'):
             continue
         if not ID_PATTERN.match(ident):
@@ -152,7 +129,8 @@ def load_definitions(path=None):
         seen.add(ident)
         indicators.append(parse_row(row))
     if not indicators:
-        raise InputError(translate('spm', 'Definitions file {path} defines no indicator').format(path=path))
+        raise InputError(translate('spm', 'Definitions file {path} defines no indicator').format(
+            path=textfile.describe(path or DEFAULT_PATH)))
     return indicators, problems
 
 

@@ -13,7 +13,6 @@ Typical use from other modules::
     tables.to_plan_codes(['0204', '1006'])            # -> ['0205', '0601']
 """
 
-import csv
 import functools
 import os
 from fnmatch import fnmatchcase
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import textfile
 from ..data import TABLES_DIR
 from ..errors import InputError
 from ..i18n import translate
@@ -43,7 +43,7 @@ _CLASS_COLUMNS = ('code', 'level', 'parent', 'name_zh', 'name_en', 'r', 'g', 'b'
 def table_path(name, path=None):
     """The file to read for table ``name``: ``path`` if given, else the user's copy, else shipped."""
     if path:
-        return Path(path)
+        return path if isinstance(path, textfile.TableFile) else Path(path)
     user_dir = os.environ.get(USER_DIR_ENV)
     if user_dir and (Path(user_dir) / name).is_file():
         return Path(user_dir) / name
@@ -51,25 +51,8 @@ def table_path(name, path=None):
 
 
 def read_csv_rows(path, required):
-    """Rows of a UTF-8 CSV (BOM allowed) as dicts; InputError naming the file when unusable."""
-    path = Path(path)
-    try:
-        with open(path, encoding='utf-8-sig', newline='') as handle:
-            reader = csv.DictReader(handle)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            missing = [c for c in required if c not in header]
-            if missing:
-                raise InputError(translate(
-                    'spm', 'Table {path}: column(s) {columns} missing').format(
-                        path=path, columns=', '.join(missing)))
-            return [{k.strip(): (v or '').strip() for k, v in row.items() if isinstance(k, str)}
-                    for row in reader]
-    except OSError as error:
-        raise InputError(translate('spm', 'Table {path} cannot be read: {error}').format(
-            path=path, error=error)) from error
-    except UnicodeDecodeError as error:
-        raise InputError(translate('spm', 'Table {path} is not UTF-8 text').format(
-            path=path)) from error
+    """Rows of a CSV table (UTF-8 or GBK, see :mod:`..textfile`) as dicts of stripped text."""
+    return textfile.read_csv(path, required, allow_empty=True).to_dict('records')
 
 
 # --- codes -----------------------------------------------------------------------------------

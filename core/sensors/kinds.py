@@ -7,13 +7,13 @@ for a sensor of that kind, separated by ``;``, e.g. 积水监测仪;电子水尺
 and ``source`` describe the row. The shipped values are unverified defaults: cities replace them.
 """
 
-import os
-
 import numpy as np
 import pandas as pd
 
+from .. import textfile
 from ..data import data_path
 from ..errors import InputError
+from ..finite import check_finite
 from ..i18n import translate
 
 DEFAULT_TABLE = 'sensor_kinds.csv'
@@ -32,12 +32,7 @@ def load(table=None):
     if isinstance(table, pd.DataFrame):
         frame, label = table.copy(), translate('spm', 'the kind table')
     else:
-        label = os.path.basename(str(table))
-        try:
-            frame = pd.read_csv(table, dtype={'kind': str}, encoding='utf-8-sig')
-        except (OSError, ValueError) as exc:
-            raise InputError(translate('spm', 'Kind table {table} cannot be read: {error}').format(
-                table=table, error=exc)) from exc
+        label, frame = textfile.describe(table), textfile.read_csv(table)
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing:
         raise InputError(translate('spm', 'Kind table {table} lacks the column(s) {columns}.').format(
@@ -47,6 +42,8 @@ def load(table=None):
     if len(duplicated):
         raise InputError(translate('spm', 'Kind table {table} lists {kinds} more than once.').format(
             table=label, kinds=', '.join(duplicated)))
+    check_finite(frame, ['radius_m', 'weight'], translate('spm', 'Kind table {table}').format(table=label),
+                 rows=None if isinstance(table, pd.DataFrame) else frame.index)
     for column in ('radius_m', 'weight'):
         values = pd.to_numeric(frame[column], errors='coerce')
         bad = frame['kind'][~(values > 0)]

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
+from .. import textfile
 from ..errors import InputError
+from ..finite import check_finite
 from ..i18n import translate
 
 # A point exactly on a sensor's circle is covered: distances are compared with this relative slack
@@ -76,22 +78,15 @@ def unique_ids(values, layer, field):
 def read_cost_table(path):
     """A cost table CSV (UTF-8, or GBK as Excel writes it in China) with ids kept as text.
 
-    The header is kept as written, even when two columns have the same name (``fid,fid,cost``).
+    Read by :func:`..textfile.read_csv`; the header is kept as written, even when two columns have
+    the same name (``fid,fid,cost``). A cost (third column) that is not finite stops the run.
     """
-    last = None
-    for encoding in ('utf-8-sig', 'gbk'):
-        try:
-            raw = pd.read_csv(path, dtype=str, encoding=encoding, skipinitialspace=True, header=None)
-            table = raw.iloc[1:].reset_index(drop=True)
-            table.columns = [str(c).strip() for c in raw.iloc[0]]
-            return table
-        except UnicodeDecodeError as exc:
-            last = exc
-        except (OSError, ValueError) as exc:
-            raise InputError(translate('spm', 'Cost table {table} cannot be read: {error}').format(
-                table=path, error=exc)) from exc
-    raise InputError(translate('spm', 'Cost table {table} is neither UTF-8 nor GBK text: {error}').format(
-        table=path, error=last))
+    table = textfile.read_csv(path)
+    check_columns(table, textfile.describe(path))
+    check_finite(table.iloc[:, [2]], [table.columns[2]],
+                 translate('spm', 'Cost table {table}').format(table=textfile.describe(path)),
+                 rows=table.index)
+    return table
 
 
 def check_columns(table, label):

@@ -174,3 +174,18 @@ def test_absurd_building_grid_is_refused():
                             geometry=[box(0, 0, 1, 1), box(99999, 99999, 100000, 100000)], crs=CRS)
     with pytest.raises(InputError, match='would make 100000 × 100000'):
         building.grid_sums(blds, 1)
+
+
+def test_non_finite_coefficients_and_overflowing_amounts_stop_naming_the_row(tmp_path):
+    path = tmp_path / 'eui.csv'
+    path.write_text('use,eui_kwh_per_m2_a\n住宅,30\n办公,inf\n', encoding='gbk')
+    with pytest.raises(InputError, match=r'eui.csv”, row 3, column eui_kwh_per_m2_a: “inf” is not a finite'):
+        tables.building_intensities(str(path))
+    table = pd.DataFrame({'adcode': ['1', '1'], 'fuel': ['原煤', '原煤'], 'amount': ['1e308', '1'],
+                          'unit': ['t', 't']})
+    with pytest.raises(InputError, match=r'row 1 \(1 / 原煤\): amount 1e\+308 t gives more CO₂'):
+        energy.energy_carbon(table, 'adcode', 'fuel', 'amount', 'unit', table_name='energy')
+    table['amount'] = '1e307'
+    table = pd.concat([table] * 5, ignore_index=True)
+    with pytest.raises(InputError, match='add up beyond the largest number'):
+        energy.energy_carbon(table, 'adcode', 'fuel', 'amount', 'unit', table_name='energy')

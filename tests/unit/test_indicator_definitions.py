@@ -60,5 +60,29 @@ def test_unusable_files_stop_with_a_message(tmp_path):
         load_definitions(tmp_path / 'nope.csv')
     path = tmp_path / 'cols.csv'
     path.write_text('id,name_zh\nA,甲\n', encoding='utf-8')
-    with pytest.raises(InputError, match='missing column.*formula, direction'):
+    with pytest.raises(InputError, match=r'column\(s\) formula, direction missing'):
         load_definitions(path)
+
+
+def test_formula_bomb_rows_are_loaded_with_their_error_and_the_others_evaluate(tmp_path):
+    from spatial_planning_monitor.core.indicators import Inputs, MeasureTable, evaluate
+    import geopandas as gpd
+    from shapely.geometry import box
+    path = tmp_path / 'bombs.csv'
+    path.write_text(HEADER
+                    + 'AREA,面积,,km2,安全,basic,district_area / 1e6,none,,,\n'
+                    + 'TOWER,塔,,,安全,basic,(((((9**64)**64)**64)**64)**64),none,,,\n'
+                    + 'DEEP,深,,,安全,basic,' + '-' * 1500 + 'district_area,none,,,\n'
+                    + 'PARENS,括号,,,安全,basic,' + '(' * 10000 + '1' + ')' * 10000 + ',none,,,\n',
+                    encoding='utf-8')
+    indicators, problems = load_definitions(path)
+    assert problems == [] and [i.id for i in indicators] == ['AREA', 'TOWER', 'DEEP', 'PARENS']
+    assert 'nested more than 100 levels' in indicators[2].error
+    assert 'longer than 2000' in indicators[3].error
+    districts = gpd.GeoSeries([box(0, 0, 1000, 2000)], crs='EPSG:4528')
+    result = evaluate(indicators, MeasureTable(Inputs(districts=districts)), ['350302'])
+    values = dict(zip(result.long['IND_ID'], result.long['VALUE']))
+    notes = dict(zip(result.long['IND_ID'], result.long['NOTE']))
+    assert values['AREA'] == pytest.approx(2.0)
+    assert 'does not give a finite number' in notes['TOWER']
+    assert len(result.messages) == 3

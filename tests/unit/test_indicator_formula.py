@@ -61,3 +61,35 @@ def test_matches_python_arithmetic(a, b):
     expected = a * 3 - b / 7 + abs(a - b)
     assert math.isclose(Formula('a * 3 - b / 7 + abs(a - b)').evaluate({'a': a, 'b': b}),
                         expected, rel_tol=1e-12, abs_tol=1e-9)
+
+
+# --- bounded work: bombs end fast with a FormulaError ---------------------------------------------
+
+@pytest.mark.parametrize('text,reason', [
+    ('(((((9**64)**64)**64)**64)**64)', 'does not give a finite number'),
+    ('round(1e300) ** 64 ** 64', 'exponent'),
+    ('a * 1e308 * 10 / 1e308', 'does not give a finite number'),     # an infinite step, even if undone
+    ('9' * 400, 'too large'),
+    ('(' * 10000 + 'a' + ')' * 10000, 'longer than 2000'),
+    ('(' * 250 + 'a' + ')' * 250, 'too many nested parentheses'),
+    ('-' * 1500 + 'a', 'nested more than 100 levels'),
+    ('+'.join(['a'] * 150), 'nested more than 100 levels'),
+    ('a\x00', 'cannot be parsed'),
+])
+def test_formula_bombs_give_a_formula_error_fast(text, reason):
+    import time
+    started = time.monotonic()
+    with pytest.raises(FormulaError, match=reason):
+        Formula(text).evaluate({'a': 2.0})
+    assert time.monotonic() - started < 1.0
+
+
+def test_deep_but_reasonable_formulas_still_work():
+    assert Formula('+'.join(['a'] * 90)).evaluate({'a': 1.0}) == 90.0
+    assert Formula('(' * 190 + 'a' + ')' * 190).evaluate({'a': 3.0}) == 3.0
+    assert Formula('round(a)').evaluate({'a': 2.6}) == 3.0 and isinstance(Formula('round(a)').evaluate({'a': 2.6}), float)
+
+
+def test_an_infinite_input_is_named():
+    with pytest.raises(FormulaError, match='input gdp is not a finite number'):
+        Formula('gdp / population').evaluate({'gdp': float('inf'), 'population': 1.0})

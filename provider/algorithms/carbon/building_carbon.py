@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ....core.carbon import building
 from ...base import SpmAlgorithm
+from ...sources import open_source, table_file
 from .common import grid_factor_parameter, load_fitted
 
 
@@ -66,7 +67,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True))
 
     def process(self, parameters, context, feedback):
-        source = self.source(parameters, self.BUILDINGS, context)
+        source = open_source(self, parameters, self.BUILDINGS, context, feedback)
         use_field = self.require_field(source, self.parameterAsString(parameters, self.USE_FIELD, context),
                                        self.tr('building use'))
         area_field = self.parameterAsString(parameters, self.FLOOR_AREA_FIELD, context) or None
@@ -88,7 +89,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         if grid_wanted and parameters.get(self.GRID_OUTPUT) in (None, ''):
             parameters = dict(parameters, **{self.GRID_OUTPUT: 'TEMPORARY_OUTPUT'})
         buildings = self.frame(source, feedback=feedback)
-        intensities = self.parameterAsFile(parameters, self.INTENSITIES, context) or None
+        intensities = table_file(self, parameters, self.INTENSITIES, context, feedback)
         default_use = self.parameterAsString(parameters, self.DEFAULT_USE, context).strip() or None
         grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
         self.check_canceled(feedback)

@@ -13,6 +13,7 @@ from qgis.core import (
 
 from ....core.carbon import hotspots
 from ...base import SpmAlgorithm
+from ...sources import open_source
 from .common import load_fitted
 
 
@@ -61,7 +62,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), QgsProcessing.TypeVectorAnyGeometry))
 
     def process(self, parameters, context, feedback):
-        source = self.source(parameters, self.INPUT, context)
+        source = open_source(self, parameters, self.INPUT, context, feedback)
         field = self.require_field(source, self.parameterAsString(parameters, self.FIELD, context),
                                    self.tr('value'), numeric=True)
         method = hotspots.METHODS[self.parameterAsEnum(parameters, self.WEIGHTS, context)]

@@ -18,6 +18,7 @@ from qgis.core import (
 from ....bridge import frames
 from ....core.carbon import downscale
 from ...base import SpmAlgorithm
+from ...sources import open_source
 from .common import load_fitted
 
 
@@ -79,7 +80,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
             self.UNIFORM_REGIONS, self.tr('Regions spread evenly (every proxy zero)')))
 
     def process(self, parameters, context, feedback):
-        source = self.source(parameters, self.REGIONS, context)
+        source = open_source(self, parameters, self.REGIONS, context, feedback)
         total_field = self.require_field(
             source, self.parameterAsString(parameters, self.TOTAL_FIELD, context), self.tr('total'),
             numeric=True)

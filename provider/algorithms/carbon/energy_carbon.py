@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ....core.carbon import energy
 from ...base import SpmAlgorithm, secondary_sink
+from ...sources import open_source, table_file
 from .common import grid_factor_parameter, load_fitted, write_table
 
 
@@ -73,7 +74,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
             self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):
-        source = self.source(parameters, self.TABLE, context)
+        source = open_source(self, parameters, self.TABLE, context, feedback)
         fields = {}
         for name, label in ((self.DISTRICT_FIELD, self.tr('district')), (self.FUEL_FIELD, self.tr('fuel')),
                             (self.AMOUNT_FIELD, self.tr('amount')), (self.UNIT_FIELD, self.tr('unit')),
@@ -96,9 +97,9 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
                                  .format(table=self.label(source), year=year,
                                          years=', '.join(sorted(set(years.astype(str))))))
         grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
-        factors = self.parameterAsFile(parameters, self.FACTORS, context) or None
+        factors = table_file(self, parameters, self.FACTORS, context, feedback)
 
-        districts_source = self.source(parameters, self.DISTRICTS, context, required=False)
+        districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
         districts, names = None, None
         if districts_source is not None:
             key = self.require_field(districts_source,

@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ....core.carbon import landuse
 from ...base import SpmAlgorithm, secondary_sink
+from ...sources import open_source, table_file
 from .common import load_fitted, write_table
 
 
@@ -66,11 +67,11 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
             QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):
-        source = self.source(parameters, self.LANDUSE, context)
+        source = open_source(self, parameters, self.LANDUSE, context, feedback)
         field = self.require_field(source, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
                                    self.tr('land-use code'))
         parcels = self.frame(source, feedback=feedback)
-        districts_source = self.source(parameters, self.DISTRICTS, context, required=False)
+        districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
         districts, district_field = None, None
         if districts_source is not None:
             district_field = self.require_field(
@@ -79,7 +80,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
             districts = self.frame(districts_source, [district_field], feedback=feedback,
                                    crs=source.sourceCrs(), context=context)
         scheme = self.SCHEMES[self.parameterAsEnum(parameters, self.CODE_SCHEME, context)]
-        coefficients = self.parameterAsFile(parameters, self.COEFFICIENTS, context) or None
+        coefficients = table_file(self, parameters, self.COEFFICIENTS, context, feedback)
         default = self.parameterAsString(parameters, self.DEFAULT_CLASS, context).strip() or None
         self.check_canceled(feedback)
 

@@ -17,9 +17,12 @@ from qgis.core import (
 )
 
 from ....bridge import frames
+from ....core import finite
+from ....core.errors import SpmError
 from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions
 from ....core.indicators.engine import district_key, previous_values
 from ...base import SpmAlgorithm, secondary_sink
+from ...sources import open_source, table_file
 
 
 class IndicatorsAlgorithm(SpmAlgorithm):
@@ -116,7 +119,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     # ------------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
-        districts_src = self.source(parameters, self.DISTRICTS, context)
+        districts_src = open_source(self, parameters, self.DISTRICTS, context, feedback)
         key_field = self.require_field(
             districts_src, self.parameterAsString(parameters, self.DISTRICT_FIELD, context),
             self.tr('district key'))
@@ -126,7 +129,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         self._check_keys(districts_src, districts, key_field)
         keys = [district_key(k) for k in districts[key_field]]
 
-        definitions = self.parameterAsFile(parameters, self.DEFINITIONS, context) or None
+        definitions = table_file(self, parameters, self.DEFINITIONS, context, feedback)
         indicators, problems = load_definitions(definitions)
         for problem in problems:
             feedback.reportError(problem)
@@ -139,8 +142,12 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                 self.require_field(districts_src, field, attr, numeric=True)
                 setattr(inputs, attr, districts[field].astype(float).reset_index(drop=True))
         inputs.attributes = self._numeric_attributes(districts, key_field)
+        used = set().union(*[ind.inputs for ind in indicators])
+        self.check_finite(districts, [f for f in districts.columns if str(f).lower() in used or f in (
+            self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+            self.parameterAsString(parameters, self.URBAN_POPULATION_FIELD, context))], districts_src)
 
-        landuse_src = self.source(parameters, self.LANDUSE, context)
+        landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
         code_field = self.require_field(
             landuse_src, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
             self.tr('land-use code'))
@@ -158,7 +165,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         for param, attr in ((self.ECO_REDLINE, 'eco_redline'), (self.FARMLAND, 'farmland'),
                             (self.DEV_BOUNDARY, 'dev_boundary'), (self.BUILDINGS, 'buildings'),
                             (self.ROADS, 'roads'), (self.SENSORS, 'sensors')):
-            src = self.source(parameters, param, context, required=False)
+            src = open_source(self, parameters, param, context, feedback, required=False)
             if src is not None:
                 frame = self.frame(src, [], feedback, crs, context)
                 setattr(inputs, attr, frame.geometry.reset_index(drop=True))
@@ -167,7 +174,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         if inputs.sensors is not None and not inputs.sensor_radius > 0:
             raise self.error(self.tr('SENSOR_RADIUS must be greater than 0 when SENSORS is given.'))
 
-        risk_src = self.source(parameters, self.RISK_POINTS, context, required=False)
+        risk_src = open_source(self, parameters, self.RISK_POINTS, context, feedback, required=False)
         if risk_src is not None:
             kind_field = self.parameterAsString(parameters, self.RISK_KIND_FIELD, context)
             if kind_field:
@@ -179,7 +186,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
 
         inputs.co2 = self._carbon(parameters, context, feedback, keys)
         previous = None
-        previous_src = self.source(parameters, self.PREVIOUS, context, required=False)
+        previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
         if previous_src is not None:
             previous_frame = self.frame(previous_src, feedback=feedback)
             if 'IND_ID' not in previous_frame.columns and key_field not in previous_frame.columns:
@@ -251,6 +258,13 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             raise self.error(self.tr('Layer “{layer}”: field “{field}” is not unique ({values}).').format(
                 layer=self.label(source), field=field, values=', '.join(duplicated[:5])))
 
+    def check_finite(self, frame, fields, source):
+        """Stop on ±inf, the text nan or an overflowing sum in ``fields`` (rows counted from 1)."""
+        try:
+            finite.check_finite(frame, fields, self.tr('Layer “{layer}”').format(layer=self.label(source)))
+        except SpmError as exc:
+            raise self.error(str(exc)) from exc
+
     @staticmethod
     def _numeric_attributes(frame, key_field):
         """Numeric district fields as formula inputs, by lower-case name (e.g. ``gdp``)."""
@@ -266,7 +280,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
 
     def _carbon(self, parameters, context, feedback, keys):
         """Carbon totals per district (sum over the rows of each key), aligned with ``keys``."""
-        src = self.source(parameters, self.CARBON, context, required=False)
+        src = open_source(self, parameters, self.CARBON, context, feedback, required=False)
         if src is None:
             return None
         key_field = self.require_field(
@@ -277,6 +291,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         table = frames.source_to_frame(src, [key_field, value_field], request=request,
                                        with_geometry=False)
+        self.check_finite(table, [value_field], src)
         sums = {}
         for row, (key, value) in enumerate(zip(table[key_field], table[value_field]), start=1):
             if value is None or value != value or str(value).strip() == '':

@@ -9,7 +9,7 @@ from qgis.core import (
 from ....core.i18n import translate
 from ....core.landuse import area, inputs
 from ...base import style_on_load
-from ....core.landuse.encoding import undeclared_dbf_encoding
+from ...sources import open_source  # noqa: F401 (the monitoring algorithms import it from here)
 
 TEXT_TYPES = (QVariant.String,)
 INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
@@ -55,41 +55,6 @@ def log_to(feedback):
     def log(message, warning=False):
         (feedback.pushWarning if warning else feedback.pushInfo)(message)
     return log
-
-
-def open_source(alg, parameters, name, context, feedback, required=True):
-    """The feature source of parameter ``name``, re-read as GBK when it is a shapefile that
-    declares no encoding but holds GBK text (QGIS would read it as UTF-8 and lose the Chinese).
-
-    The input layer itself is left as it is: a second layer on the same file is read instead.
-    """
-    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
-    found = alg.source(parameters, name, context, required=required)
-    if found is None:
-        return None
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
-    if layer is None or layer.providerType() != 'ogr':
-        return found
-    path = layer.source().split('|')[0]
-    if not path.lower().endswith('.shp') or layer.dataProvider().encoding() not in ('UTF-8', 'System', ''):
-        return found
-    encoding = undeclared_dbf_encoding(path)
-    if encoding is None:
-        return found
-    value = parameters.get(name)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
-        feedback.pushWarning(translate('spm', 
-            'Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in '
-            'the layer properties (Source) for the Chinese text to read correctly.').format(
-                layer=layer.name(), encoding=encoding))
-        return found
-    reread = QgsVectorLayer(layer.source(), layer.name(), 'ogr')
-    reread.setProviderEncoding(encoding)
-    if not reread.isValid():
-        return found
-    feedback.pushInfo(translate('spm', 'Layer “{layer}” declares no encoding (no .cpg); its text is read '
-                             'as {encoding}.').format(layer=layer.name(), encoding=encoding))
-    return reread
 
 
 def read_land_use(alg, source, field, label, feedback, crs, context, scheme=None):

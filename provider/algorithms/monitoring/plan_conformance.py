@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ....core.landuse import conformance
 from ...base import SpmAlgorithm, progress_to, secondary_sink
+from ...sources import table_file
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      POLYGONS)
 
@@ -60,7 +61,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             parameters, self.CURRENT_FIELD, context), self.tr('current land-use code'), feedback)
         plan_field = code_field(self, plan_src, self.parameterAsString(
             parameters, self.PLAN_FIELD, context), self.tr('plan code'), feedback)
-        rules = conformance.load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
+        rules = conformance.load_rules(table_file(self, parameters, self.RULES, context, feedback))
         crs, frame_crs = check_crs(self, current_src, feedback)
 
         feedback.setProgressText(self.tr('Reading the layers'))

@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ....core.i18n import translate
 from ....core.sensors import problem
+from ...sources import table_file
 
 
 def add_point_parameters(alg, risk_name):
@@ -78,7 +79,7 @@ def read_common(alg, parameters, context, risk_name, feedback):
     roads = alg.frame(roads_src, [], feedback=feedback, crs=crs, context=context) \
         if roads_src is not None else None
     options = {'radius': radius, 'kind_field': kind, 'weight_field': weight, 'distance': distance,
-               'roads': roads, 'kind_table': alg.parameterAsFile(parameters, 'KIND_TABLE', context) or None,
+               'roads': roads, 'kind_table': table_file(alg, parameters, 'KIND_TABLE', context, feedback),
                'canceled': feedback.isCanceled}
     labels = {'risk': alg.label(risk_src), 'roads': alg.label(roads_src) if roads_src else 'ROADS'}
     return risk, options, labels, crs

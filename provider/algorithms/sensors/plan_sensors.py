@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ....core.sensors import models, outputs, pairs, problem
 from ...base import SpmAlgorithm, progress_to
+from ...sources import table_file
 from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
                      point_frame, push_notes, read_common)
 
@@ -111,7 +112,8 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
         if budget is not None and cost_field is None:
             feedback.pushInfo(self.tr('No COST_FIELD: every candidate site costs 1.'))
         table_path = self.parameterAsFile(parameters, self.COST_TABLE, context)
-        cost_table = pairs.read_cost_table(table_path) if table_path else None
+        cost_table = pairs.read_cost_table(table_file(self, parameters, self.COST_TABLE, context,
+                                                      feedback)) if table_path else None
         labels['cost_table'] = table_path or 'COST_TABLE'
         self.check_canceled(feedback)
 
