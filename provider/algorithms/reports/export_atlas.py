@@ -146,7 +146,6 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             report_layout.build(project, inputs, layout, layout_name=self.tr('District report'),
                                 feedback=feedback)
             self.check_canceled(feedback)
-            feedback.pushInfo(self.tr('Exporting {n} pages…').format(n=layout.atlas().count()))
             result = report_export.export(layout, fmt, dpi, output, feedback)
         finally:
             shutil.rmtree(chart_dir, ignore_errors=True)
