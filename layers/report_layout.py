@@ -58,7 +58,14 @@ from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.reports import chart, fonts, scales, summary
 from ..core.reports.keys import match_key_field
-from .report_layers import add_layers, require_field, source_name
+from .report_layers import (
+    TABLE_FIELDS,
+    add_layers,
+    dataset_title,
+    dataset_titles,
+    require_field,
+    source_name,
+)
 
 # item ids the shipped templates use (a user's template may use them too)
 MAIN_MAP = 'main_map'
@@ -72,8 +79,6 @@ LABELS_PROPERTY = 'spm/labels'
 CHART_PATH = "@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'"
 MAP_SCALE = "map_get(json_to_map(@spm_map_scales), to_string(@atlas_featureid))"
 TABLE_FILTER = 'to_string("DISTRICT") = to_string(attribute(@atlas_feature, @spm_key_field))'
-# required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
-TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
 
 def default_labels():
     """The report's words when a template does not carry them (interface language)."""
@@ -316,11 +321,14 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
 
 
 def sources_text(inputs, labels):
-    """The data sources line: each shown layer's report name and its own name."""
+    """The data sources line: each shown layer's data set title (report_layers.dataset_title);
+    a layer nothing names is listed by its report name and its own name."""
     roles = (('landuse', inputs.landuse), ('violations', inputs.violations),
              ('sensors', inputs.sensors), ('carbon', inputs.carbon), ('districts', inputs.districts),
              ('indicators', inputs.indicators))
-    return '、'.join('{}（{}）'.format(labels['layer_' + role], source_name(layer))
+    titles = dataset_titles()
+    return '、'.join(dataset_title(layer, titles)
+                    or '{}（{}）'.format(labels['layer_' + role], source_name(layer))
                     for role, layer in roles if layer is not None)
 
 
