@@ -44,20 +44,19 @@ def radicals(text):
     return [ch for ch in text if '\u2e80' <= ch <= '\u2fdf']
 
 
-def numbers_and_counts(text):
-    """Numbers printed with two decimals, and whole numbers before a count unit (3 个)."""
-    return [float(n.replace(',', '')) for n in
-            re.findall(r'-?\d[\d,]*\.\d\d(?!\d)|-?\d[\d,]*(?=\s*个)', text)]
+def printed(value, unit):
+    """How the report prints a value: 1,234.57 (two decimals), a whole count as 3 (3 个)."""
+    return f'{value:,.0f}' if unit == '个' and value == int(value) else f'{value:,.2f}'
+
+
+def printed_numbers(text):
+    """Every number of ``text`` as printed, in order (the indicator table has no other digits)."""
+    return re.findall(r'-?\d[\d,]*(?:\.\d+)?', text)
 
 
 def fonts(path):
     """pdffonts rows split on whitespace: [name, type…, encoding, emb, sub, uni, object, id]."""
     return [line.split() for line in _run('pdffonts', path).splitlines()[2:] if line.strip()]
-
-
-def numbers(text):
-    """Numbers printed with two decimals (thousands separators allowed), in order."""
-    return [float(n.replace(',', '')) for n in re.findall(r'-?\d[\d,]*\.\d\d(?!\d)', text)]
 
 
 def table_region(text):

@@ -10,6 +10,7 @@ import pytest
 
 import indicator_city
 from spatial_planning_monitor.core.errors import InputError
+from spatial_planning_monitor.core.reports.scales import round_scale
 from spatial_planning_monitor.core.indicators import MeasureTable, evaluate, load_definitions
 
 
@@ -100,6 +101,9 @@ def test_menu_command_builds_the_atlas_layout(iface, city, monkeypatch, tmp_path
     atlas.beginRender()
     for page, (name, intensity) in enumerate((('甲区', '21.00'), ('乙区', '46.00'))):
         atlas.seekTo(page)
+        # a round scale, and the overview shows the whole of the main map's frame
+        assert main.scale() == pytest.approx(round_scale(main.scale()))
+        assert overview.extent().contains(main.extent()), page
         assert title.currentText().startswith(f'{name}国土空间规划实施监测报告（')
         table.refreshAttributes()
         rows = table.contents()
