@@ -233,6 +233,8 @@ def _export_each(layout, fmt, dpi, folder, names, feedback):
             _export_page(exporter, fmt, dpi, path)
             if fmt == PDFS:
                 _finish_pdf(path, page_title(layout, names[page]), writer)
+        if feedback is not None:
+            feedback.setProgress(100.0)
         final = []
         for name in files:
             target = os.path.join(folder, name)
