@@ -121,11 +121,6 @@ def table_rows(inputs):
     return rows
 
 
-def printed(value, unit):
-    """How the report prints a value: 1,234.57 (two decimals), a whole count as 3."""
-    return f'{value:,.0f}' if unit == '个' and value == int(value) else f'{value:,.2f}'
-
-
 # every word of the A3 template's own text (what a reader searches for), besides the district
 STATIC_TEXT = (
     '国土空间规划实施监测报告（2024年度）', '监测年度：2024年', '区位图', '图例', '主要监测指标',
@@ -174,8 +169,8 @@ def test_indicator_table_equals_spm_indicators_output(atlas_pdf, inputs):
         table = pdf_tools.table_region(text)
         expected = []
         for value, target, _, unit in rows[code]:
-            expected += [printed(v, unit) for v in (value, target) if v is not None]
-        assert re.findall(r'-?\d[\d,]*(?:\.\d+)?', table) == expected, name
+            expected += [pdf_tools.printed(v, unit) for v in (value, target) if v is not None]
+        assert pdf_tools.printed_numbers(table) == expected, name
         assert '城市内涝积水点数量 个 3 未计算' in table      # a count's target: 3, not 3.00
         statuses = re.findall('正常|预警|超标|未计算', table)
         assert statuses == [s for _, _, s, _ in rows[code] if s], name
