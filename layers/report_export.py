@@ -4,16 +4,33 @@ Nothing half-written: pages go to temporary files beside the destination (same f
 are moved into place only when every page is done; on an error or a cancel the temporary files are
 removed and an existing report of the same name is left as it was. The output folder is checked
 (created when missing, then probed with a real temporary file) before anything is exported.
+Published files get the permissions of the user's umask (a temporary file is made 0600).
+
+Each PDF is finished before it is moved into place (core/reports/pdf_text.py, with pikepdf): its
+ToUnicode maps read radical look-alikes as the ideographs they are (国土, not 国⼟), and its Title
+(the report title) and Author (the project's author, else the user's name) are set. PNGs are
+drawn with QgsLayoutExporter.renderPageToImage and saved by Qt: exportToImage would ask GDAL to
+georeference every page, and GDAL cannot update a PNG (an error line per page).
 """
 
 import os
 import shutil
 import tempfile
 
-from qgis.core import QgsLayoutExporter, QgsRenderContext
+from qgis.PyQt.QtCore import QSize
+from qgis.core import (
+    QgsApplication,
+    QgsExpression,
+    QgsExpressionContextScope,
+    QgsExpressionContextUtils,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsRenderContext,
+)
 
 from ..core.errors import Canceled, InputError
 from ..core.i18n import translate
+from ..core.reports import pdf_text
 from ..core.reports.filenames import unique_names
 
 PDF, PDFS, PNGS = 'pdf', 'pdfs', 'pngs'
@@ -57,22 +74,16 @@ def page_names(layout):
     return [atlas.nameForPage(i) for i in range(atlas.count())]
 
 
-def pdf_settings(dpi):
+def pdf_settings(dpi, layout=None):
     settings = QgsLayoutExporter.PdfExportSettings()
+    if layout is not None:   # the export replaces the layout's scales by these for its duration
+        settings.predefinedMapScales = list(layout.renderContext().predefinedScales())
     settings.dpi = dpi
     settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
     settings.rasterizeWholeImage = False
     settings.forceVectorOutput = True
     settings.appendGeoreference = True
     settings.exportMetadata = True
-    return settings
-
-
-def image_settings(dpi):
-    settings = QgsLayoutExporter.ImageExportSettings()
-    settings.dpi = dpi
-    settings.generateWorldFile = False
-    settings.exportMetadata = False   # GDAL cannot add it to PNG (and would say so on stderr)
     return settings
 
 
@@ -93,6 +104,10 @@ _RESULTS = {
 }
 
 
+# layout variables that tell a page it is alone in its file (the templates' page number reads them)
+PAGE_VARIABLES = {'spm_page_number': 1, 'spm_page_count': 1}
+
+
 def export(layout, fmt, dpi, output, feedback=None):
     """Export every atlas page of ``layout``; return {'OUTPUT': path, 'PAGES': n, 'FILES': [...]}."""
     if fmt not in FORMATS:
@@ -104,9 +119,65 @@ def export(layout, fmt, dpi, output, feedback=None):
     if not names:
         raise InputError(translate('spm', 'The atlas has no page: the district layer has no feature '
                                           '(or none passes its filter).'))
+    if feedback is not None:
+        feedback.pushInfo(translate('spm', 'Exporting {n} pages…').format(n=len(names)))
+        if fmt != PNGS and not pdf_text.AVAILABLE:
+            feedback.pushWarning(translate(
+                'spm', 'pikepdf is not installed: the PDF text keeps radical look-alikes (⼟ for 土) '
+                       'and has no title. Install it (Debian/Ubuntu: apt install python3-pikepdf).'))
     if fmt == PDF:
         return _export_single(layout, dpi, single, len(names), feedback)
     return _export_each(layout, fmt, dpi, folder, names, feedback)
+
+
+def author(layout):
+    """The report's author: the project's (Project › Properties › Metadata), else the user's name."""
+    project = layout.project()
+    return (project.metadata().author() if project is not None else '') or QgsApplication.userFullName()
+
+
+def document_title(layout):
+    """The title of a file holding every district: the ``title`` item's text without a district
+    name (国土空间规划实施监测报告（2024年度）), else the layout's name."""
+    label = layout.itemById('title')
+    if isinstance(label, QgsLayoutItemLabel):
+        context = layout.createExpressionContext()
+        scope = QgsExpressionContextScope()
+        scope.setVariable('atlas_pagename', '')
+        context.appendScope(scope)
+        text = QgsExpression.replaceExpressionText(label.text(), context).strip()
+        if text:
+            return text
+    return layout.name()
+
+
+def page_title(layout, name):
+    """The title of the current atlas page: its ``title`` item's text, else the page name."""
+    label = layout.itemById('title')
+    text = label.currentText().strip() if isinstance(label, QgsLayoutItemLabel) else ''
+    return text or name
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _finish_pdf(path, title, writer):
+    """Searchable text and metadata (when pikepdf is there) for the temporary PDF ``path``."""
+    if pdf_text.AVAILABLE:
+        try:
+            pdf_text.fix_pdf(path, title=title, author=writer)
+        except Exception as exc:   # pikepdf errors have no common base class
+            raise InputError(translate('spm', 'Finishing “{path}” failed: {error}').format(
+                path=path, error=exc)) from exc
+
+
+def _publish(temporary, target):
+    """Move a finished temporary file into place with the permissions of the user's umask."""
+    os.chmod(temporary, 0o666 & ~_umask())
+    os.replace(temporary, target)
 
 
 def _export_single(layout, dpi, path, pages, feedback):
@@ -114,16 +185,29 @@ def _export_single(layout, dpi, path, pages, feedback):
                                          suffix='.pdf')
     os.close(handle)
     try:
-        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), temporary, pdf_settings(dpi),
-                                                      feedback)
+        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), temporary,
+                                                      pdf_settings(dpi, layout), feedback)
         if feedback is not None and feedback.isCanceled():
             raise Canceled('canceled')
         _fail(result, error, path)
-        os.replace(temporary, path)
+        _finish_pdf(temporary, document_title(layout), author(layout))
+        _publish(temporary, path)
     finally:
         if os.path.exists(temporary):
             os.remove(temporary)
     return {'OUTPUT': path, 'PAGES': pages, 'FILES': [path]}
+
+
+def _export_page(exporter, fmt, dpi, path):
+    """Export the current atlas page to ``path`` (PDF or PNG)."""
+    if fmt == PDFS:
+        _fail(exporter.exportToPdf(path, pdf_settings(dpi, exporter.layout())), '', path)
+        return
+    image = exporter.renderPageToImage(0, QSize(), dpi)
+    if image.isNull():
+        _fail(QgsLayoutExporter.MemoryError, '', path)
+    if not image.save(path, 'PNG'):
+        _fail(QgsLayoutExporter.FileError, '', path)
 
 
 def _export_each(layout, fmt, dpi, folder, names, feedback):
@@ -132,7 +216,11 @@ def _export_each(layout, fmt, dpi, folder, names, feedback):
     staging = tempfile.mkdtemp(dir=folder, prefix='.spm_atlas_')
     exporter = QgsLayoutExporter(layout)
     atlas = layout.atlas()
+    variables = _own_variables(layout)
+    writer = author(layout)
     try:
+        for key, value in PAGE_VARIABLES.items():
+            QgsExpressionContextUtils.setLayoutVariable(layout, key, value)
         if not atlas.beginRender():
             raise InputError(translate('spm', 'The atlas cannot start (no coverage layer?).'))
         for page, name in enumerate(files):
@@ -142,17 +230,27 @@ def _export_each(layout, fmt, dpi, folder, names, feedback):
                 feedback.setProgress(100.0 * page / len(files))
             atlas.seekTo(page)
             path = os.path.join(staging, name)
+            _export_page(exporter, fmt, dpi, path)
             if fmt == PDFS:
-                result = exporter.exportToPdf(path, pdf_settings(dpi))
-            else:
-                result = exporter.exportToImage(path, image_settings(dpi))
-            _fail(result, '', path)
+                _finish_pdf(path, page_title(layout, names[page]), writer)
+        if feedback is not None:
+            feedback.setProgress(100.0)
         final = []
         for name in files:
             target = os.path.join(folder, name)
-            os.replace(os.path.join(staging, name), target)
+            _publish(os.path.join(staging, name), target)
             final.append(target)
     finally:
         atlas.endRender()
+        QgsExpressionContextUtils.setLayoutVariables(layout, variables)
         shutil.rmtree(staging, ignore_errors=True)
     return {'OUTPUT': folder, 'PAGES': len(files), 'FILES': final}
+
+
+def _own_variables(layout):
+    """The layout's own variables (Layout Properties › Variables), as a dict."""
+    names = layout.customProperty('variableNames') or []
+    values = layout.customProperty('variableValues') or []
+    if isinstance(names, str):   # a single variable is stored as a string, not a list
+        names, values = [names], [values]
+    return dict(zip(names, values))

@@ -5,6 +5,7 @@ exists); the districts get the atlas focus (the atlas district outlined, the oth
 indicator table gets conditional styles colouring its status cells.
 """
 
+import csv
 import os
 from pathlib import Path
 
@@ -22,11 +23,22 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core.data import TEMPLATES_DIR
 from ..core.errors import InputError
 from ..core.i18n import translate
 from ..core.reports.colours import STATUS_COLOURS, STATUS_TEXT
 from . import styling
 
+# required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
+TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
+# the plugin's outputs, recognised by their fields (the report's layers are picked by these)
+PROVENANCE = {
+    'spm:indicators': TABLE_FIELDS,
+    'spm:control_lines': ('VTYPE', 'VNAME', 'AREA_M2'),
+    'spm:plan_sensors': ('EXISTING', 'KIND', 'RANK'),
+}
+# data set titles by table/layer name or provenance (the sources line), editable
+TITLES_FILE = Path(TEMPLATES_DIR) / 'dataset_titles.csv'
 # 用地用海 code fields looked for in the planned land use (the shipped style's field first)
 PLAN_CODE_FIELDS = ('YDYHDM', 'YDYHFLDM', 'YDYHFLBM')
 # shipped styles tried for each layer role, first existing one wins (layers/styles/<name>.qml);
@@ -56,6 +68,38 @@ def source_name(layer):
     stem = Path(parts.get('path') or '').stem
     inner = parts.get('layerName')
     return inner if inner and layer.name() in (stem, Path(parts.get('path') or '').name) else layer.name()
+
+
+def provenance(layer):
+    """The algorithm that wrote ``layer`` (``spm:control_lines`` …), known by its fields; or None."""
+    if not isinstance(layer, QgsVectorLayer):
+        return None
+    names = set(layer.fields().names())
+    return next((alg for alg, fields in PROVENANCE.items() if names.issuperset(fields)), None)
+
+
+def dataset_titles():
+    """{layer/table name or provenance: data set title} of layers/templates/dataset_titles.csv."""
+    try:
+        with open(TITLES_FILE, encoding='utf-8-sig', newline='') as handle:
+            return {row['name']: row['title'] for row in csv.DictReader(handle)
+                    if row.get('name') and row.get('title')}
+    except (OSError, KeyError, csv.Error):
+        return {}
+
+
+def dataset_title(layer, titles=None):
+    """The title of the data set behind ``layer``, or '' when nothing names it: the layer's
+    metadata title (Layer Properties › Metadata), its title (QGIS Server), else the titles table
+    by the layer's table name, its name, then by the algorithm that wrote it."""
+    own = layer.metadata().title().strip() or layer.title().strip()
+    if own:
+        return own
+    titles = dataset_titles() if titles is None else titles
+    for key in (source_name(layer), layer.name(), provenance(layer)):
+        if key and key in titles:
+            return titles[key]
+    return ''
 
 
 def plan_code_field(layer, field=None):

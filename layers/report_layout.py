@@ -56,9 +56,16 @@ from ..core.data import TEMPLATES_DIR
 from ..core.errors import Canceled, InputError
 from ..core.i18n import translate
 from ..core.indicators.engine import district_key
-from ..core.reports import chart, fonts, summary
+from ..core.reports import chart, fonts, scales, summary
 from ..core.reports.keys import match_key_field
-from .report_layers import add_layers, require_field, source_name
+from .report_layers import (
+    TABLE_FIELDS,
+    add_layers,
+    dataset_title,
+    dataset_titles,
+    require_field,
+    source_name,
+)
 
 # item ids the shipped templates use (a user's template may use them too)
 MAIN_MAP = 'main_map'
@@ -70,9 +77,8 @@ CHART = 'indicator_chart'
 SHIPPED = ('district_report_a3', 'summary_a4')
 LABELS_PROPERTY = 'spm/labels'
 CHART_PATH = "@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'"
+MAP_SCALE = "map_get(json_to_map(@spm_map_scales), to_string(@atlas_featureid))"
 TABLE_FILTER = 'to_string("DISTRICT") = to_string(attribute(@atlas_feature, @spm_key_field))'
-# required fields of the indicator table (spm:indicators TABLE); UNIT, TARGET, TREND are optional
-TABLE_FIELDS = ('DISTRICT', 'IND_NAME', 'VALUE', 'STATUS')
 
 def default_labels():
     """The report's words when a template does not carry them (interface language)."""
@@ -235,9 +241,14 @@ def font_family():
 
 
 def _swap(font, family):
+    """``font`` in ``family`` when it names the templates' family, drawn without OpenType shaping
+    (QFont.PreferNoShaping): shaped, Noto Sans CJK turns digits after Latin letters into glyphs
+    without a code point, so "TD/T 1063-2021" would extract as "TD/T -". Chinese and Latin text
+    need no shaping; scripts that do (Arabic, Indic) are still shaped by Qt."""
+    font = QFont(font)
     if font.family() == fonts.FAMILY and family != fonts.FAMILY:
-        font = QFont(font)
         font.setFamily(family)
+    font.setStyleStrategy(font.styleStrategy() | QFont.PreferNoShaping)
     return font
 
 
@@ -246,10 +257,8 @@ def _swap_format(text_format, family):
     return text_format
 
 
-def apply_font_fallback(layout, family):
-    """Replace the templates' family by ``family`` in every text of the layout (when it differs)."""
-    if family == fonts.FAMILY:
-        return
+def apply_fonts(layout, family):
+    """Every text of the layout unshaped, in ``family`` where it names the templates' family."""
     for item in layout.items():
         if isinstance(item, QgsLayoutItemLabel):
             item.setFont(_swap(item.font(), family))
@@ -277,7 +286,7 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     Returns ``layout``, now in ``project.layoutManager()``, with its atlas enabled.
     """
     family = font_family()
-    apply_font_fallback(layout, family)
+    apply_fonts(layout, family)
     labels = labels_of(layout)
     main, overview = maps_of(layout)
 
@@ -292,8 +301,9 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
         _set_variables(layout, inputs, layers, labels)
         _set_atlas(layout, layers['districts'], inputs.name_field)
         _set_main_map(main, layers)
+        _set_round_scales(layout, main)
         if overview is not None:
-            _set_overview(overview, main, layers)
+            _set_overview(overview, main, layers, atlas_extent(layout, main))
         _set_legend(layout, main, layers)
         _set_table(layout, layers['indicators'])
         _set_chart(layout)
@@ -311,11 +321,14 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
 
 
 def sources_text(inputs, labels):
-    """The data sources line: each shown layer's report name and its own name."""
+    """The data sources line: each shown layer's data set title (report_layers.dataset_title);
+    a layer nothing names is listed by its report name and its own name."""
     roles = (('landuse', inputs.landuse), ('violations', inputs.violations),
              ('sensors', inputs.sensors), ('carbon', inputs.carbon), ('districts', inputs.districts),
              ('indicators', inputs.indicators))
-    return '、'.join('{}（{}）'.format(labels['layer_' + role], source_name(layer))
+    titles = dataset_titles()
+    return '、'.join(dataset_title(layer, titles)
+                    or '{}（{}）'.format(labels['layer_' + role], source_name(layer))
                     for role, layer in roles if layer is not None)
 
 
@@ -338,6 +351,7 @@ def _set_atlas(layout, districts, name_field):
     atlas.setFilenameExpression('@atlas_pagename')   # exports from the designer, one file each
     atlas.setHideCoverage(False)
     atlas.setEnabled(True)
+    atlas.updateFeatures()   # count() is 0 until the features are read
 
 
 def _set_main_map(main, layers):
@@ -368,13 +382,49 @@ def _zoom(item, extent):
     item.setExtent(grown)
 
 
-def _set_overview(overview, main, layers):
+def _each_page(layout):
+    """Iterate the atlas (no drawing): yields the feature id of each page, in page order."""
+    atlas = layout.atlas()
+    if not atlas.beginRender():
+        return
+    try:
+        for page in range(atlas.count()):
+            atlas.seekTo(page)
+            yield layout.reportContext().feature().id()
+    finally:
+        atlas.endRender()
+
+
+def _set_round_scales(layout, main):
+    """The main map at a round scale on every page: the scale QGIS picks to fit the district with
+    its margin, rounded up (core/reports/scales.py), through a data-defined scale reading the
+    layout variable ``@spm_map_scales`` (JSON: feature id -> scale)."""
+    main.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale, QgsProperty())
+    rounded = {str(fid): scales.round_scale(main.scale()) for fid in _each_page(layout)}
+    QgsExpressionContextUtils.setLayoutVariable(layout, 'spm_map_scales', json.dumps(rounded))
+    main.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale,
+                                             QgsProperty.fromExpression(MAP_SCALE))
+
+
+def atlas_extent(layout, main):
+    """The union of the main map's extents over the atlas pages (what the overview must show)."""
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for _ in _each_page(layout):
+        extent.combineExtentWith(main.extent())
+    return extent
+
+
+def _set_overview(overview, main, layers, pages_extent=None):
+    """The city on the overview, zoomed so that the main map's frame of every page is inside it."""
     order = ['city', 'carbon']
     overview.setLayers([layers[r] for r in order if r in layers])
     overview.setKeepLayerSet(True)
     overview.setAtlasDriven(False)
     overview.setCrs(layers['city'].crs())
     extent = layers['city'].extent()
+    if pages_extent is not None and not pages_extent.isEmpty():
+        extent.combineExtentWith(pages_extent)
     extent.scale(1.06)
     _zoom(overview, extent)
     frame = overview.overview()

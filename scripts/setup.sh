@@ -10,6 +10,7 @@ APT_PACKAGES=(
   python3-venv python3-pip                    # the test venv
   pyqt5-dev-tools qttools5-dev-tools          # pylupdate5, pyrcc5, lrelease
   fonts-noto-cjk                              # Chinese text in layouts
+  python3-pikepdf                             # searchable report PDFs (ToUnicode maps, title)
   xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
   gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
 )

@@ -21,28 +21,42 @@ def page_size_mm(path):
     return round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)
 
 
-def unify(text):
-    """Text as written: Qt's PDF ToUnicode maps ideographs whose glyph Noto Sans CJK shares with a
-    Kangxi radical to the radical (⼟ U+2F1F for 土); map those back (NFKC on the Kangxi radicals
-    block only, so ² and full-width punctuation stay as they are). Radicals of the supplement block
-    (⻚ U+2EDA for 页) have no decomposition and stay."""
-    return ''.join(unicodedata.normalize('NFKC', ch) if '\u2f00' <= ch <= '\u2fdf' else ch
-                   for ch in text)
-
-
 def page_text(path, page, raw=True):
-    """The text of one page (1-based), in content order when ``raw``."""
-    return unify(_run('pdftotext', '-f', page, '-l', page, *(['-raw'] if raw else []), path, '-'))
+    """The text of one page (1-based), in content order when ``raw``: exactly what pdftotext
+    extracts (no normalisation: a search in a PDF viewer sees the same)."""
+    return _run('pdftotext', '-f', page, '-l', page, *(['-raw'] if raw else []), path, '-')
+
+
+def text(path):
+    """The text of the whole document."""
+    return _run('pdftotext', path, '-')
+
+
+def info(path):
+    """pdfinfo's fields: {'Title': …, 'Author': …, 'Pages': …}."""
+    return dict(line.split(':', 1) and (line.split(':', 1)[0], line.split(':', 1)[1].strip())
+                for line in _run('pdfinfo', path).splitlines() if ':' in line)
+
+
+def radicals(text):
+    """Kangxi radicals and CJK radical supplement characters in ``text`` (look-alikes that a
+    search for the ideograph does not find)."""
+    return [ch for ch in text if '\u2e80' <= ch <= '\u2fdf']
+
+
+def printed(value, unit):
+    """How the report prints a value: 1,234.57 (two decimals), a whole count as 3 (3 个)."""
+    return f'{value:,.0f}' if unit == '个' and value == int(value) else f'{value:,.2f}'
+
+
+def printed_numbers(text):
+    """Every number of ``text`` as printed, in order (the indicator table has no other digits)."""
+    return re.findall(r'-?\d[\d,]*(?:\.\d+)?', text)
 
 
 def fonts(path):
     """pdffonts rows split on whitespace: [name, type…, encoding, emb, sub, uni, object, id]."""
     return [line.split() for line in _run('pdffonts', path).splitlines()[2:] if line.strip()]
-
-
-def numbers(text):
-    """Numbers printed with two decimals (thousands separators allowed), in order."""
-    return [float(n.replace(',', '')) for n in re.findall(r'-?\d[\d,]*\.\d\d(?!\d)', text)]
 
 
 def table_region(text):

@@ -22,23 +22,36 @@ from qgis.PyQt.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsPrintLayout, QgsProject
+from qgis.core import (
+    Qgis,
+    QgsMapLayerProxyModel,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 
 from ..core.errors import InputError, SpmError
 from ..core.i18n import translate
+from ..core.indicators.engine import district_key
 from ..core.reports.filenames import safe_name
 from ..layers import report_layers, report_layout
 
-# layer names preselected in the dialog (the sample city's and the algorithms' outputs)
+# words in layer names that break ties between layers that fit a role (sample city, outputs)
 GUESSES = {
-    'districts': ('districts', '行政区'),
-    'landuse': ('landuse_plan', '规划用地'),
-    'violations': ('violations', 'control_lines', '违法', '冲突'),
+    'districts': ('districts', '行政区', '区县'),
+    'landuse': ('landuse_plan', '规划', 'plan'),
+    'violations': ('violations', 'control', '冲突'),
     'indicators': ('indicator table', 'table', 'indicators', '指标'),
     'carbon': ('carbon', '碳'),
-    'sensors': ('sensors', '感知'),
+    'sensors': ('sensor', '感知'),
 }
+# district name fields, in order of preference
+NAME_FIELDS = ('name', 'XZQMC', 'QXMC', '名称', 'district')
+# at most this many features are read to tell a district layer by the indicator table's keys
+DISTRICT_SCAN = 5000
 
 
 def build_report_layout(iface):
@@ -60,6 +73,75 @@ def build_report_layout(iface):
     return layout
 
 
+def _named(layer, role):
+    """Rank of the first guess word of ``role`` in the layer's name (lower is better)."""
+    name = layer.name().lower()
+    return next((i for i, word in enumerate(GUESSES[role]) if word in name), len(GUESSES[role]))
+
+
+def _district_share(layer, table_keys):
+    """How well ``layer`` is the district layer of an indicator table with ``table_keys``:
+    distinct matched keys per feature over its best field (1.0: one feature per district)."""
+    if not table_keys or layer.featureCount() > DISTRICT_SCAN:
+        return 0.0
+    features = list(layer.getFeatures())
+    if not features:
+        return 0.0
+    best = 0
+    for index in range(layer.fields().count()):
+        keys = {district_key(f.attributes()[index]) for f in features} & table_keys
+        best = max(best, len(keys))
+    return best / len(features)
+
+
+def _table_keys(table):
+    if table is None:
+        return set()
+    index = table.fields().indexOf('DISTRICT')
+    return {district_key(f.attributes()[index]) for f in table.getFeatures()} - {''}
+
+
+def guess_layers(layers):
+    """{role: layer or None}: the layers that fit each role of the report.
+
+    Outputs of the plugin are known by their fields (report_layers.provenance): the indicator
+    table of spm:indicators, the violations of spm:control_lines, the sites of spm:plan_sensors;
+    the planned land use by its 用地用海 code field; the districts by holding the indicator
+    table's district keys, one feature per district. Names only break ties, and for the optional
+    carbon grid and sensors (a raster, a point layer) name the role. A role nothing fits stays
+    empty: the dialog never offers an unrelated layer.
+    """
+    def best(role, candidates, key=None):
+        candidates = list(candidates)
+        return min(candidates, key=key or (lambda l: _named(l, role)), default=None)
+
+    vectors = [l for l in layers if isinstance(l, QgsVectorLayer) and l.isValid()]
+    polygons = [l for l in vectors if l.geometryType() == QgsWkbTypes.PolygonGeometry]
+    polygon_ids = {l.id() for l in polygons}
+    points = [l for l in vectors if l.geometryType() == QgsWkbTypes.PointGeometry]
+    found = {
+        'indicators': best('indicators', (l for l in vectors
+                                          if report_layers.provenance(l) == 'spm:indicators')),
+        'violations': best('violations', (l for l in polygons
+                                          if report_layers.provenance(l) == 'spm:control_lines')),
+        'landuse': best('landuse', (l for l in polygons if report_layers.provenance(l) is None
+                                    and report_layers.plan_code_field(l))),
+        'sensors': best('sensors', (l for l in points
+                                    if report_layers.provenance(l) == 'spm:plan_sensors'
+                                    or _named(l, 'sensors') < len(GUESSES['sensors']))),
+        'carbon': best('carbon', (l for l in layers
+                                  if (isinstance(l, QgsRasterLayer) or l.id() in polygon_ids)
+                                  and _named(l, 'carbon') < len(GUESSES['carbon']))),
+    }
+    keys = _table_keys(found['indicators'])
+    landuse = found['landuse'].id() if found['landuse'] is not None else None
+    shares = {l.id(): _district_share(l, keys) for l in polygons
+              if report_layers.provenance(l) is None and l.id() != landuse}
+    found['districts'] = best('districts', (l for l in polygons if shares.get(l.id(), 0) > 0),
+                              key=lambda l: (-shares[l.id()], _named(l, 'districts')))
+    return found
+
+
 def chart_folder(project, layout_name):
     """Where the charts of ``layout_name`` go: beside the saved project, else a temporary folder."""
     home = project.homePath()
@@ -71,23 +153,23 @@ def chart_folder(project, layout_name):
 class ReportLayoutDialog(QDialog):
     """Inputs of the report: layers, name field, template, year."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, project=None):
         super().__init__(parent)
         self.setWindowTitle(translate('spm', 'District report layout'))
         form = QFormLayout(self)
+        project = project or QgsProject.instance()
+        guesses = guess_layers(list(project.mapLayers().values()))
         polygon = QgsMapLayerProxyModel.PolygonLayer
-        self.districts = self._layer_combo(polygon, 'districts')
+        self.districts = self._layer_combo(polygon, guesses['districts'])
         self.name_field = QgsFieldComboBox()
-        self.districts.layerChanged.connect(self.name_field.setLayer)
-        self.name_field.setLayer(self.districts.currentLayer())
-        if self.name_field.layer() is not None and 'name' in self.name_field.layer().fields().names():
-            self.name_field.setField('name')
-        self.landuse = self._layer_combo(polygon, 'landuse')
-        self.violations = self._layer_combo(polygon, 'violations')
-        self.indicators = self._layer_combo(QgsMapLayerProxyModel.VectorLayer, 'indicators')
+        self.districts.layerChanged.connect(self._name_field_for)
+        self._name_field_for(self.districts.currentLayer())
+        self.landuse = self._layer_combo(polygon, guesses['landuse'])
+        self.violations = self._layer_combo(polygon, guesses['violations'])
+        self.indicators = self._layer_combo(QgsMapLayerProxyModel.VectorLayer, guesses['indicators'])
         self.carbon = self._layer_combo(
-            QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer, 'carbon', True)
-        self.sensors = self._layer_combo(QgsMapLayerProxyModel.PointLayer, 'sensors', True)
+            QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer, guesses['carbon'])
+        self.sensors = self._layer_combo(QgsMapLayerProxyModel.PointLayer, guesses['sensors'])
         self.template = QComboBox()
         self.template.setEditable(True)
         self.template.addItems(report_layout.SHIPPED)
@@ -117,18 +199,22 @@ class ReportLayoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _layer_combo(self, filters, role, optional=False):
+    @staticmethod
+    def _layer_combo(filters, layer):
+        """A layer combo box showing ``layer`` (the guess), or nothing when there is none."""
         combo = QgsMapLayerComboBox()
         combo.setFilters(filters)
-        combo.setAllowEmptyLayer(optional)
-        layers = [combo.layer(i) for i in range(combo.count())]
-        guess = next((layer for guess in GUESSES[role] for layer in layers
-                      if layer is not None and guess in layer.name().lower()), None)
-        if guess is not None:
-            combo.setLayer(guess)
-        elif optional:
-            combo.setLayer(None)
+        combo.setAllowEmptyLayer(True)
+        combo.setLayer(layer)
         return combo
+
+    def _name_field_for(self, layer):
+        """The district name field of ``layer``: ``name`` or another name-like field."""
+        self.name_field.setLayer(layer)
+        names = layer.fields().names() if layer is not None else []
+        choice = next((f for f in NAME_FIELDS for n in names if n.lower() == f.lower()), None)
+        if choice:
+            self.name_field.setField(next(n for n in names if n.lower() == choice.lower()))
 
     def browse_template(self):
         path, _ = QFileDialog.getOpenFileName(self, translate('spm', 'Layout template'), '',
@@ -142,10 +228,12 @@ class ReportLayoutDialog(QDialog):
         landuse = self.landuse.currentLayer()
         violations = self.violations.currentLayer()
         indicators = self.indicators.currentLayer()
-        for layer, what in ((districts, translate('spm', 'districts')),
-                            (landuse, translate('spm', 'planned land use')),
-                            (violations, translate('spm', 'control-line violations')),
-                            (indicators, translate('spm', 'indicator table'))):
+        for layer, what in (
+                (districts, translate('spm', 'districts')),
+                (landuse, translate('spm', 'planned land use')),
+                (violations, translate('spm', 'control-line violations (the OUTPUT of '
+                                             'spm:control_lines)')),
+                (indicators, translate('spm', 'indicator table (the TABLE of spm:indicators)'))):
             if layer is None:
                 raise InputError(translate('spm', 'Choose a layer for the {what}.').format(what=what))
         key_field, _ = report_layout.check_inputs(districts, self.name_field.currentField(),

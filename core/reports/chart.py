@@ -54,9 +54,19 @@ def _number(value):
     return None if math.isnan(value) or math.isinf(value) else value
 
 
-def format_value(value):
-    """The value as the report table prints it (two decimals, thousands separated)."""
-    return '{:,.2f}'.format(value)
+# units of counted things: their whole values print without decimals ("3 个", not "3.00 个")
+COUNT_UNITS = ('个', '处', '座', '台', '套', '项', '件', '次', '人', '户', '栋', '幢', '条', '宗')
+
+
+def is_count(value, unit):
+    """True when ``value`` is a whole number of a counted ``unit``."""
+    return (unit or '').strip() in COUNT_UNITS and float(value).is_integer()
+
+
+def format_value(value, unit=''):
+    """The value as the report table prints it: thousands separated, two decimals (none for a
+    whole count)."""
+    return '{:,.0f}'.format(value) if is_count(value, unit) else '{:,.2f}'.format(value)
 
 
 def district_rows(long):
@@ -152,7 +162,7 @@ def svg(rows, labels, family=FAMILY):
             tx = x(row.target)
             parts.append(f'<line x1="{tx:.1f}" y1="{top + 2}" x2="{tx:.1f}" y2="{top + ROW - 2}" '
                          f'stroke="{TARGET_COLOUR}" stroke-width="2.5"/>')
-        value = format_value(row.value) + (' ' + row.unit if row.unit else '')
+        value = format_value(row.value, row.unit) + (' ' + row.unit if row.unit else '')
         size = min(SMALL + 1, round((VALUE_W - 8) / text_width(value, 1.05), 1))   # long units
         parts.append(_text(WIDTH - 4, mid + TEXT * 0.36, value, size, 'end', weight='bold',
                            family=family))

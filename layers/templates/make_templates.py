@@ -58,7 +58,9 @@ SOURCES = ('数据来源：[% @spm_sources %]\n'
            "[% map_get(item_variables('main_map'), 'map_crs') %]）；经纬网：2000国家大地坐标系地理坐标（EPSG:4490）")
 SCALE = "比例尺 1:[% format_number(map_get(item_variables('main_map'), 'map_scale'), 0) %]"
 DATE = "制图日期：[% format_date(now(), 'yyyy年M月d日') %]　　国土空间规划实施监测（Spatial Planning Monitor）"
-PAGE = '第 [% @atlas_featurenumber %] 页 / 共 [% @atlas_totalfeatures %] 页'
+# a file of its own per district says 第 1 页 / 共 1 页 (the export sets @spm_page_number/_count)
+PAGE = ('第 [% coalesce(@spm_page_number, @atlas_featurenumber) %] 页 / '
+        '共 [% coalesce(@spm_page_count, @atlas_totalfeatures) %] 页')
 # graticule labels in the Chinese way (东经119°26′, 北纬25°10′), to the minute
 GRID_LABEL = ("with_variable('m', round(abs(@grid_number) * 60), "
               "if(@grid_axis = 'x', if(@grid_number >= 0, '东经', '西经'), "
@@ -67,11 +69,19 @@ GRID_LABEL = ("with_variable('m', round(abs(@grid_number) * 60), "
 
 # (heading, field or expression, share of the table width, alignment) of the indicator table
 # columns; plain field names (not "quoted") so that the STATUS cells take the conditional styles
+def _number(field):
+    """Two decimals, none for a whole count (3 个, as core/reports/chart.py prints it)."""
+    from spatial_planning_monitor.core.reports.chart import COUNT_UNITS
+    units = ', '.join(f"'{u}'" for u in COUNT_UNITS)
+    return (f'format_number("{field}", if("UNIT" IN ({units}) AND "{field}" = round("{field}"), '
+            f'0, 2))')
+
+
 TABLE_COLUMNS = (
     ('指标', None, 0.40, 'left'),
-    ('数值', 'format_number("VALUE", 2)', 0.19, 'right'),
+    ('数值', lambda: _number('VALUE'), 0.19, 'right'),
     ('单位', 'UNIT', 0.15, 'center'),
-    ('目标', 'coalesce(format_number("TARGET", 2), \'\')', 0.14, 'right'),
+    ('目标', lambda: f"coalesce({_number('TARGET')}, '')", 0.14, 'right'),
     ('状态', 'STATUS', 0.12, 'center'),
 )
 
@@ -281,6 +291,8 @@ def indicator_table(layout, rect, size=7):
     for heading, expression, share, align in TABLE_COLUMNS:
         column = QgsLayoutTableColumn(heading)
         width = rect[2] * share - 2.2
+        if callable(expression):
+            expression = expression()
         column.setAttribute(expression or name_lines(int(width / (size * 0.3528 * 1.02))))
         column.setWidth(width)
         column.setHAlignment({'left': Qt.AlignLeft, 'right': Qt.AlignRight,
@@ -327,7 +339,8 @@ def new_layout(name, page_size, landscape):
     layout.setCustomProperty('spm/labels', json.dumps(LABELS, ensure_ascii=False))
     from qgis.core import QgsExpressionContextUtils
     for key, value in (('spm_year', ''), ('spm_sources', ''), ('spm_key_field', ''),
-                       ('spm_indicator_layer', ''), ('spm_chart_dir', ''), ('spm_status_counts', '{}')):
+                       ('spm_indicator_layer', ''), ('spm_chart_dir', ''), ('spm_status_counts', '{}'),
+                       ('spm_map_scales', '{}')):
         QgsExpressionContextUtils.setLayoutVariable(layout, key, value)
     return layout
 

@@ -55,6 +55,19 @@ def run(alg_id, params, feedback=None):
 _MADE = {}   # the expensive inputs and the A3 PDF, made once for the module
 
 
+@pytest.fixture(autouse=True)
+def author(qgis_app):
+    """The user's project names its author: the PDFs carry it."""
+    from qgis.core import QgsProject
+    project = QgsProject.instance()
+    before = project.metadata()
+    metadata = project.metadata()
+    metadata.setAuthor('Spatial planning bureau 自然资源和规划局')
+    project.setMetadata(metadata)
+    yield
+    project.setMetadata(before)
+
+
 @pytest.fixture
 def inputs(spm_provider, sample_gpkg, tmp_path_factory):
     """Parameters of the report on the sample city, with spm:indicators' TABLE (run once)."""
@@ -98,14 +111,27 @@ def _number(value):
 
 
 def table_rows(inputs):
-    """{district code: [(VALUE, TARGET, STATUS), ...]} of the indicator table, in its order."""
+    """{district code: [(VALUE, TARGET, STATUS, UNIT), ...]} of the indicator table, in order."""
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer(inputs['INDICATORS'], 'table', 'ogr')
     rows = {}
     for f in layer.getFeatures():
         rows.setdefault(str(f['DISTRICT']), []).append(
-            (_number(f['VALUE']), _number(f['TARGET']), f['STATUS'] or ''))
+            (_number(f['VALUE']), _number(f['TARGET']), f['STATUS'] or '', f['UNIT'] or ''))
     return rows
+
+
+# every word of the A3 template's own text (what a reader searches for), besides the district
+STATIC_TEXT = (
+    '国土空间规划实施监测报告（2024年度）', '监测年度：2024年', '区位图', '图例', '主要监测指标',
+    '指标对比：本区与全市各区', '指标', '数值', '单位', '目标', '状态', '数据来源：',
+    '分类标准：《国土空间调查、规划、用途管制用地用海分类指南》（2023年版）',
+    '指标体系：TD/T 1063-2021《国土空间规划城市体检评估规程》',
+    '坐标系：2000国家大地坐标系（CGCS2000 / 3-degree Gauss-Kruger zone 40，EPSG:4528）',
+    '经纬网：2000国家大地坐标系地理坐标（EPSG:4490）', '制图日期：',
+    '国土空间规划实施监测（Spatial Planning Monitor）', '比例尺 1:', '千米',
+    '行政区界', '三线管控冲突图斑', '国土空间规划用地', '本区（县）', '其他区（县）',
+)
 
 
 @pytest.fixture
@@ -129,8 +155,7 @@ def test_one_page_per_district_titled_with_its_name(atlas_pdf, inputs):
     for page, (name, _) in enumerate(names, start=1):
         text = page_text(atlas_pdf, page)
         assert f'{name}国土空间规划实施监测报告（{YEAR}年度）' in text
-        # 页 comes out as ⻚ (U+2EDA, a radical NFKC does not map): match the numbers only
-        assert re.search(rf'第 {page} \S / 共 5 \S', text)
+        assert f'第 {page} 页 / 共 5 页' in text
         others = NAMES - {name}
         assert not any(f'{other}国土空间规划' in text for other in others)
 
@@ -143,18 +168,19 @@ def test_indicator_table_equals_spm_indicators_output(atlas_pdf, inputs):
         text = page_text(atlas_pdf, page)
         table = pdf_tools.table_region(text)
         expected = []
-        for value, target, _ in rows[code]:
-            expected += [round(v, 2) for v in (value, target) if v is not None]
-        assert pdf_tools.numbers(table) == pytest.approx(expected, abs=0.006), name
+        for value, target, _, unit in rows[code]:
+            expected += [pdf_tools.printed(v, unit) for v in (value, target) if v is not None]
+        assert pdf_tools.printed_numbers(table) == expected, name
+        assert '城市内涝积水点数量 个 3 未计算' in table      # a count's target: 3, not 3.00
         statuses = re.findall('正常|预警|超标|未计算', table)
-        assert statuses == [s for _, _, s in rows[code] if s], name
+        assert statuses == [s for _, _, s, _ in rows[code] if s], name
         assert len(rows[code]) >= 20  # every indicator of the shipped definitions is listed
 
 
 def test_summary_line_counts_the_statuses(atlas_pdf, inputs):
     rows = table_rows(inputs)
     for page, (_, code) in enumerate(district_names(inputs), start=1):
-        statuses = [s for _, _, s in rows[code]]
+        statuses = [s for _, _, s, _ in rows[code]]
         line = '本区指标：超标 {} 项，预警 {} 项，正常 {} 项'.format(
             statuses.count('超标'), statuses.count('预警'), statuses.count('正常'))
         assert line in page_text(atlas_pdf, page)
@@ -179,6 +205,44 @@ def test_chinese_text_uses_embedded_cjk_fonts(atlas_pdf):
     assert re.search(r'北纬\d+°\d\d′', text) and re.search(r'东经\d+°\d\d′', text)
 
 
+def test_text_is_searchable_and_titled(atlas_pdf):
+    """pdftotext finds every word as written: no radical look-alike (⼟ for 土, ⻚ for 页), no
+    digit dropped from Latin text (TD/T 1063-2021, EPSG:4490); Title and Author are set."""
+    text = pdf_tools.text(atlas_pdf)
+    assert pdf_tools.radicals(text) == []
+    assert text.count('国土空间') >= 5 * 3
+    for page in range(1, 6):
+        raw = page_text(atlas_pdf, page)
+        missing = [words for words in STATIC_TEXT if words not in raw]
+        assert missing == [], (page, missing)
+    info = pdf_tools.info(atlas_pdf)
+    assert info['Title'] == '国土空间规划实施监测报告（2024年度）'
+    assert info['Author'] == 'Spatial planning bureau 自然资源和规划局'
+
+
+def test_round_map_scales_and_data_set_titles(atlas_pdf):
+    scales = [int(re.search(r'比例尺 1:([\d,]+)', page_text(atlas_pdf, p)).group(1).replace(',', ''))
+              for p in range(1, 6)]
+    assert scales == [200_000, 250_000, 200_000, 400_000, 400_000]
+    sources = re.search(r'数据来源：(.*)', page_text(atlas_pdf, 1)).group(1)
+    assert sources == ('国土空间规划用地用海布局、三线管控冲突图斑（spm:control_lines 计算）、'
+                       '区县行政区划、城市体检指标表（spm:indicators 计算）')
+
+
+def test_files_get_the_users_umask(inputs, tmp_path):
+    import os
+    old = os.umask(0o027)
+    try:
+        out = tmp_path / 'report.pdf'
+        run('spm:export_atlas', dict(inputs, TEMPLATE='summary_a4', DPI=50, OUTPUT=str(out)))
+        folder = tmp_path / 'png'
+        run('spm:export_atlas', dict(inputs, FORMAT=2, DPI=50, OUTPUT=str(folder)))
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert {p.stat().st_mode & 0o777 for p in folder.iterdir()} == {0o640}
+
+
 def test_a4_summary_from_a_user_template_path(inputs, tmp_path):
     from spatial_planning_monitor.core.data import TEMPLATES_DIR
     template = tmp_path / '我的模板.qpt'
@@ -192,14 +256,23 @@ def test_a4_summary_from_a_user_template_path(inputs, tmp_path):
 
 
 def test_one_pdf_per_district_named_after_it(inputs, tmp_path):
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
     folder = tmp_path / 'reports'
     result = run('spm:export_atlas', dict(inputs, FORMAT=1, TEMPLATE='summary_a4', DPI=72,
                                           OUTPUT=str(folder)))
     assert result['OUTPUT'] == str(folder) and result['PAGES'] == 5
     assert sorted(p.name for p in folder.iterdir()) == sorted(f'{n}.pdf' for n in NAMES)
     for name in NAMES:
-        assert pdf_tools.pages(folder / f'{name}.pdf') == 1
-        assert f'{name}国土空间规划' in page_text(folder / f'{name}.pdf', 1)
+        path = folder / f'{name}.pdf'
+        assert pdf_tools.pages(path) == 1
+        text = page_text(path, 1)
+        assert f'{name}国土空间规划实施监测报告（2024年度）' in text
+        assert '第 1 页 / 共 1 页' in text and pdf_tools.radicals(text) == []
+        assert pdf_tools.info(path)['Title'] == f'{name}国土空间规划实施监测报告（2024年度）'
+        assert pdf_tools.info(path)['Author'] == 'Spatial planning bureau 自然资源和规划局'
+        assert path.stat().st_mode & 0o777 == 0o666 & ~mask
 
 
 def test_one_png_per_district_with_the_chart_drawn(inputs, tmp_path):

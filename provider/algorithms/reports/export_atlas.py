@@ -109,6 +109,16 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
                 layer=layer.name(), param=name))
         return layer
 
+    @staticmethod
+    def _take_author(context, project):
+        """The report's author (PDF metadata) is the user's project's, when it names one."""
+        user = context.project() if context is not None else None
+        name = user.metadata().author().strip() if user is not None else ''
+        if name:
+            metadata = project.metadata()
+            metadata.setAuthor(name)
+            project.setMetadata(metadata)
+
     def process(self, parameters, context, feedback):
         districts = self._layer(parameters, self.DISTRICTS, context)
         name_field = self.parameterAsString(parameters, self.DISTRICT_FIELD, context)
@@ -135,6 +145,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
 
         project = QgsProject()
         project.setCrs(districts.crs())
+        self._take_author(context, project)
         layout = report_layout.load_layout(project, template)
         report_export.check_folder(report_export.destination(output, fmt)[0])
         chart_dir = tempfile.mkdtemp(prefix='spm_charts_', dir=QgsProcessingUtils.tempFolder())
@@ -147,7 +158,6 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             report_layout.build(project, inputs, layout, layout_name=self.tr('District report'),
                                 feedback=feedback)
             self.check_canceled(feedback)
-            feedback.pushInfo(self.tr('Exporting {n} pages…').format(n=layout.atlas().count()))
             result = report_export.export(layout, fmt, dpi, output, feedback)
         finally:
             shutil.rmtree(chart_dir, ignore_errors=True)
