@@ -73,7 +73,7 @@ def resolve(alg, parameters, context, sources, feedback):
         if given.isGeographic():
             raise alg.error(translate('spm', 'WORKING_CRS {crs} is geographic; give a projected CRS in metres.')
                             .format(crs=given.authid()))
-        feedback.pushInfo(translate('spm', 'Distances are computed in {crs} ({name}), as WORKING_CRS says.')
+        feedback.pushInfo(translate('spm', 'Measuring in {crs} ({name}), as WORKING_CRS says.')
                           .format(crs=given.authid(), name=given.description()))
         return given
     if not main.isValid():
@@ -88,12 +88,20 @@ def resolve(alg, parameters, context, sources, feedback):
     prefixed = any(s is not None and crs_module.is_prefixed_gk(_epsg(s.sourceCrs())) for s in sources)
     chosen = QgsCoordinateReferenceSystem(f'EPSG:{crs_module.working_epsg(where[0], where[1], prefixed)}')
     feedback.pushInfo(translate(
-        'spm', 'Layer “{layer}” is in geographic coordinates ({crs}): distances are computed in {work} ({name}), '
+        'spm', 'Layer “{layer}” is in geographic coordinates ({crs}): it is measured in {work} ({name}), '
                'the zone of the data’s centre ({lon:.3f}°, {lat:.3f}°); outputs are written in {crs}. '
                'Set WORKING_CRS to choose another.').format(
         layer=name, crs=main.authid(), work=chosen.authid(), name=chosen.description(), lon=where[0],
         lat=where[1]))
     return chosen
+
+
+def as_pyproj(crs):
+    """The working CRS as a pyproj CRS (for core), or None when it is undefined."""
+    from pyproj import CRS
+    from ..bridge import frames
+    value = frames.crs_to_frame(crs)
+    return None if value is None else CRS.from_user_input(value)
 
 
 def to_crs(frame, crs):
