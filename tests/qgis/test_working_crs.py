@@ -3,6 +3,8 @@ sample city in geographic CGCS2000 (EPSG:4490) gives the codes it gives in EPSG:
 
 import sqlite3
 
+import pytest
+
 
 def subset(sample_gpkg, name, expression, epsg=None):
     import processing
@@ -63,3 +65,23 @@ def test_geographic_centre_and_prefixed_input_choose_the_prefixed_zone(qgis_app)
     assert working_crs.resolve(alg, {}, context, [degrees], feedback).authid() == 'EPSG:4549'
     assert working_crs.resolve(alg, {}, context, [degrees, prefixed], feedback).authid() == 'EPSG:4528'
     assert working_crs.resolve(alg, {}, context, [prefixed, degrees], feedback).authid() == 'EPSG:4528'
+
+
+def test_building_carbon_and_hot_spots_of_geographic_input_match_the_projected_run(run_alg, sample_gpkg):
+    results = {}
+    for epsg in (None, 4490):
+        buildings = subset(sample_gpkg, 'buildings', '$id <= 600', epsg)
+        carbon = run_alg('spm:building_carbon', {'BUILDINGS': buildings, 'USE_FIELD': 'use', 'FLOORS_FIELD': 'floors',
+                                                 'GRID_SIZE': 1000,
+                                                 'OUTPUT': 'TEMPORARY_OUTPUT', 'GRID_OUTPUT': 'TEMPORARY_OUTPUT'})
+        spots = run_alg('spm:carbon_hotspots', {'INPUT': carbon['OUTPUT'], 'FIELD': 'CO2_T', 'WEIGHTS': 0,
+                                                'DISTANCE': 1500, 'ALPHA': 0.05, 'OUTPUT': 'TEMPORARY_OUTPUT'})
+        for layer in (carbon['OUTPUT'], carbon['GRID_OUTPUT'], spots['OUTPUT']):
+            assert layer.crs().authid() == f'EPSG:{epsg or 4528}'
+        results[epsg] = ([f['CO2_T'] for f in carbon['OUTPUT'].getFeatures()],
+                         sorted(f['CO2_T'] for f in carbon['GRID_OUTPUT'].getFeatures()),
+                         [(f['N_NEIGH'], f['GI_BIN']) for f in spots['OUTPUT'].getFeatures()])
+    projected, degrees = results[None], results[4490]
+    assert sum(degrees[0]) == pytest.approx(sum(projected[0]), rel=1e-9) and sum(projected[0]) > 0
+    assert degrees[1] == pytest.approx(projected[1], rel=1e-9)       # footprint areas and 1 km cells in metres
+    assert degrees[2] == projected[2] and max(n for n, _ in projected[2]) > 1    # a 1,500 m band, not 1,500°
