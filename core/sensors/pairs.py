@@ -113,8 +113,8 @@ def cost_table_pairs(table, point_ids, site_ids, label='cost table'):
         raise InputError(translate(
             'spm', 'Cost table {table}: row {row} has the cost “{value}”, not a number ≥ 0.').format(
                 table=label, row=int(bad[0]) + 2, value=table.iloc[:, 2].iloc[bad[0]]))
-    pair = points.astype(str) + '\u0000' + sites.astype(str)
-    repeated = pair.duplicated(keep=False)
+    # two columns, not a joined text key: 25→1 and 2→51 are different pairs
+    repeated = pd.DataFrame({'point': points, 'site': sites}).duplicated(keep=False)
     if repeated.any():
         first = np.flatnonzero(repeated.to_numpy())[:5]
         listing = '; '.join(f'{points.iloc[k]} → {sites.iloc[k]} (row {k + 2})' for k in first)

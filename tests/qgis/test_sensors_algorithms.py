@@ -210,3 +210,110 @@ def test_a_canceled_run_writes_nothing(run_alg, hand_city, tmp_path):
         run_alg('spm:plan_sensors', {'RISK_POINTS': risk, 'CANDIDATES': candidates, 'RADIUS': 300,
                                      'MODEL': 'MCLP', 'P': 1, **out}, feedback=feedback)
     assert not any(tmp_path.iterdir())
+
+
+# --- geographic input, the working CRS, optional outputs ---------------------------------------
+
+def reprojected(layer, epsg):
+    import processing
+    return processing.run('native:reprojectlayer', {'INPUT': layer, 'TARGET_CRS': f'EPSG:{epsg}',
+                                                     'OUTPUT': 'memory:'})['OUTPUT']
+
+
+class Log:
+    """A feedback that keeps what the run said."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class Recording(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.text = []
+
+            def pushInfo(self, info):  # noqa: N802
+                self.text.append(info)
+                super().pushInfo(info)
+        return Recording()
+
+
+@pytest.mark.parametrize('epsg, working', [(4490, 'EPSG:4549'), (4326, 'EPSG:4549')])
+def test_the_sample_city_in_degrees_gives_the_projected_answer(run_alg, sample_layer, epsg, working):
+    names = ('risk_points', 'sensors_existing')
+    projected = {n: sample_layer(n) for n in names}
+    degrees = {n: reprojected(projected[n], epsg) for n in names}
+    assert degrees['risk_points'].crs().isGeographic()
+
+    def both(alg, params):
+        runs = {}
+        for key, layers in (('m', projected), ('deg', degrees)):
+            log = Log()
+            resolved = {k: layers[v] if v in layers else v for k, v in params.items()}
+            runs[key] = (run_alg(alg, resolved, feedback=log), ' '.join(log.text))
+        return runs
+
+    runs = both('spm:evaluate_sensor_coverage', {
+        'RISK_POINTS': 'risk_points', 'KIND_FIELD': 'kind', 'SENSORS': 'sensors_existing',
+        'SENSOR_RADIUS_FIELD': 'radius', 'OUTPUT': T, 'SUMMARY': T, 'SENSOR_STATS': T})
+    (m, _), (deg, log) = runs['m'], runs['deg']
+    assert working in log and f'EPSG:{epsg}' in log
+    covered = [p['COVERED_BY'] for p in rows(m['OUTPUT'])]
+    assert [p['COVERED_BY'] for p in rows(deg['OUTPUT'])] == covered and sum(covered) > 0
+    def distances(run):
+        return [p['DIST_M'] for p in rows(run['OUTPUT']) if p['COVERED']]
+    assert distances(deg) == pytest.approx(distances(m), abs=1e-3)
+    assert rows(deg['SUMMARY'])[-1]['N_COVERED'] == rows(m['SUMMARY'])[-1]['N_COVERED']
+    for name in ('OUTPUT', 'SENSOR_STATS'):
+        assert deg[name].crs().authid() == f'EPSG:{epsg}' and m[name].crs().authid() == 'EPSG:4528'
+
+    runs = both('spm:plan_sensors', {
+        'RISK_POINTS': 'risk_points', 'KIND_FIELD': 'kind', 'WEIGHT_FIELD': 'weight', 'CANDIDATES': 'sensors_existing',
+        'MODEL': 'MCLP', 'P': 15, 'TIME_LIMIT': 30, 'OUTPUT': T, 'ASSIGNMENTS': T, 'SUMMARY': T})
+    (m, _), (deg, log) = runs['m'], runs['deg']
+    assert working in log
+    total_m, total_deg = rows(m['SUMMARY'])[-1], rows(deg['SUMMARY'])[-1]
+    assert (total_deg['N_COVERED'], total_deg['W_COVERED']) == (total_m['N_COVERED'], total_m['W_COVERED'])
+    assert total_m['N_COVERED'] > 0 and total_deg['STATUS'] == total_m['STATUS'] == 'optimal'
+    assert m['OUTPUT'].featureCount() == deg['OUTPUT'].featureCount() == 15
+    assert deg['OUTPUT'].crs().authid() == deg['ASSIGNMENTS'].crs().authid() == f'EPSG:{epsg}'
+    # the chosen sites are the input's points, in the input's degrees
+    source = {f.id(): f.geometry().asPoint() for f in degrees['sensors_existing'].getFeatures()}
+    for site in rows(deg['OUTPUT']):
+        assert site['geometry'].asPoint().distance(source[site['SRC_FID']]) < 1e-9
+
+
+def test_working_crs_parameter_overrides_and_must_be_projected(run_alg, sample_layer):
+    from qgis.core import QgsProcessingException
+    params = {**sample_params(sample_layer), 'SENSORS': sample_layer('sensors_existing'),
+              'SENSOR_RADIUS_FIELD': 'radius', 'OUTPUT': T}
+    default = run_alg('spm:evaluate_sensor_coverage', params)
+    log = Log()
+    # the same zone without the zone prefix, then a UTM zone (scale 0.9996, not 1): nearly the same
+    for epsg in (4549, 32650):
+        chosen = run_alg('spm:evaluate_sensor_coverage', {**params, 'WORKING_CRS': f'EPSG:{epsg}'}, feedback=log)
+        assert f'EPSG:{epsg}' in ' '.join(log.text) and chosen['OUTPUT'].crs().authid() == 'EPSG:4528'
+        assert set(chosen) == {'OUTPUT'}                   # the optional outputs were not asked for
+        got = [p['COVERED_BY'] for p in rows(chosen['OUTPUT'])]
+        want = [p['COVERED_BY'] for p in rows(default['OUTPUT'])]
+        differ = sum(a != b for a, b in zip(got, want))
+        assert differ == 0 if epsg == 4549 else differ <= 5
+    with pytest.raises(QgsProcessingException, match='WORKING_CRS EPSG:4490 is geographic'):
+        run_alg('spm:evaluate_sensor_coverage', {**params, 'WORKING_CRS': 'EPSG:4490'})
+
+
+@pytest.mark.parametrize('alg_id, secondary', [('spm:plan_sensors', ['ASSIGNMENTS', 'SUMMARY']),
+                                               ('spm:evaluate_sensor_coverage', ['SUMMARY', 'SENSOR_STATS'])])
+def test_secondary_outputs_are_optional_but_the_dialog_creates_them(spm_provider, qgis_iface, alg_id, secondary):
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingOutputLayerDefinition
+    from qgis.gui import QgsGui, QgsProcessingGui
+    alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+    assert not alg.parameterDefinition('OUTPUT').flags() & alg.parameterDefinition('OUTPUT').FlagOptional
+    for name in secondary:
+        param = alg.parameterDefinition(name)
+        assert param.flags() & param.FlagOptional and param.createByDefault()
+        # the Toolbox dialog's widget starts on a temporary layer, not on "skip output"
+        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(param, QgsProcessingGui.Standard)
+        wrapper.createWrappedWidget(QgsProcessingContext())
+        value = wrapper.parameterValue()
+        assert isinstance(value, QgsProcessingOutputLayerDefinition)
+        assert value.sink.staticValue() == 'TEMPORARY_OUTPUT'

@@ -118,6 +118,22 @@ def test_duplicate_ids_in_a_cost_table_or_in_the_id_field_stop_with_their_names(
                         cost_table=pd.DataFrame({'rid': ['R001'], 'sid': ['S005'], 'cost': ['far']}))
 
 
+def test_ids_of_mixed_lengths_and_types_are_distinct_pairs():
+    # 25→1 and 2→51 are different pairs (a joined text key made them one); text, integer and
+    # Chinese ids side by side; '060750479.01' stays text (not the number 60750479.01)
+    risk = frame([(0, 0), (100, 0), (200, 0), (300, 0)], pid=['25', '2', '060750479.01', '城厢-1'])
+    cand = frame([(0, 0), (100, 0), (200, 0)], sid=[1, 51, 7])
+    table = pd.DataFrame({'pid': ['25', '2', '060750479.01', '城厢-1', '2'],
+                          'sid': ['1', '51', '7', '7', '1'], 'cost': ['0', '0', '0', '40', '900']})
+    prob = problem.prepare(risk, cand, None, radius=50.0, cost_table=table)
+    cov = prob.coverage
+    assert sorted(zip(cov.rows.tolist(), cov.fac_site[cov.cols].tolist(), cov.dist.tolist())) == [
+        (0, 0, 0.0), (1, 1, 0.0), (2, 2, 0.0), (3, 2, 40.0)]
+    assert models.solve(cov, 'LSCP', time_limit=5).objective == 3
+    with pytest.raises(InputError, match='more than once: 2 → 51'):
+        problem.prepare(risk, cand, None, radius=50.0, cost_table=pd.concat([table, table.iloc[[1]]]))
+
+
 def test_zero_or_negative_radius_is_refused_naming_where():
     risk, cand = random_city()
     for bad in (0.0, -10.0):

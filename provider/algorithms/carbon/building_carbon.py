@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ....core.carbon import building
+from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source, table_file
 from .common import grid_factor_parameter, load_fitted
@@ -60,6 +61,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterDistance(
             self.GRID_SIZE, self.tr('Grid cell size (0 = no grid)'), defaultValue=0.0, minValue=0.0,
             parentParameterName=self.BUILDINGS, optional=True))
+        working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Building carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -80,15 +82,12 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         else:
             raise self.error(self.tr('Layer “{layer}”: give a floor-area field or a floors field.').format(
                 layer=self.label(source)))
-        if source.sourceCrs().isGeographic() and not area_field:
-            raise self.error(self.tr('Layer “{layer}” is in geographic coordinates ({crs}); footprint '
-                                     'areas need a projected CRS.').format(
-                layer=self.label(source), crs=source.sourceCrs().authid()))
+        work = working_crs.resolve(self, parameters, context, [source], feedback)   # footprints, grid in metres
         grid_size = self.parameterAsDouble(parameters, self.GRID_SIZE, context)
         grid_wanted = grid_size > 0
         if grid_wanted and parameters.get(self.GRID_OUTPUT) in (None, ''):
             parameters = dict(parameters, **{self.GRID_OUTPUT: 'TEMPORARY_OUTPUT'})
-        buildings = self.frame(source, feedback=feedback)
+        buildings = self.frame(source, feedback=feedback, crs=work, context=context)
         intensities = table_file(self, parameters, self.INTENSITIES, context, feedback)
         default_use = self.parameterAsString(parameters, self.DEFAULT_USE, context).strip() or None
         grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
@@ -112,10 +111,12 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             feedback.pushInfo(self.tr('{n} grid cells of {size:g} m hold buildings.').format(
                 n=len(grid), size=grid_size))
         self.check_canceled(feedback)
+        out = working_crs.to_crs(out, source.sourceCrs())
         results = {self.OUTPUT: self.write_frame(out, parameters, self.OUTPUT, context, feedback)}
         load_fitted(context, results[self.OUTPUT], 'carbon_emissions_polygons',
                     self.tr('Building carbon (t CO₂/a)'))
         if grid is not None:
+            grid = working_crs.to_crs(grid, source.sourceCrs())
             results[self.GRID_OUTPUT] = self.write_frame(grid, parameters, self.GRID_OUTPUT, context,
                                                          feedback)
             load_fitted(context, results[self.GRID_OUTPUT], 'carbon_emissions_polygons',

@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ....core.carbon import hotspots
+from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source
 from .common import load_fitted
@@ -58,6 +59,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             defaultValue=0.05, minValue=0.0001, maxValue=0.5))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr('False discovery rate correction (Benjamini–Hochberg)'), defaultValue=False))
+        working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), QgsProcessing.TypeVectorAnyGeometry))
 
@@ -66,10 +68,8 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
         field = self.require_field(source, self.parameterAsString(parameters, self.FIELD, context),
                                    self.tr('value'), numeric=True)
         method = hotspots.METHODS[self.parameterAsEnum(parameters, self.WEIGHTS, context)]
-        if source.sourceCrs().isGeographic() and method == 'distance':
-            feedback.pushWarning(self.tr('The layer is in geographic coordinates: the distance band is in '
-                                         'degrees.'))
-        frame = self.frame(source, feedback=feedback)
+        work = working_crs.resolve(self, parameters, context, [source], feedback)   # distance band in metres
+        frame = self.frame(source, feedback=feedback, crs=work, context=context)
         self.check_canceled(feedback)
         out, description = hotspots.hot_spots(
             frame, field, method, self.parameterAsDouble(parameters, self.DISTANCE, context) or None,
@@ -80,6 +80,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
         feedback.pushInfo(self.tr('Spatial weights: {weights}. {hot} hot and {cold} cold spot(s) among {n} '
                                   'features.').format(weights=description, hot=hot, cold=cold, n=len(out)))
         self.check_canceled(feedback)
-        out_id = self.write_frame(out, parameters, self.OUTPUT, context, feedback)
+        out_id = self.write_frame(working_crs.to_crs(out, source.sourceCrs()), parameters, self.OUTPUT, context,
+                                  feedback)
         load_fitted(context, out_id, 'carbon_hotspots', self.tr('Carbon hot spots (Gi*)'))
         return {self.OUTPUT: out_id}

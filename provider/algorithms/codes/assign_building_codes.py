@@ -11,6 +11,7 @@ from qgis.core import (
 
 from ....core.codes import assign, registry, schemes
 from ...base import SpmAlgorithm
+from ... import working_crs
 from .common import advanced, scheme_parameter
 
 
@@ -55,6 +56,7 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.MIN_OVERLAP, self.tr('Minimum overlap to keep a code (share of the larger footprint)'),
             QgsProcessingParameterNumber.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
+        working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Coded buildings'), QgsProcessing.TypeVectorPolygon))
 
@@ -74,10 +76,9 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
         scheme = schemes.get_scheme(self.parameterAsString(parameters, self.SCHEME, context) or None)
         level = self.parameterAsInt(parameters, self.BEIDOU_LEVEL, context)
         min_overlap = self.parameterAsDouble(parameters, self.MIN_OVERLAP, context)
-        if buildings_source.sourceCrs().isGeographic():
-            raise self.error(self.tr('Layer “{layer}” is in geographic coordinates ({crs}); footprint overlaps '
-                                     'need a projected CRS.').format(layer=self.label(buildings_source),
-                                                                     crs=buildings_source.sourceCrs().authid()))
+        # a new registry measures and stores footprints in the working CRS (projected, metres)
+        work = working_crs.as_pyproj(working_crs.resolve(self, parameters, context,
+                                                         [buildings_source, admin_source], feedback))
         buildings = self.frame(buildings_source, feedback=feedback)
         admin = self.frame(admin_source, fields=[admin_field], feedback=feedback)
         self.check_canceled(feedback)
@@ -85,7 +86,7 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                                   'characters).').format(n=len(buildings), m=len(admin), scheme=scheme.id,
                                                          length=scheme.length))
 
-        with registry.open_registry(path, scheme, buildings.crs) as reg:
+        with registry.open_registry(path, scheme, work or buildings.crs) as reg:
             before = reg.counts()
             frame, summary = assign.assign_codes(
                 reg, buildings, admin, admin_field, year_field, level, min_overlap,

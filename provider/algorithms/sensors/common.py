@@ -1,4 +1,5 @@
-"""What the sensor algorithms share: the distance, radius and kind parameters, reading the layers."""
+"""What the sensor algorithms share: the distance, radius and kind parameters, reading the layers
+in the working CRS (metres), optional outputs."""
 
 from qgis.core import (
     QgsProcessing,
@@ -7,10 +8,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsUnitTypes,
 )
 
 from ....core.i18n import translate
 from ....core.sensors import problem
+from ... import working_crs
 from ...sources import table_file
 
 
@@ -26,11 +29,17 @@ def add_point_parameters(alg, risk_name):
         parentLayerParameterName=risk_name, optional=True))
 
 
-def add_distance_parameters(alg, risk_name):
-    """RADIUS, DISTANCE, ROADS and KIND_TABLE."""
-    alg.addParameter(QgsProcessingParameterDistance(
-        'RADIUS', translate('spm', 'Radius (empty: each kind’s radius from the kind table)'),
-        parentParameterName=risk_name, optional=True))
+def metres(name, description, **kwargs):
+    """A distance parameter always in metres (computed in the working CRS, whatever the layer's)."""
+    param = QgsProcessingParameterDistance(name, description, **kwargs)
+    param.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+    return param
+
+
+def add_distance_parameters(alg):
+    """RADIUS, DISTANCE, ROADS, KIND_TABLE and WORKING_CRS."""
+    alg.addParameter(metres('RADIUS', translate('spm', 'Radius in metres (empty: each kind’s radius from the '
+                                                       'kind table)'), optional=True))
     alg.addParameter(QgsProcessingParameterEnum(
         'DISTANCE', translate('spm', 'Distance'), list(problem.DISTANCES), defaultValue='EUCLIDEAN',
         usesStaticStrings=True))
@@ -41,6 +50,7 @@ def add_distance_parameters(alg, risk_name):
         'KIND_TABLE', translate('spm', 'Kind table (CSV: kind, radius_m, weight, sensor_kinds; '
                                        'default: the shipped table)'),
         extension='csv', optional=True))
+    working_crs.add_parameter(alg)
 
 
 def optional_number(alg, parameters, name, context):
@@ -58,31 +68,36 @@ def optional_field(alg, parameters, name, context, source, label, numeric=False)
     return alg.require_field(source, field, label, numeric=numeric)
 
 
-def read_common(alg, parameters, context, risk_name, feedback):
-    """(risk frame, roads frame or None, options for core.sensors.problem.prepare, working CRS)."""
+def read_common(alg, parameters, context, risk_name, feedback, sites=(), risk_fields=()):
+    """(risk frame, options for core.sensors.problem.prepare, labels, working CRS, input CRS).
+
+    The frames are in the working CRS (provider.working_crs, chosen from the risk points and the
+    layers named in ``sites``); outputs go back to the risk points' CRS. ``risk_fields``: more
+    fields of the risk points to read (those the layer lacks are left for core to report).
+    """
     risk_src = alg.source(parameters, risk_name, context)
-    crs = risk_src.sourceCrs()
-    if crs.isValid() and crs.isGeographic():
-        raise alg.error(translate('spm', 
-            'Layer “{layer}” is in geographic coordinates ({crs}); reproject it to a projected CRS in '
-            'metres (e.g. EPSG:4528) first.').format(layer=alg.label(risk_src), crs=crs.authid()))
+    input_crs = risk_src.sourceCrs()
+    roads_src = alg.source(parameters, 'ROADS', context, required=False)
+    others = [alg.source(parameters, name, context, required=False) for name in sites]
+    crs = working_crs.resolve(alg, parameters, context, [risk_src, roads_src] + others, feedback)
     weight = optional_field(alg, parameters, 'WEIGHT_FIELD', context, risk_src, translate('spm', 'weight'), True)
     kind = optional_field(alg, parameters, 'KIND_FIELD', context, risk_src, translate('spm', 'kind'))
     distance = alg.parameterAsEnumString(parameters, 'DISTANCE', context) or 'EUCLIDEAN'
-    roads_src = alg.source(parameters, 'ROADS', context, required=False)
     if distance == 'NETWORK' and roads_src is None:
         raise alg.error(translate('spm', 'DISTANCE = NETWORK needs a road layer (ROADS).'))
     radius = optional_number(alg, parameters, 'RADIUS', context)
     if radius is not None and not radius > 0:
         raise alg.error(translate('spm', 'RADIUS must be greater than 0 (got {value}).').format(value=radius))
-    risk = alg.frame(risk_src, [f for f in (weight, kind) if f], feedback=feedback)
+    extra = [f for f in risk_fields if f and risk_src.fields().indexOf(f) >= 0]
+    risk = alg.frame(risk_src, list(dict.fromkeys([f for f in (weight, kind) if f] + extra)), feedback=feedback,
+                     crs=crs, context=context)
     roads = alg.frame(roads_src, [], feedback=feedback, crs=crs, context=context) \
         if roads_src is not None else None
     options = {'radius': radius, 'kind_field': kind, 'weight_field': weight, 'distance': distance,
                'roads': roads, 'kind_table': table_file(alg, parameters, 'KIND_TABLE', context, feedback),
                'canceled': feedback.isCanceled}
     labels = {'risk': alg.label(risk_src), 'roads': alg.label(roads_src) if roads_src else 'ROADS'}
-    return risk, options, labels, crs
+    return risk, options, labels, crs, input_crs
 
 
 def point_frame(alg, parameters, name, context, crs, feedback, fields):
@@ -90,7 +105,7 @@ def point_frame(alg, parameters, name, context, crs, feedback, fields):
     src = alg.source(parameters, name, context, required=False)
     if src is None:
         return None, name
-    present = [f for f in fields if f and src.fields().indexOf(f) >= 0]
+    present = list(dict.fromkeys(f for f in fields if f and src.fields().indexOf(f) >= 0))
     return alg.frame(src, present, feedback=feedback, crs=crs, context=context), alg.label(src)
 
 

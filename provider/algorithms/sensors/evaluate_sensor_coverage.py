@@ -9,9 +9,10 @@ from qgis.core import (
 )
 
 from ....core.sensors import evaluate
-from ...base import SpmAlgorithm
-from .common import (add_distance_parameters, add_point_parameters, optional_field, point_frame, push_notes,
-                     read_common)
+from ...base import SpmAlgorithm, secondary_sink
+from ...working_crs import to_crs
+from .common import (add_distance_parameters, add_point_parameters, optional_field,
+                     point_frame, push_notes, read_common)
 
 
 class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
@@ -31,6 +32,7 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
     DISTANCE = 'DISTANCE'
     ROADS = 'ROADS'
     KIND_TABLE = 'KIND_TABLE'
+    WORKING_CRS = 'WORKING_CRS'
     OUTPUT = 'OUTPUT'
     SUMMARY = 'SUMMARY'
     SENSOR_STATS = 'SENSOR_STATS'
@@ -48,17 +50,16 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.SENSOR_RADIUS_FIELD, self.tr('Sensors’ own radius field'),
             parentLayerParameterName=self.SENSORS, type=QgsProcessingParameterField.Numeric, optional=True))
-        add_distance_parameters(self, self.RISK_POINTS)
+        add_distance_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Risk point coverage'), QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr('Sensor coverage summary'), QgsProcessing.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SENSOR_STATS, self.tr('Sensors with what they cover'), QgsProcessing.TypeVectorPoint,
-            optional=True))
+        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor coverage summary'), QgsProcessing.TypeVector))
+        self.addParameter(secondary_sink(self.SENSOR_STATS, self.tr('Sensors with what they cover'),
+                                        QgsProcessing.TypeVectorPoint))
 
     def process(self, parameters, context, feedback):
-        risk, options, labels, crs = read_common(self, parameters, context, self.RISK_POINTS, feedback)
+        risk, options, labels, crs, input_crs = read_common(self, parameters, context, self.RISK_POINTS, feedback,
+                                                            sites=[self.SENSORS])
         risk_src = self.source(parameters, self.RISK_POINTS, context)
         district = optional_field(self, parameters, self.DISTRICT_FIELD, context, risk_src,
                                   self.tr('district'))
@@ -67,7 +68,7 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
                                       self.tr('radius'), numeric=True)
         sensors, labels['existing'] = point_frame(self, parameters, self.SENSORS, context, crs, feedback,
                                                   [options['kind_field'], radius_field])
-        full = self.frame(risk_src, feedback=feedback)        # every attribute, for the output
+        full = self.frame(risk_src, feedback=feedback)        # every attribute, in the input CRS
         self.check_canceled(feedback)
         feedback.setProgressText(self.tr('Finding which sensors cover which risk points'))
         report = evaluate.coverage_of(risk, sensors, sensor_radius_field=radius_field, labels=labels,
@@ -84,18 +85,17 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
             out[column] = report.points[column].to_numpy()
         districts = full.loc[report.points.index, district].to_numpy() if district else None
         summary = evaluate.evaluation_summary(report, districts)
-        stats = report.sensors
+        stats = to_crs(report.sensors, input_crs)
         feedback.pushInfo(self.tr('{c} of {n} risk points covered ({pct:.1f} %); {r} of {s} sensors are '
                                   'redundant (everything they cover is covered by another).').format(
             c=report.n_covered, n=report.n_points, pct=100.0 * report.ratio,
             r=int(stats['REDUNDANT'].sum()), s=len(stats)))
         # geometry types as the input layers' (None: from the frame, Point or MultiPoint)
-        outputs = [(self.OUTPUT, out, None), (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)]
-        if parameters.get(self.SENSOR_STATS) not in (None, ''):
-            outputs.append((self.SENSOR_STATS, stats, None))
-        written = self.write_outputs(outputs, parameters, context, feedback)
+        written = self.write_outputs([(self.OUTPUT, out, None), (self.SUMMARY, summary, QgsWkbTypes.NoGeometry),
+                                         (self.SENSOR_STATS, stats, None)], parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'sensor_coverage', self.tr('Risk point coverage'))
-        self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor coverage summary'))
+        if self.SUMMARY in written:
+            self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor coverage summary'))
         if self.SENSOR_STATS in written:
             self.load_styled(context, written[self.SENSOR_STATS], 'sensor_sites', self.tr('Sensors'))
         return written

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -13,10 +12,11 @@ from qgis.core import (
 )
 
 from ....core.sensors import models, outputs, pairs, problem
-from ...base import SpmAlgorithm, progress_to
+from ...base import SpmAlgorithm, progress_to, secondary_sink
 from ...sources import table_file
-from .common import (add_distance_parameters, add_point_parameters, optional_field, optional_number,
-                     point_frame, push_notes, read_common)
+from ...working_crs import to_crs
+from .common import (add_distance_parameters, add_point_parameters, metres, optional_field,
+                     optional_number, point_frame, push_notes, read_common)
 
 
 class PlanSensorsAlgorithm(SpmAlgorithm):
@@ -43,6 +43,7 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
     COST_TABLE = 'COST_TABLE'
     KIND_TABLE = 'KIND_TABLE'
     TIME_LIMIT = 'TIME_LIMIT'
+    WORKING_CRS = 'WORKING_CRS'
     OUTPUT = 'OUTPUT'
     ASSIGNMENTS = 'ASSIGNMENTS'
     SUMMARY = 'SUMMARY'
@@ -55,9 +56,8 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CANDIDATES, self.tr('Candidate sites (empty: points along the roads, or a grid, every '
                                      'SPACING)'), [QgsProcessing.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterDistance(
-            self.SPACING, self.tr('Spacing of generated candidate sites'), defaultValue=100.0,
-            minValue=0.0, parentParameterName=self.RISK_POINTS))
+        self.addParameter(metres(self.SPACING, self.tr('Spacing of generated candidate sites (m)'),
+                                 defaultValue=100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.EXISTING, self.tr('Existing sensors (always kept)'), [QgsProcessing.TypeVectorPoint],
             optional=True))
@@ -67,7 +67,7 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.MODEL, self.tr('Model'), list(models.MODELS), defaultValue='MCLP', usesStaticStrings=True))
-        add_distance_parameters(self, self.RISK_POINTS)
+        add_distance_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.P, self.tr('P: number of new sensors (MCLP, PMEDIAN)'), QgsProcessingParameterNumber.Integer,
             minValue=0, optional=True))
@@ -86,14 +86,20 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
             QgsProcessingParameterNumber.Double, defaultValue=60.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Sensor sites'), QgsProcessing.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.ASSIGNMENTS, self.tr('Sensor assignments'), QgsProcessing.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, self.tr('Sensor plan summary'), QgsProcessing.TypeVector))
+        self.addParameter(secondary_sink(self.ASSIGNMENTS, self.tr('Sensor assignments'), QgsProcessing.TypeVectorLine))
+        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor plan summary'), QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):
         model = self.parameterAsEnumString(parameters, self.MODEL, context) or 'MCLP'
-        risk, options, labels, crs = read_common(self, parameters, context, self.RISK_POINTS, feedback)
+        table_path = self.parameterAsFile(parameters, self.COST_TABLE, context)
+        cost_table = pairs.read_cost_table(table_file(self, parameters, self.COST_TABLE, context,
+                                                      feedback)) if table_path else None
+        # the header names the id fields: the first a field of the risk points, the second of the sites
+        point_id, site_id = (list(map(str, cost_table.columns[:2])) + [None, None])[:2] \
+            if cost_table is not None else (None, None)
+        risk, options, labels, crs, input_crs = read_common(
+            self, parameters, context, self.RISK_POINTS, feedback, sites=[self.CANDIDATES, self.EXISTING],
+            risk_fields=[point_id])
         cand_src = self.source(parameters, self.CANDIDATES, context, required=False)
         cost_field = optional_field(self, parameters, self.COST_FIELD, context, cand_src, self.tr('cost'),
                                     numeric=True) if cand_src is not None else None
@@ -101,19 +107,16 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
             raise self.error(self.tr('COST_FIELD needs the candidate sites (CANDIDATES).'))
         kind = options['kind_field']
         candidates, labels['candidates'] = point_frame(self, parameters, self.CANDIDATES, context, crs,
-                                                       feedback, [kind, cost_field])
+                                                       feedback, [kind, cost_field, site_id])
         existing_src = self.source(parameters, self.EXISTING, context, required=False)
         radius_field = optional_field(self, parameters, self.EXISTING_RADIUS_FIELD, context, existing_src,
                                       self.tr('radius'), numeric=True) if existing_src is not None else None
         existing, labels['existing'] = point_frame(self, parameters, self.EXISTING, context, crs,
-                                                   feedback, [kind, radius_field])
+                                                   feedback, [kind, radius_field, site_id])
         p = optional_number(self, parameters, self.P, context)
         budget = optional_number(self, parameters, self.BUDGET, context)
         if budget is not None and cost_field is None:
             feedback.pushInfo(self.tr('No COST_FIELD: every candidate site costs 1.'))
-        table_path = self.parameterAsFile(parameters, self.COST_TABLE, context)
-        cost_table = pairs.read_cost_table(table_file(self, parameters, self.COST_TABLE, context,
-                                                      feedback)) if table_path else None
         labels['cost_table'] = table_path or 'COST_TABLE'
         self.check_canceled(feedback)
 
@@ -144,8 +147,8 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
             status=solution.status, gap='–' if gap is None else f'{gap:.2%}', sec=solution.seconds))
         self.check_canceled(feedback)
 
-        sites = outputs.chosen_sites(prob, solution)
-        lines = outputs.assignment_lines(prob, solution.chosen)
+        sites = to_crs(outputs.chosen_sites(prob, solution), input_crs)
+        lines = to_crs(outputs.assignment_lines(prob, solution.chosen), input_crs)
         summary = outputs.plan_summary(prob, solution)
         total = summary.iloc[-1]
         feedback.pushInfo(self.tr('Coverage: {c} of {n} risk points ({pct:.1f} %), weighted {wpct:.1f} %.')
@@ -153,11 +156,12 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
                                   pct=total['COVER_PCT'], wpct=total['WCOVER_PCT']))
         feedback.setProgressText(self.tr('Writing the results'))
         written = self.write_outputs([(self.OUTPUT, sites, QgsWkbTypes.Point),
-                                       (self.ASSIGNMENTS, lines, QgsWkbTypes.LineString),
-                                       (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)],
-                                parameters, context, feedback)
-        self.load_styled(context, written[self.OUTPUT], 'sensor_sites', self.tr('Sensor sites'))
-        self.load_styled(context, written[self.ASSIGNMENTS], 'sensor_assignments',
-                         self.tr('Sensor assignments'))
-        self.load_styled(context, written[self.SUMMARY], None, self.tr('Sensor plan summary'))
+                                         (self.ASSIGNMENTS, lines, QgsWkbTypes.LineString),
+                                         (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)],
+                                  parameters, context, feedback)
+        styles = {self.OUTPUT: ('sensor_sites', self.tr('Sensor sites')),
+                  self.ASSIGNMENTS: ('sensor_assignments', self.tr('Sensor assignments')),
+                  self.SUMMARY: (None, self.tr('Sensor plan summary'))}
+        for name, dest in written.items():
+            self.load_styled(context, dest, *styles[name])
         return written
