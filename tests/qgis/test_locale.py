@@ -56,7 +56,7 @@ def test_zh_CN_gives_chinese_names_labels_and_help(spm_provider, qm_folder):
         assert conformance.displayName() == '规划符合性分析'
         assert conformance.group() == '规划实施监测'
         assert conformance.parameterDefinition('CURRENT').description() == '土地利用现状（三调图斑）'
-        assert '规划符合性' in conformance.shortHelpString()
+        assert '兼容规则表' in conformance.shortHelpString()
         assert by_id['control_lines'].displayName() == '三条控制线占用监测'
         assert by_id['beidou_grid_code'].displayName() == '北斗网格位置码'
         assert by_id['plan_sensors'].displayName() == '感知终端布设选址'
