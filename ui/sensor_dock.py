@@ -12,7 +12,7 @@ show the layout (sensor sites) and the risk points coloured by how many sensors 
 import traceback
 
 import numpy as np
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QVariant, pyqtSignal
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt, QVariant, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 from qgis.core import (
@@ -245,9 +245,6 @@ class SensorDock(FormDock, FORM):
         self._risk_changed(self.riskCombo.currentLayer())
         self.existingRadiusCombo.setLayer(self.existingCombo.currentLayer())
         self._guess_fields()
-
-    def tr(self, text):
-        return QCoreApplication.translate('SensorDock', text)
 
     def _retranslate(self):
         for name, text in (('riskLabel', self.tr('Risk points')), ('kindFieldLabel', self.tr('Kind field')),
