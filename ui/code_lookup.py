@@ -236,7 +236,6 @@ class CodeLocator:
             iface.registerLocatorFilter(self.filter)
 
     def unload(self):
-        self.disconnect_project()
         self.highlighter.clear()
         if self.iface is not None and self.filter is not None:
             self.iface.deregisterLocatorFilter(self.filter)
