@@ -4,7 +4,7 @@ area (so the dock fits a small screen), with a first-use note above it."""
 import os
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
@@ -15,6 +15,10 @@ from .first_use import EmptyState
 def load_form(name):
     """The form class of ``ui/<name>`` (a .ui file beside this module)."""
     return uic.loadUiType(os.path.join(os.path.dirname(__file__), name))[0]
+
+
+# The most a dock asks for: it fits beside the map on a 1366×768 screen; the body scrolls in it.
+MAX_HINT = QSize(400, 480)
 
 
 class FormDock(QgsDockWidget):
@@ -49,6 +53,9 @@ class FormDock(QgsDockWidget):
         project = QgsProject.instance()
         project.layersAdded.connect(self._project_layers_changed)
         project.layersRemoved.connect(self._project_layers_changed)
+
+    def sizeHint(self):  # noqa: N802
+        return super().sizeHint().boundedTo(MAX_HINT)
 
     def tr(self, text):
         """``text`` translated in the context of the dock's class, or of a class it mixes in

@@ -190,7 +190,8 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         eco_redline …) where nothing is picked yet."""
         project = QgsProject.instance()
         district = self.district_layer()
-        if district is None or (district.name() not in DISTRICT_NAMES and self.results is None):
+        if district is None or (district.name() not in DISTRICT_NAMES
+                                and (self.results is None or not self._key_matches())):
             named = next((layer for name in DISTRICT_NAMES for layer in project.mapLayersByName(name)
                           if layer.type() == QgsMapLayerType.VectorLayer
                           and layer.geometryType() == QgsWkbTypes.PolygonGeometry), None)

@@ -169,8 +169,13 @@ def test_state_is_saved_in_the_project_and_restored(dock, city, tmp_path, iface)
             widget.unload()
 
 
-def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis_app):
+def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis_app, iface):
     from qgis.core import QgsApplication
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(city['districts'].crs())
+    canvas.resize(600, 600)
+    canvas.setExtent(city['districts'].extent())
+    whole = canvas.extent()
     dock.set_district('350302')
     dock.set_indicator('RL_CONST')
     dock.trace()
@@ -183,7 +188,18 @@ def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis
     selected = sorted(landuse.getFeature(f)['DLBM'] for f in landuse.selectedFeatureIds())
     assert selected == ['0701']                  # the only construction parcel inside the red line
     assert 'landuse_current' in dock.statusLabel.text()
+    assert 'Traced 1 feature(s)' in dock.statusLabel.text()
     assert QgsApplication.taskManager().countActiveTasks() == 0
+    # drawn above every layer (not hidden under the selected districts) and zoomed to
+    assert city['districts'].selectedFeatureCount() == 0
+    assert len(dock.highlight.items) == 1 and dock.highlight.items[0].isVisible()
+    assert dock.highlight.items[0].zValue() >= 1000
+    parcel = landuse.getFeature(landuse.selectedFeatureIds()[0]).geometry().boundingBox()
+    extent = canvas.extent()
+    assert extent.contains(parcel)
+    assert extent.width() < whole.width() / 2          # zoomed in on the parcel
+    dock.unload()
+    assert dock.highlight.items == []
 
 
 def test_a_dock_opened_on_a_ready_project_lists_the_districts_at_once(iface, city):
