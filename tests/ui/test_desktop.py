@@ -33,6 +33,15 @@ def sample_project(qgis_new_project, sample_layer):
     return layers
 
 
+@pytest.fixture
+def dialog_iface(iface, qgis_processing, monkeypatch):
+    """``iface`` with a browser model, so processing.createAlgorithmDialog can build its panels."""
+    from qgis.gui import QgsBrowserGuiModel
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(iface, 'browserModel', lambda: model, raising=False)
+    return iface
+
+
 def _assert_fits(dock):
     for hint in (dock.minimumSizeHint(), dock.sizeHint()):
         assert hint.height() <= SCREEN_HEIGHT, (dock.objectName(), hint)
