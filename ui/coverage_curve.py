@@ -13,18 +13,21 @@ CURVE, CURRENT, PLAN = QColor('#2c7bb6'), QColor('#d7191c'), QColor('#fdae61')
 
 
 def useful_extent(count, weight, marks=()):
-    """The last number of sensors worth showing: where both curves reach 99 % of their final value,
-    at least twice the largest mark (the chosen P, the current layout) and 5, at most the curve's end."""
+    """The last number of sensors worth showing: three times the largest mark (the chosen P)
+    when there is one, else where both curves reach 99 % of their final value;
+    at least 10 and at most the curve's end."""
     last = len(count) - 1
     if last <= 0:
         return max(last, 0)
+    marks = [m for m in marks if m]
+    if marks:
+        return int(min(last, max(3 * max(marks), 10)))
     reach = 0
     for values in (np.asarray(count, float), np.asarray(weight, float)):
-        if len(values):
-            top = values.max()
-            reach = max(reach, int(np.argmax(values >= 0.99 * top)) if top > 0 else 0)
-    wanted = max([reach + 1, 5] + [2 * m for m in marks if m is not None])
-    return int(min(last, wanted))
+        top = values.max() if len(values) else 0.0
+        if top > 0:
+            reach = max(reach, int(np.argmax(values >= 0.99 * top)))
+    return int(min(last, max(reach + 1, 10)))
 
 
 class CoverageCurve(QWidget):
@@ -34,7 +37,7 @@ class CoverageCurve(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(210)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setCursor(Qt.PointingHandCursor)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -49,7 +52,10 @@ class CoverageCurve(QWidget):
     def set_data(self, count, weight, current=None, plan=None, texts=('', '', '')):
         self.count, self.weight = np.asarray(count, float), np.asarray(weight, float)
         self.current, self.plan, self.texts = current, plan, texts
-        self.last = useful_extent(self.count, self.weight, (current, plan[0] if plan else None))
+        # the axis follows the plan, not the picked point, so it stays put while one clicks along it
+        self.last = useful_extent(self.count, self.weight, (plan[0] if plan else None,))
+        if current is not None and current > self.last:
+            self.last = min(len(self.count) - 1, current)
         self.update()
 
     def _frame(self):

@@ -5,7 +5,7 @@ import os
 
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QCoreApplication, QSize
-from qgis.PyQt.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QFrame, QScrollArea, QVBoxLayout, QWidget
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 
@@ -37,6 +37,11 @@ class FormDock(QgsDockWidget):
         body = QWidget()
         self.setupUi(body)
         self.body = body
+        for combo in body.findChildren(QComboBox):     # long layer names must not widen the dock
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        for field in body.findChildren(QComboBox) + body.findChildren(QAbstractSpinBox):
+            field.setMinimumWidth(48)                   # narrower than their text: the dock scrolls less
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)

@@ -23,7 +23,7 @@ class BarChart(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.title = ''
         self.bars = []            # (label, value or None, status, highlighted)
