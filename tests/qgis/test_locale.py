@@ -89,7 +89,7 @@ def test_en_US_gives_english(spm_provider, qm_folder):
     from spatial_planning_monitor.provider.base import groups
     with interface_locale('en_US', qm_folder, spm_provider):
         assert resources.language() == 'en'
-        assert spm_provider.name() == 'Spatial planning monitor'
+        assert spm_provider.name() == 'Spatial Planning Monitor'
         assert groups()['monitoring'] == 'Plan implementation monitoring'
         for alg in _algorithms(spm_provider):
             # English first; some names add the Chinese term in brackets: 'Plan conformance (规划符合性分析)'
