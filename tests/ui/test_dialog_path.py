@@ -56,8 +56,8 @@ def resolve(value, folder):
     value = re.sub(r'^(sample/)?putian\.gpkg', str(SAMPLE), value)
     if value.startswith('sample/'):
         return str(ROOT / value)
-    if (folder / value).exists():
-        return str(folder / value)
+    if (folder / value).exists() or re.fullmatch(r'[\w.]+\.(gpkg|csv)', value):
+        return str(folder / value)          # a file the algorithm reads or writes (REGISTRY …)
     return value
 
 
