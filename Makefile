@@ -29,12 +29,12 @@ resources:
 package: transcompile resources
 	bash scripts/package.sh $(VERSION)
 
-deploy:
+deploy: transcompile  ## the .qm first, so a Chinese QGIS shows the plugin in Chinese
 	mkdir -p $(PROFILE)/python/plugins
 	ln -sfn $(CURDIR) $(PROFILE)/python/plugins/$(PLUGIN)
 	@echo "Linked into $(PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
 
-screenshots: setup  ## the PNGs of the docks that the README and docs show
+screenshots: setup transcompile  ## the PNGs the README and docs show (Chinese ones need the .qm)
 	source scripts/env.sh && SPM_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/ui
 
 clean:

@@ -49,21 +49,23 @@ class SpatialPlanningMonitor:
         self.initProcessing()
         self.toolbar = self.iface.addToolBar(self.tr('Spatial Planning Monitor'))
         self.toolbar.setObjectName('SpatialPlanningMonitorToolbar')
-        for module, name, text in ui.panels():
-            action = self._add_action(text, lambda checked=False, m=module, n=name: self.toggle_panel(m, n))
+        for module, name, text, icon in ui.panels():
+            action = self._add_action(text, lambda checked=False, m=module, n=name: self.toggle_panel(m, n),
+                                      icon=resources.icon(icon))
             action.setObjectName(f'spm_panel_{name}')
-        for module, name, text in ui.commands():
+        for module, name, text, icon in ui.commands():
             self._add_action(text, lambda checked=False, m=module, n=name: self.run_command(m, n),
-                             toolbar=False)
-        self._add_action(self.tr('Processing algorithms…'), self.show_toolbox, toolbar=False)
+                             toolbar=False, icon=resources.icon(icon))
+        self._add_action(self.tr('Processing algorithms…'), self.show_toolbox, toolbar=False,
+                         icon=QgsApplication.getThemeIcon('/processingAlgorithm.svg'))
         for module, name in ui.services():
             ui_module = self._import_ui(module)
             if ui_module is not None:
                 self.services.append(getattr(ui_module, name)(self.iface))
         self._report_missing_dependencies()
 
-    def _add_action(self, text, slot, toolbar=True):
-        action = QAction(resources.icon(), text, self.iface.mainWindow())
+    def _add_action(self, text, slot, toolbar=True, icon=None):
+        action = QAction(icon or resources.icon(), text, self.iface.mainWindow())
         action.triggered.connect(slot)
         self.iface.addPluginToMenu(self.menu_name, action)
         if toolbar:
@@ -104,6 +106,7 @@ class SpatialPlanningMonitor:
             panel = getattr(ui_module, name)(self.iface)
             if isinstance(panel, QDockWidget):
                 self.iface.addDockWidget(Qt.RightDockWidgetArea, panel)
+                self._tabify(panel)
             self.panels[name] = panel
             if isinstance(panel, QDockWidget):
                 panel.show()
@@ -113,12 +116,35 @@ class SpatialPlanningMonitor:
             panel.setVisible(not panel.isVisible())
         return panel
 
+    def _tabify(self, panel):
+        """Stack a new dock as a tab with the plugin's docks already open (one column on the right)."""
+        window = self.iface.mainWindow()
+        others = [p for p in self.panels.values() if isinstance(p, QDockWidget) and p is not panel]
+        if others and hasattr(window, 'tabifyDockWidget'):
+            window.tabifyDockWidget(others[-1], panel)
+
     def run_command(self, module, name):
         ui_module = self._import_ui(module)
         return None if ui_module is None else getattr(ui_module, name)(self.iface)
 
     def show_toolbox(self):
-        self.iface.showProcessingToolbox() if hasattr(self.iface, 'showProcessingToolbox') else None
+        """Show the Processing Toolbox: iface.showProcessingToolbox() where QGIS has it (3.30+),
+        otherwise the Processing plugin's own "Toolbox" action (QGIS 3.22)."""
+        if hasattr(self.iface, 'showProcessingToolbox'):
+            self.iface.showProcessingToolbox()
+            return True
+        action = self.iface.mainWindow().findChild(QAction, 'toolboxAction')
+        if action is None:
+            return False
+        if action.isCheckable():
+            action.setChecked(True)
+        else:
+            action.trigger()
+        toolbox = self.iface.mainWindow().findChild(QDockWidget, 'ProcessingToolbox')
+        if toolbox is not None:
+            toolbox.show()
+            toolbox.raise_()
+        return True
 
     # --- unload ----------------------------------------------------------------------------
 

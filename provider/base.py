@@ -125,7 +125,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         return help_text(self.NAME)
 
     def icon(self):
-        return resources.icon()
+        return resources.group_icon(self.GROUP)
 
     # --- running ---------------------------------------------------------------------------
 

@@ -29,16 +29,16 @@ def algorithm_classes():
 
 
 class SpmProvider(QgsProcessingProvider):
-    """Processing provider `spm` (Spatial planning monitor / 国土空间规划实施监测)."""
+    """Processing provider `spm` (Spatial Planning Monitor / 国土空间规划实施监测)."""
 
     def id(self):
         return 'spm'
 
     def name(self):
-        return self.tr('Spatial planning monitor')
+        return self.tr('Spatial Planning Monitor')
 
     def longName(self):
-        return self.tr('Spatial planning monitor (territorial spatial plan implementation monitoring)')
+        return self.tr('Spatial Planning Monitor (territorial spatial plan implementation monitoring)')
 
     def icon(self):
         return resources.icon()

@@ -16,6 +16,12 @@ def icon(name='spm.svg'):
     return QIcon(os.path.join(ICON_DIR, name))
 
 
+def group_icon(group):
+    """The icon of an algorithm group (icons/group_<id>.svg), the plugin's icon for others."""
+    name = 'group_{}.svg'.format(group)
+    return icon(name if os.path.exists(os.path.join(ICON_DIR, name)) else 'spm.svg')
+
+
 def locale():
     """QGIS's interface locale, e.g. 'zh_CN' or 'en_US': the override in the settings when set,
     otherwise the system's (LANG/LC_ALL), as QGIS itself decides."""

@@ -9,18 +9,20 @@ from ..core.i18n import translate
 
 
 def panels():
-    """(module under ui/, class name, menu text) of each dock the plugin offers."""
+    """(module under ui/, class name, menu text, icon under icons/) of each dock the plugin offers."""
     return [
-        ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)')),
-        ('code_lookup', 'CodeLookupDock', translate('spm', 'Code lookup (赋码查询)')),
-        ('sensor_dock', 'SensorDock', translate('spm', 'Sensor planning (感知终端布设)')),
+        ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)'), 'dock_indicators.svg'),
+        ('code_lookup', 'CodeLookupDock', translate('spm', 'Code lookup (赋码查询)'), 'dock_codes.svg'),
+        ('sensor_dock', 'SensorDock', translate('spm', 'Sensor planning (感知终端布设)'), 'dock_sensors.svg'),
     ]
 
 
 def commands():
-    """(module under ui/, function name taking iface, menu text) of each plain menu command."""
+    """(module under ui/, function name taking iface, menu text, icon under icons/) of each plain
+    menu command."""
     return [
-        ('atlas_report', 'build_report_layout', translate('spm', 'District report layout (atlas)…')),
+        ('atlas_report', 'build_report_layout', translate('spm', 'District report layout (atlas)…'),
+         'group_reports.svg'),
     ]
 
 

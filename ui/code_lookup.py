@@ -12,7 +12,7 @@ and see its codes with its BeiDou cell drawn.
 
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
 from qgis.core import (
@@ -290,6 +290,8 @@ class BuildingPicker(QgsMapToolEmitPoint):
 class CodeLookupDock(FormDock, FORM):
     """Find codes, pick a building to see its codes and BeiDou cell, open a code registry."""
 
+    PRODUCER = ('spm:assign_building_codes', translate('spm', 'Assign building codes…'))
+
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmCodeLookupDock', parent)
         self.setWindowTitle(self.tr('Code lookup (赋码查询)'))
@@ -307,9 +309,15 @@ class CodeLookupDock(FormDock, FORM):
         self.registryButton.clicked.connect(self._choose_registry)
         if canvas is not None:
             canvas.mapToolSet.connect(self._tool_changed)
+        self.layers_changed()
 
-    def tr(self, text):
-        return QCoreApplication.translate('CodeLookupDock', text)
+    def layers_changed(self):
+        """Say what to do first when no layer of the project has code fields."""
+        coded = any(searchable_fields(layer) for layer in QgsProject.instance().mapLayers().values())
+        self.empty.set_message('' if coded else self.tr(
+            'No layer of the project has codes yet. BeiDou grid codes are decoded without one; to find '
+            'buildings and projects by code, give the buildings their codes with “Assign building codes” '
+            '(spm:assign_building_codes) or open a code registry.'))
 
     # --- search --------------------------------------------------------------------------------
 
@@ -456,6 +464,7 @@ class CodeLookupDock(FormDock, FORM):
     # --- unload ----------------------------------------------------------------------------------
 
     def unload(self):
+        self.disconnect_project()
         self.highlighter.clear()
         if self.picker is not None:
             canvas = self.iface.mapCanvas()

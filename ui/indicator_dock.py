@@ -9,132 +9,48 @@ contributed to a value runs in a QgsTask.
 """
 
 
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
-from qgis.PyQt.QtGui import QBrush, QColor, QPen
-from qgis.PyQt.QtWidgets import QHeaderView, QSizePolicy, QTableWidgetItem, QWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 from qgis.core import (
-    QgsApplication,
-    QgsClassificationQuantile,
-    QgsFeatureRequest,
+    QgsCategorizedSymbolRenderer,
     QgsFieldProxyModel,
-    QgsGradientColorRamp,
-    QgsGraduatedSymbolRenderer,
     QgsMapLayerProxyModel,
+    QgsMapLayerType,
     QgsProject,
-    QgsStyle,
+    QgsRendererCategory,
     QgsSymbol,
-    QgsTask,
-    QgsVectorLayerFeatureSource,
     QgsWkbTypes,
 )
 
-from .chart import begin_chart
 from .form_dock import FormDock, load_form
+from .indicator_chart import BarChart, number_text
+from .indicator_state import StateMixin
+from .indicator_trace import SOURCES, TraceHighlight, TraceMixin
 from ..core.errors import SpmError
+from ..core.i18n import translate
 from ..core.indicators.engine import district_key
-from ..core.indicators.results import Results
+from ..core.indicators.results import REQUIRED, Results
 
 FORM = load_form('indicator_dock.ui')
 
-SCOPE = 'SpatialPlanningMonitor'
-PREFIX = 'indicator_dock/'
 STATUS_COLORS = {'正常': '#c7e9c0', '预警': '#fee08b', '超标': '#fc9272', '未计算': '#e0e0e0'}
-BAR_COLORS = {'正常': '#41ab5d', '预警': '#fdae61', '超标': '#d7301f'}
+DISTRICT_NAMES = ('districts', 'district', 'xzq', 'XZQ', '行政区')
 NAME_FIELDS = ('name', 'NAME', 'Name', 'XZQMC', 'xzqmc', '名称', 'MC')
-# source role -> (combo attribute, layer names to pick automatically)
-SOURCES = {
-    'landuse': ('landuseCombo', ('landuse_current', 'landuse', 'dltb', 'DLTB')),
-    'eco_redline': ('redlineCombo', ('eco_redline', 'stbhhx')),
-    'farmland': ('farmlandCombo', ('farmland', 'yjjbnt')),
-    'dev_boundary': ('boundaryCombo', ('dev_boundary', 'czkfbj')),
-    'buildings': ('buildingsCombo', ('buildings',)),
-    'roads': ('roadsCombo', ('roads',)),
-    'risk_points': ('riskCombo', ('risk_points',)),
-}
 
 
-def number_text(value):
-    """A value for the panel: thousands separators, at most two decimals, no trailing zeros."""
-    if value is None:
-        return '—'
-    text = '{:,.2f}'.format(value)
-    return text.rstrip('0').rstrip('.') if '.' in text else text
+def is_indicator_table(layer):
+    """True for a vector layer with the columns of an indicator TABLE (DISTRICT, IND_ID, VALUE, STATUS)."""
+    if layer is None or layer.type() != QgsMapLayerType.VectorLayer:
+        return False
+    names = set(layer.fields().names())
+    return all(column in names for column in REQUIRED)
 
 
-class BarChart(QWidget):
-    """The current indicator across districts: one bar each, target and warning as dashed lines."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMinimumHeight(160)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.title = ''
-        self.bars = []            # (label, value or None, status, highlighted)
-        self.lines = []           # (value, colour)
-
-    def set_data(self, title, bars, lines):
-        self.title, self.bars, self.lines = title, list(bars), list(lines)
-        self.update()
-
-    def paintEvent(self, event):  # noqa: N802
-        painter, metrics = begin_chart(self, self.title)
-        values = [v for _, v, _, _ in self.bars if v is not None] + [v for v, _ in self.lines]
-        if not self.bars or not values:
-            painter.end()
-            return
-        top, bottom = metrics.height() + 8, self.height() - metrics.height() - 6
-        left, right = 6, self.width() - 6
-        low, high = min(0.0, min(values)), max(0.0, max(values))
-        span = (high - low) or 1.0
-
-        def y(value):
-            return bottom - (value - low) / span * (bottom - top)
-        step = (right - left) / len(self.bars)
-        for n, (label, value, status, highlighted) in enumerate(self.bars):
-            x = left + n * step
-            if value is not None:
-                rect = QRectF(QPointF(x + step * 0.15, y(max(value, 0.0))),
-                              QPointF(x + step * 0.85, y(min(value, 0.0))))
-                painter.setBrush(QBrush(QColor(BAR_COLORS.get(status, '#9ecae1'))))
-                painter.setPen(QPen(QColor('#000000'), 2.0) if highlighted else Qt.NoPen)
-                painter.drawRect(rect)
-            painter.setPen(QColor('#000000') if highlighted else QColor('#505050'))
-            text = metrics.elidedText(label, Qt.ElideRight, int(step))
-            painter.drawText(QRectF(x, bottom + 2, step, metrics.height() + 2), Qt.AlignHCenter, text)
-        for value, colour in self.lines:
-            painter.setPen(QPen(QColor(colour), 1.5, Qt.DashLine))
-            painter.drawLine(QPointF(left, y(value)), QPointF(right, y(value)))
-        painter.setPen(QColor('#808080'))
-        painter.drawLine(QPointF(left, y(0.0)), QPointF(right, y(0.0)))
-        painter.end()
-
-
-class _ThreadSource:
-    """A layer's features readable from a worker thread (what bridge.frames needs of a source)."""
-
-    def __init__(self, layer):
-        self._source = QgsVectorLayerFeatureSource(layer)
-        self._fields, self._crs, self._count = layer.fields(), layer.crs(), layer.featureCount()
-        self._name = layer.name()
-
-    def fields(self):
-        return self._fields
-
-    def sourceCrs(self):  # noqa: N802
-        return self._crs
-
-    def featureCount(self):  # noqa: N802
-        return self._count
-
-    def sourceName(self):  # noqa: N802
-        return self._name
-
-    def getFeatures(self, request):  # noqa: N802
-        return self._source.getFeatures(request)
-
-
-class IndicatorDock(FormDock, FORM):
+class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
     """The indicator dock (see the module docstring)."""
+
+    PRODUCER = ('spm:indicators', translate('spm', 'Compute indicators…'))
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmIndicatorDock', parent)
@@ -146,6 +62,8 @@ class IndicatorDock(FormDock, FORM):
         self.sourcesToggle.toggled.connect(self._toggle_sources)
         self.mainLayout.setStretchFactor(self.indicatorTable, 3)
         self.mainLayout.setStretchFactor(self.chartContainer, 2)
+        self.highlight = TraceHighlight(iface.mapCanvas() if iface is not None else None)
+        self.last_trace = {}
         self.results = None
         self.district = None            # key of the current district
         self.indicator = None           # id of the current indicator
@@ -153,11 +71,13 @@ class IndicatorDock(FormDock, FORM):
         self.task = None
         self._updating = False
         self._loading = False           # between a project's clear and its readProject
+        self._reading = False           # from a project's first layer read to its readProject
         self._active = True             # False once unloaded: the project is no longer ours
         self._connected_layer = None
 
         self.districtLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.resultLayerCombo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.resultLayerCombo.setAllowEmptyLayer(True)
         self.landuseCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         for name in ('redlineCombo', 'farmlandCombo', 'boundaryCombo', 'buildingsCombo'):
             getattr(self, name).setFilters(QgsMapLayerProxyModel.PolygonLayer)
@@ -172,13 +92,15 @@ class IndicatorDock(FormDock, FORM):
         self.indicatorTable.setHorizontalHeaderLabels([
             self.tr('Indicator'), self.tr('Value'), self.tr('Unit'), self.tr('Target'),
             self.tr('Status'), self.tr('Trend')])
+        self.indicatorTable.horizontalHeaderItem(5).setToolTip(
+            self.tr('Change since the previous result (give spm:indicators a PREVIOUS table)'))
         header = self.indicatorTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setMinimumSectionSize(40)
-        self.indicatorTable.setMinimumHeight(220)
-        self.indicatorTable.setWordWrap(False)
+        header.setMinimumSectionSize(36)
+        self.indicatorTable.setWordWrap(True)          # full names, on two lines when narrow
         self.indicatorTable.verticalHeader().setVisible(False)
+        self.indicatorTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
 
         self.districtLayerCombo.layerChanged.connect(self._district_layer_changed)
         self.districtFieldCombo.fieldChanged.connect(self._reload)
@@ -194,16 +116,15 @@ class IndicatorDock(FormDock, FORM):
         project = QgsProject.instance()
         project.readProject.connect(self._project_read)
         project.cleared.connect(self._project_cleared)
+        project.layerLoaded.connect(self._project_reading)
         self._loading = True            # nothing is written before the saved state is read
-        self._guess_layers()
+        self._pick_layers()
         if self._connected_layer is None and self.district_layer() is not None:
             # the combo picked its first layer before we listened to layerChanged
             self._district_layer_changed(self.district_layer())
         self.restore_state()
         self._loading = False
-
-    def tr(self, text):
-        return QCoreApplication.translate('IndicatorDock', text)
+        self._update_empty_state()
 
     def _retranslate(self):
         for name, text in (('districtLayerLabel', self.tr('Districts')),
@@ -236,9 +157,46 @@ class IndicatorDock(FormDock, FORM):
     def result_layer(self):
         return self.resultLayerCombo.currentLayer()
 
+    def _filter_layers(self):
+        """Offer indicator tables only as the table, and everything else only as the districts."""
+        layers = [layer for layer in QgsProject.instance().mapLayers().values()
+                  if layer.type() == QgsMapLayerType.VectorLayer]
+        tables = [layer for layer in layers if is_indicator_table(layer)]
+        self.resultLayerCombo.setExceptedLayerList([layer for layer in layers if layer not in tables])
+        self.districtLayerCombo.setExceptedLayerList(tables)
+        return tables
+
+    def _pick_layers(self):
+        tables = self._filter_layers()
+        if not is_indicator_table(self.result_layer()):
+            self.resultLayerCombo.setLayer(tables[0] if tables else None)
+        self._guess_layers()
+
+    def layers_changed(self):
+        """Layers were added or removed: offer the fitting ones, pick what is still empty."""
+        if not self._active or self._loading or self._reading:   # readProject will restore
+            return
+        self._pick_layers()
+        self._update_empty_state()
+
+    def _update_empty_state(self):
+        has_table = any(is_indicator_table(layer) for layer in QgsProject.instance().mapLayers().values())
+        self.empty.set_message('' if has_table else self.tr(
+            'No indicator table in the project yet. Compute the indicators first with “City indicators” '
+            '(spm:indicators) on your districts and land use; its indicator table is what this panel shows.'))
+
     def _guess_layers(self):
-        """Pick the source layers of the sample names (landuse_current, eco_redline …) if present."""
+        """Pick the districts and the source layers by the usual names (districts, landuse_current,
+        eco_redline …) where nothing is picked yet."""
         project = QgsProject.instance()
+        district = self.district_layer()
+        if district is None or (district.name() not in DISTRICT_NAMES
+                                and (self.results is None or not self._key_matches())):
+            named = next((layer for name in DISTRICT_NAMES for layer in project.mapLayersByName(name)
+                          if layer.type() == QgsMapLayerType.VectorLayer
+                          and layer.geometryType() == QgsWkbTypes.PolygonGeometry), None)
+            if named is not None and named is not district:
+                self.districtLayerCombo.setLayer(named)
         for role, (combo, names) in SOURCES.items():
             widget = getattr(self, combo)
             if widget.currentLayer() is not None:
@@ -292,6 +250,7 @@ class IndicatorDock(FormDock, FORM):
         if self._updating:
             return
         self.results = None
+        self.statusLabel.clear()
         layer = self.result_layer()
         if layer is not None:
             from ..bridge import frames
@@ -424,10 +383,9 @@ class IndicatorDock(FormDock, FORM):
                     if colour and column == 4:
                         item.setBackground(QBrush(QColor(colour)))
                     tip = row['NOTE'] or '{} · {}'.format(row['IND_ID'], row.get('DIMENSION', ''))
-                    item.setToolTip(tip)
+                    item.setToolTip('{}\n{}'.format(cells[0], tip) if column == 0 else tip)
                     table.setItem(n, column, item)
-        has_trend = self.results is not None and bool((self.results.frame['TREND'] != '').any())
-        table.setColumnHidden(5, not has_trend)
+        table.resizeRowsToContents()
         self._updating = False
         self._mark_indicator_row()
         self._refresh_chart()
@@ -467,39 +425,34 @@ class IndicatorDock(FormDock, FORM):
             return 'to_string(to_int({}))'.format(quoted)
         return 'trim(to_string({}))'.format(quoted)
 
-    def value_expression(self, ident):
-        """``map_get(map('key', value, …), key)``: the indicator's value per district feature."""
-        pairs = []
-        for key, value in self.results.values(ident).items():
-            if value is not None:
-                pairs.append("'{}', {!r}".format(key.replace("'", "''"), float(value)))
+    def status_expression(self, ident):
+        """``map_get(map('key', 'status', …), key)``: the indicator's status per district feature."""
+        pairs = ["'{}', '{}'".format(key.replace("'", "''"), status.replace("'", "''"))
+                 for key, status in self.results.statuses(ident).items() if status]
         return 'map_get(map({}), {})'.format(', '.join(pairs), self.key_expression())
 
     def apply_renderer(self):
-        """Graduated colours of the current indicator on the district layer (quantiles, ≤ 5 classes)."""
+        """The district layer coloured by the current indicator's status (正常, 预警, 超标, 未计算),
+        the same colours as the table: a district is red only when it is 超标."""
         layer = self.district_layer()
         if layer is None or self.results is None or not self.indicator:
             return
-        values = [v for v in self.results.values(self.indicator).values() if v is not None]
-        if not values:
+        statuses = self.results.statuses(self.indicator)
+        if not any(statuses.values()):
             self.statusLabel.setText(self.tr('The indicator has no value in any district.'))
             return
         if layer.id() not in self.original_renderers and layer.renderer() is not None:
             self.original_renderers[layer.id()] = layer.renderer().clone()
-        info = self.results.info(self.indicator)
-        ramp = QgsStyle.defaultStyle().colorRamp('RdYlGn') or QgsGradientColorRamp(
-            QColor('#d7301f'), QColor('#1a9850'))
-        if info['direction'] == 'lower':
-            ramp.invert()
-        elif info['direction'] not in ('higher', 'lower'):
-            ramp = QgsStyle.defaultStyle().colorRamp('Blues') or ramp
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
-        renderer = QgsGraduatedSymbolRenderer(self.value_expression(self.indicator))
-        renderer.setSourceSymbol(symbol)
-        renderer.setSourceColorRamp(ramp)
-        renderer.setClassificationMethod(QgsClassificationQuantile())
-        renderer.updateClasses(layer, min(5, len(set(values))))
-        layer.setRenderer(renderer)
+        counts = {}
+        for status in statuses.values():
+            counts[status] = counts.get(status, 0) + 1
+        categories = []
+        for status, colour in STATUS_COLORS.items():
+            if status in counts:
+                symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+                symbol.setColor(QColor(colour))
+                categories.append(QgsRendererCategory(status, symbol, '{} ({})'.format(status, counts[status])))
+        layer.setRenderer(QgsCategorizedSymbolRenderer(self.status_expression(self.indicator), categories))
         layer.triggerRepaint()
         if self.iface is not None and hasattr(self.iface, 'layerTreeView') and self.iface.layerTreeView():
             self.iface.layerTreeView().refreshLayerSymbology(layer.id())
@@ -510,153 +463,15 @@ class IndicatorDock(FormDock, FORM):
             layer.setRenderer(self.original_renderers.pop(layer.id()))
             layer.triggerRepaint()
 
-    # ---- traceability (QgsTask) ---------------------------------------------------------------------
-
-    def trace(self):
-        """Select the features that contributed to the current indicator in the current district."""
-        if self.results is None or not self.district or not self.indicator:
-            self.statusLabel.setText(self.tr('Pick a district and an indicator first.'))
-            return
-        from ..core.indicators import load_definitions
-        from ..core.indicators.measures import MEASURES
-        indicators, _ = load_definitions()
-        known = {i.id: i for i in indicators}
-        ind = known.get(self.indicator)
-        if ind is None or ind.formula is None:
-            self.statusLabel.setText(self.tr('Indicator {id} is not in the definitions.').format(
-                id=self.indicator))
-            return
-        measures = sorted(n for n in ind.inputs if n in MEASURES
-                          and MEASURES[n].aggregate != 'value' and MEASURES[n].source != 'districts')
-        if not measures:
-            self.statusLabel.setText(self.tr('{name} is computed from district attributes only.').format(
-                name=ind.name_zh))
-            return
-        layers = {role: getattr(self, combo).currentLayer() for role, (combo, _) in SOURCES.items()}
-        needed = {MEASURES[n].source for n in measures} | {MEASURES[n].zone for n in measures}
-        if any(MEASURES[n].select in ('urban', 'village') for n in measures):
-            needed.add('dev_boundary')     # the dock traces the boundary split (no 城镇村属性码)
-        needed.discard(None)
-        missing = [role for role in needed if layers.get(role) is None]
-        if missing:
-            self.statusLabel.setText(self.tr('Choose the source layer(s) {roles} under “Source layers”.')
-                                     .format(roles=', '.join(sorted(missing))))
-            return
-        features = self.district_features()
-        if self.district not in features:
-            return
-        spec = self._trace_spec(layers, needed, features)
-        self.statusLabel.setText(self.tr('Tracing {name}…').format(name=ind.name_zh))
-        self.task = QgsTask.fromFunction(self.tr('Trace indicator {id}').format(id=ind.id),
-                                         _trace_task, spec, measures, on_finished=self._traced)
-        QgsApplication.taskManager().addTask(self.task)
-
-    def _trace_spec(self, layers, needed, features):
-        district_layer = self.district_layer()
-        fid = features[self.district][0]
-        spec = {'crs': district_layer.crs(), 'district': district_layer.getFeature(fid).geometry(),
-                'layers': {}, 'sources': {}}
-        for role in needed:
-            layer = layers[role]
-            fields = []
-            if role == 'landuse':
-                fields = [self.landuseFieldCombo.currentField() or 'DLBM']
-            if role == 'risk_points' and self.riskKindCombo.currentField():
-                fields = [self.riskKindCombo.currentField()]
-            spec['sources'][role] = (_ThreadSource(layer), fields)
-            spec['layers'][role] = layer
-        return spec
-
-    def _traced(self, exception, result=None):
-        self.task = None
-        if exception is not None:
-            self.statusLabel.setText(self.tr('Tracing failed: {error}').format(error=exception))
-            return
-        layers, lines = result['layers'], []
-        for role, fids in result['selected'].items():
-            layer = layers[role]
-            layer.selectByIds(list(fids))
-            lines.append(self.tr('{n} feature(s) selected in “{layer}”').format(n=len(fids),
-                                                                                   layer=layer.name()))
-        self.last_trace = result['selected']
-        self.statusLabel.setText('; '.join(lines) + '.')
-
-    # ---- project state -------------------------------------------------------------------------------
-
-    def save_state(self, *args):
-        """Write the dock's choices into the project (saved with it)."""
-        if self._updating or self._loading or not self._active:
-            return
-        project = QgsProject.instance()
-        values = {
-            'district_layer': self.district_layer().id() if self.district_layer() else '',
-            'result_layer': self.result_layer().id() if self.result_layer() else '',
-            'district_field': self.districtFieldCombo.currentField() or '',
-            'district': self.district or '',
-            'indicator': self.indicator or '',
-        }
-        for role, (combo, _) in SOURCES.items():
-            layer = getattr(self, combo).currentLayer()
-            values['source_' + role] = layer.id() if layer else ''
-        for key, value in values.items():
-            if project.readEntry(SCOPE, PREFIX + key, '')[0] != value:
-                project.writeEntry(SCOPE, PREFIX + key, value)
-
-    def restore_state(self):
-        """Set the dock from the project's entries (written by :meth:`save_state`)."""
-        project = QgsProject.instance()
-
-        keys = ['district_layer', 'result_layer', 'district_field', 'district', 'indicator']
-        keys += ['source_' + role for role in SOURCES]
-        saved = {key: project.readEntry(SCOPE, PREFIX + key, '')[0] for key in keys}
-
-        def entry(key):
-            return saved[key]
-        if not entry('district_layer') and not entry('result_layer'):
-            return
-        self._updating = True
-        for role, (combo, _) in SOURCES.items():
-            layer = project.mapLayer(entry('source_' + role))
-            if layer is not None:
-                getattr(self, combo).setLayer(layer)
-        district_layer = project.mapLayer(entry('district_layer'))
-        self.districtLayerCombo.setLayer(district_layer)
-        self.resultLayerCombo.setLayer(project.mapLayer(entry('result_layer')))
-        self._updating = False
-        self._district_layer_changed(district_layer)
-        if entry('district_field'):
-            self._updating = True
-            self.districtFieldCombo.setField(entry('district_field'))
-            self._updating = False
-        self.district = entry('district') or None
-        self.indicator = entry('indicator') or None
-        self._reload()
-        if self.indicator:
-            self.set_indicator(self.indicator)
-
-    def _project_read(self, *args):
-        self._loading = False
-        self.restore_state()
-
-    def _end_loading(self):
-        self._loading = False
-
-    def _project_cleared(self):
-        # a project being read is cleared first: until readProject (or the next event loop turn,
-        # for a plain "new project") layer combos moving around must not overwrite its state
-        self._loading = True
-        QTimer.singleShot(0, self._end_loading)
-        self.results, self.district, self.indicator = None, None, None
-        self.original_renderers.clear()
-        self.indicatorTable.setRowCount(0)
-        self.chart.set_data('', [], [])
-
     def unload(self):
         """Disconnect from the project and the district layer (the plugin removes the dock)."""
         self._active = False
+        self.disconnect_project()
+        self.highlight.clear()
         project = QgsProject.instance()
         for signal, slot in ((project.readProject, self._project_read),
-                             (project.cleared, self._project_cleared)):
+                             (project.cleared, self._project_cleared),
+                             (project.layerLoaded, self._project_reading)):
             try:
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
@@ -670,39 +485,3 @@ class IndicatorDock(FormDock, FORM):
         if self.task is not None:
             self.task.cancel()
 
-
-def _trace_task(task, spec, measures):
-    """Worker: measure the one district and return the contributing feature ids per source."""
-    import geopandas as gpd
-    from ..bridge import frames
-    from ..core.indicators.measures import Inputs, MeasureTable
-
-    request_crs = spec['crs']
-    frames_by_role = {}
-    for role, (source, fields) in spec['sources'].items():
-        request = QgsFeatureRequest()
-        request.setDestinationCrs(request_crs, QgsProject.instance().transformContext())
-        request.setFilterRect(spec['district'].boundingBox())
-        frames_by_role[role] = frames.source_to_frame(source, fields, request=request, feedback=task)
-    from shapely import wkb
-    district = gpd.GeoSeries([wkb.loads(bytes(spec['district'].asWkb()))])
-    inputs = Inputs(districts=district)
-    for role, frame in frames_by_role.items():
-        setattr(inputs, role, frame.geometry.reset_index(drop=True))
-        fields = spec['sources'][role][1]
-        if role == 'landuse':
-            inputs.landuse_codes = frame[fields[0]].reset_index(drop=True)
-        if role == 'risk_points' and fields:
-            inputs.risk_kinds = frame[fields[0]].reset_index(drop=True)
-    table = MeasureTable(inputs, canceled=task.isCanceled)
-    selected = {}
-    for name in measures:
-        try:
-            source, positions = table.contributors(name, 0)
-        except KeyError:
-            continue
-        if source is None:
-            continue
-        fids = frames_by_role[source].index.values[positions]
-        selected.setdefault(source, set()).update(int(f) for f in fids)
-    return {'selected': selected, 'layers': spec['layers']}

@@ -12,9 +12,7 @@ show the layout (sensor sites) and the risk points coloured by how many sensors 
 import traceback
 
 import numpy as np
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, QVariant, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QPen
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransform,
@@ -31,9 +29,10 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolEmitPoint
 
-from .chart import begin_chart
+from .coverage_curve import CoverageCurve
 from .form_dock import FormDock, load_form
 from ..core.errors import SpmError
+from ..core.i18n import translate
 from ..core.sensors import problem, session
 from ..core.sensors.coverage import ANY_KIND
 
@@ -43,94 +42,6 @@ LAYER_GUESSES = {'riskCombo': ('risk_points',), 'existingCombo': ('sensors_exist
                  'roadsCombo': ('roads',), 'candidatesCombo': ()}
 FIELD_GUESSES = {'kindFieldCombo': ('kind', 'KIND', '类型'), 'weightFieldCombo': ('weight', 'WEIGHT', '权重'),
                  'existingRadiusCombo': ('radius', 'RADIUS', '半径')}
-
-
-class CoverageCurve(QWidget):
-    """Coverage % against the number of new sensors; a click picks a number of sensors."""
-
-    picked = pyqtSignal(int)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setCursor(Qt.PointingHandCursor)
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.count = np.zeros(0)       # coverage % (points) after k greedy sensors, k = 0 … n
-        self.weight = np.zeros(0)      # coverage % (weight)
-        self.current = None            # the layout's number of new sensors, when on the curve
-        self.plan = None               # (new sensors, coverage %) of the solver's answer
-        self.texts = ('', '')          # axis titles
-
-    def set_data(self, count, weight, current=None, plan=None, texts=('', '')):
-        self.count, self.weight = np.asarray(count, float), np.asarray(weight, float)
-        self.current, self.plan, self.texts = current, plan, texts
-        self.update()
-
-    def _frame(self):
-        metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance('100%') + 8.0
-        return left, 8.0 + metrics.height(), self.width() - 10.0, self.height() - 2.0 * metrics.height() - 6
-
-    def x_for(self, n):
-        """Pixel column of ``n`` sensors."""
-        left, _, right, _ = self._frame()
-        last = max(len(self.count) - 1, 1)
-        return left + (right - left) * n / last
-
-    def n_at(self, x):
-        left, _, right, _ = self._frame()
-        last = max(len(self.count) - 1, 1)
-        return int(round(np.clip((x - left) / max(right - left, 1.0), 0.0, 1.0) * last))
-
-    def mousePressEvent(self, event):  # noqa: N802
-        if len(self.count) and event.button() == Qt.LeftButton:
-            self.picked.emit(self.n_at(event.pos().x()))
-
-    def mouseMoveEvent(self, event):  # noqa: N802
-        if len(self.count) and event.buttons() & Qt.LeftButton:
-            self.picked.emit(self.n_at(event.pos().x()))
-
-    def keyPressEvent(self, event):  # noqa: N802
-        """Left / right arrows step one sensor along the curve."""
-        step = {Qt.Key_Left: -1, Qt.Key_Right: 1}.get(event.key())
-        if step and len(self.count):
-            start = self.current if self.current is not None else (self.plan[0] if self.plan else 0)
-            self.picked.emit(int(np.clip(start + step, 0, len(self.count) - 1)))
-        else:
-            super().keyPressEvent(event)
-
-    def paintEvent(self, event):  # noqa: N802
-        painter, metrics = begin_chart(self, self.texts[0])
-        left, top, right, bottom = self._frame()
-        painter.setPen(QColor('#909090'))
-        painter.drawRect(QRectF(QPointF(left, top), QPointF(right, bottom)))
-
-        def y(percent):
-            return bottom - (bottom - top) * percent / 100.0
-        for percent in (0, 50, 100):
-            painter.drawText(QRectF(0, y(percent) - metrics.height() / 2, left - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, f'{percent}%')
-        if len(self.count):
-            last = len(self.count) - 1
-            painter.drawText(QRectF(left - 10, bottom + 2, 30, metrics.height()), Qt.AlignLeft, '0')
-            painter.drawText(QRectF(right - 60, bottom + 2, 60, metrics.height()), Qt.AlignRight, str(last))
-            painter.drawText(QRectF(left, bottom + 2, right - left, metrics.height() * 2), Qt.AlignHCenter,
-                             self.texts[1])
-            for values, style in ((self.weight, Qt.DashLine), (self.count, Qt.SolidLine)):
-                painter.setPen(QPen(QColor('#2c7bb6'), 1.6, style))
-                points = [QPointF(self.x_for(k), y(v)) for k, v in enumerate(values)]
-                for a, b in zip(points, points[1:]):
-                    painter.drawLine(a, b)
-            if self.current is not None:
-                x = self.x_for(self.current)
-                painter.setPen(QPen(QColor('#d7191c'), 1.2, Qt.DashLine))
-                painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-            if self.plan is not None:
-                painter.setPen(QPen(QColor('#000000'), 1.0))
-                painter.setBrush(QColor('#fdae61'))
-                painter.drawEllipse(QPointF(self.x_for(min(self.plan[0], last)), y(self.plan[1])), 4.0, 4.0)
-        painter.end()
 
 
 class SensorMapTool(QgsMapToolEmitPoint):
@@ -180,12 +91,15 @@ class PlanTask(QgsTask):
 class SensorDock(FormDock, FORM):
     """The sensor-planning dock (see the module docstring)."""
 
+    PRODUCER = ('spm:plan_sensors', translate('spm', 'Open “Plan sensor sites”…'))
+
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmSensorDock', parent)
         self.setWindowTitle(self.tr('Sensor planning (感知终端布设)'))
         self.curve = CoverageCurve(self.curveContainer)
         self.curveLayout.addWidget(self.curve)
         self.mainLayout.setStretchFactor(self.curveContainer, 3)
+        self.warningsLabel.hide()
         self._retranslate()
         self.session = None
         self.task = None
@@ -241,13 +155,35 @@ class SensorDock(FormDock, FORM):
         self.editButton.toggled.connect(self._toggle_tool)
         self.resetButton.clicked.connect(self.back_to_plan)
         self.modelCombo.currentIndexChanged.connect(self._model_changed)
+        for name in ('riskCombo', 'existingCombo', 'candidatesCombo', 'roadsCombo'):
+            getattr(self, name).layerChanged.connect(self._inputs_changed)
         self._guess_layers()
         self._risk_changed(self.riskCombo.currentLayer())
         self.existingRadiusCombo.setLayer(self.existingCombo.currentLayer())
         self._guess_fields()
+        self._update_empty_state()
 
-    def tr(self, text):
-        return QCoreApplication.translate('SensorDock', text)
+    def layers_changed(self):
+        """Pick the sample layers that were just added where nothing is picked; update the note."""
+        for combo, names in LAYER_GUESSES.items():
+            widget = getattr(self, combo)
+            if widget.currentLayer() is None or (combo == 'riskCombo' and widget.currentLayer().name() not in names):
+                layer = next((layer for name in names for layer in QgsProject.instance().mapLayersByName(name)), None)
+                if layer is not None:
+                    widget.setLayer(layer)
+        self._update_empty_state()
+
+    def _update_empty_state(self):
+        has_points = self.riskCombo.currentLayer() is not None
+        self.empty.set_message('' if has_points else self.tr(
+            'Add the risk points to the project first: a point layer of pipeline, slope, geological '
+            'hazard, flooding or bridge risk points, with a kind and a weight field (the sample city '
+            'has risk_points). The plan can also run as a Processing algorithm.'))
+
+    def _inputs_changed(self, *args):
+        """A message about the inputs is stale once they change (the plan's status stays)."""
+        if self.task is None and self.session is None:
+            self.statusLabel.clear()
 
     def _retranslate(self):
         for name, text in (('riskLabel', self.tr('Risk points')), ('kindFieldLabel', self.tr('Kind field')),
@@ -268,7 +204,7 @@ class SensorDock(FormDock, FORM):
     # ---- inputs -----------------------------------------------------------------------------
 
     def _guess_layers(self):
-        layers = QgsProject.instance().mapLayers().values()
+        layers = list(QgsProject.instance().mapLayers().values())
         for combo, names in LAYER_GUESSES.items():
             for layer in layers:
                 if layer.name() in names:
@@ -436,21 +372,26 @@ class SensorDock(FormDock, FORM):
         plan_cov = 100.0 * (cov.covered_by(solution.chosen) > 0).sum() / max(cov.n_points, 1)
         self.curve.set_data(s.curve_percent(), s.curve_percent(weighted=True), self.curve_n,
                             (len(solution.added), plan_cov),
-                            (self.tr('Coverage of risk points (solid: points, dashed: weight)'),
-                             self.tr('new sensors, greedy order')))
+                            (self.tr('Coverage of risk points'), self.tr('new sensors, greedy order'),
+                             '{}|{}'.format(self.tr('points'), self.tr('weight'))))
         gap = solution.gap
         lines = [self.tr('Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points '
                          '({pct:.1f} %, weighted {wpct:.1f} %).').format(
                      new=new, existing=existing, c=int(hit.sum()), n=cov.n_points, pct=pct, wpct=wpct),
                  self.tr('Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.').format(
-                     model=solution.model, solver=solution.solver, status=solution.status,
+                     model=solution.model, solver=solution.solver, status=self._status_text(solution.status),
                      k=len(solution.added), gap='–' if gap is None else f'{gap:.2%}')]
-        if self.notes:
-            lines.append(self.tr('{n} warning(s): hover here to read them.').format(n=len(self.notes)))
         self.statusLabel.setText('\n'.join(lines))
-        self.statusLabel.setToolTip('\n\n'.join(self.notes))
+        self.warningsLabel.setText('\n'.join([self.tr('{n} warning(s):').format(n=len(self.notes))]
+                                             + ['• ' + note for note in self.notes]))
+        self.warningsLabel.setVisible(bool(self.notes))
         self.summary = (int(hit.sum()), pct, wpct, new)
         self._fill_layers(covered_by)
+
+    def _status_text(self, status):
+        """The solver's status in words (the summary table keeps the ids)."""
+        return {'optimal': self.tr('optimal'), 'time_limit': self.tr('time limit reached'),
+                'heuristic': self.tr('greedy')}.get(status, status)
 
     # ---- result layers ------------------------------------------------------------------------
 
@@ -538,6 +479,7 @@ class SensorDock(FormDock, FORM):
 
     def unload(self):
         """Cancel a running plan and give the map tool back; the result layers stay in the project."""
+        self.disconnect_project()
         if self.task is not None:
             self.task.on_done = lambda task: None
             self.task.cancel()

@@ -31,4 +31,4 @@ def test_package_installs_into_a_clean_profile(tmp_path):
     assert enable.returncode == 0, (enable.stdout + enable.stderr, sorted(p.name for p in plugins.iterdir()))
     listing = subprocess.run([QGIS_PROCESS, 'list'], env=env, capture_output=True, text=True,
                              timeout=300)
-    assert 'Spatial planning monitor' in listing.stdout
+    assert 'Spatial Planning Monitor' in listing.stdout

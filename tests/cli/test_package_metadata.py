@@ -112,7 +112,7 @@ def test_the_zip_ships_what_runs(package, qgis_app):
 
     def translate(context, source):
         return translator.translate(context.encode('utf-8'), source.encode('utf-8'))
-    assert translate('SpmProvider', 'Spatial planning monitor') == '国土空间规划实施监测'
+    assert translate('SpmProvider', 'Spatial Planning Monitor') == '国土空间规划实施监测'
     assert translate('SpatialPlanningMonitor', '&Spatial Planning Monitor') == '国土空间规划实施监测(&S)'
     messages = [(context.findtext('name'), message.findtext('source'), message.findtext('translation'))
                 for context in ET.parse(ROOT / 'i18n' / f'{NAME}_zh_CN.ts').getroot().iter('context')

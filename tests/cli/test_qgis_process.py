@@ -6,4 +6,4 @@ def test_plugin_is_enabled_and_provider_listed(qgis_process):
     assert 'spatial_planning_monitor' in plugins.stdout
     listing = qgis_process('list')
     assert listing.returncode == 0, listing.stderr
-    assert 'Spatial planning monitor' in listing.stdout
+    assert 'Spatial Planning Monitor' in listing.stdout

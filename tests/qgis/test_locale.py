@@ -56,7 +56,7 @@ def test_zh_CN_gives_chinese_names_labels_and_help(spm_provider, qm_folder):
         assert conformance.displayName() == '规划符合性分析'
         assert conformance.group() == '规划实施监测'
         assert conformance.parameterDefinition('CURRENT').description() == '土地利用现状（三调图斑）'
-        assert '规划符合性' in conformance.shortHelpString()
+        assert '兼容规则表' in conformance.shortHelpString()
         assert by_id['control_lines'].displayName() == '三条控制线占用监测'
         assert by_id['beidou_grid_code'].displayName() == '北斗网格位置码'
         assert by_id['plan_sensors'].displayName() == '感知终端布设选址'
@@ -89,7 +89,7 @@ def test_en_US_gives_english(spm_provider, qm_folder):
     from spatial_planning_monitor.provider.base import groups
     with interface_locale('en_US', qm_folder, spm_provider):
         assert resources.language() == 'en'
-        assert spm_provider.name() == 'Spatial planning monitor'
+        assert spm_provider.name() == 'Spatial Planning Monitor'
         assert groups()['monitoring'] == 'Plan implementation monitoring'
         for alg in _algorithms(spm_provider):
             # English first; some names add the Chinese term in brackets: 'Plan conformance (规划符合性分析)'

@@ -98,7 +98,7 @@ def test_selecting_in_the_panel_selects_on_the_map(dock, city):
 def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
-    from qgis.core import QgsGraduatedSymbolRenderer
+    from qgis.core import QgsCategorizedSymbolRenderer
     layer = city['districts']
     dock.set_district('350302')
     row = list(_rows(dock)).index('DEV_INTENS')
@@ -106,12 +106,12 @@ def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city)
     rect = table.visualItemRect(table.item(row, 0))
     QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
     assert dock.indicator == 'DEV_INTENS'
+    # coloured by status, in the table's colours: only B (超标) is red, A (正常) green
     renderer = layer.renderer()
-    assert isinstance(renderer, QgsGraduatedSymbolRenderer)
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer)
     assert 'map_get' in renderer.classAttribute()
-    assert len(renderer.ranges()) == 2
-    assert renderer.ranges()[0].lowerValue() == pytest.approx(21.0)
-    assert renderer.ranges()[-1].upperValue() == pytest.approx(46.0)
+    colours = {c.value(): (c.symbol().color().name(), c.label()) for c in renderer.categories()}
+    assert colours == {'正常': ('#c7e9c0', '正常 (1)'), '超标': ('#fc9272', '超标 (1)')}
     # B (46 % > 30 %) is 超标, A (21 % < 25 %) is 正常
     assert layer.selectedFeatureIds() == [_fid(layer, '350303')]
     assert dock.district == '350302'          # the panel keeps its district
@@ -119,7 +119,8 @@ def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city)
     assert bars['乙区'] == (pytest.approx(46.0), '超标', False)
     assert bars['甲区'][2] is True
     assert dock.chart.lines == [(30.0, '#d7301f'), (25.0, '#f46d43')]
-    # the expression gives each feature its value
+    assert dock.chart.scale() == (0.0, pytest.approx(46.0))
+    # the expression gives each feature its status
     from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
     expression = QgsExpression(renderer.classAttribute())
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
@@ -127,13 +128,23 @@ def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city)
     for feature in layer.getFeatures():
         context.setFeature(feature)
         values[feature['adcode']] = expression.evaluate(context)
-    assert values == {'350302': pytest.approx(21.0), '350303': pytest.approx(46.0)}
+    assert values == {'350302': '正常', '350303': '超标'}
     dock.restore_style()
-    assert not isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert not isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+
+
+def test_all_normal_paints_no_district_red(dock, city):
+    """Every district 正常 for an indicator: every district is painted the 正常 colour."""
+    results = dock.results
+    normal = [i for i in results.indicators() if set(results.statuses(i).values()) == {'正常'}]
+    assert normal, 'the test city has an indicator that is 正常 everywhere'
+    dock.set_indicator(normal[0])
+    categories = city['districts'].renderer().categories()
+    assert [(c.value(), c.symbol().color().name()) for c in categories] == [('正常', '#c7e9c0')]
 
 
 def test_state_is_saved_in_the_project_and_restored(dock, city, tmp_path, iface):
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
     from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
     dock.set_district('350303')
     dock.set_indicator('FOREST')
@@ -152,14 +163,19 @@ def test_state_is_saved_in_the_project_and_restored(dock, city, tmp_path, iface)
         assert widget.indicatorTable.rowCount() == len(load_definitions()[0])
         selected = widget.indicatorTable.selectionModel().selectedRows()
         assert widget.indicatorTable.item(selected[0].row(), 0).text() == '森林覆盖率'
-        assert isinstance(widget.district_layer().renderer(), QgsGraduatedSymbolRenderer)
+        assert isinstance(widget.district_layer().renderer(), QgsCategorizedSymbolRenderer)
         assert widget.landuseCombo.currentLayer().name() == 'landuse_current'
         if widget is not dock:
             widget.unload()
 
 
-def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis_app):
+def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis_app, iface):
     from qgis.core import QgsApplication
+    canvas = iface.mapCanvas()
+    canvas.setDestinationCrs(city['districts'].crs())
+    canvas.resize(600, 600)
+    canvas.setExtent(city['districts'].extent())
+    whole = canvas.extent()
     dock.set_district('350302')
     dock.set_indicator('RL_CONST')
     dock.trace()
@@ -172,17 +188,32 @@ def test_trace_selects_the_construction_parcels_in_the_red_line(dock, city, qgis
     selected = sorted(landuse.getFeature(f)['DLBM'] for f in landuse.selectedFeatureIds())
     assert selected == ['0701']                  # the only construction parcel inside the red line
     assert 'landuse_current' in dock.statusLabel.text()
+    assert 'Traced 1 feature(s)' in dock.statusLabel.text()
     assert QgsApplication.taskManager().countActiveTasks() == 0
+    # drawn above every layer (not hidden under the selected districts) and zoomed to
+    assert city['districts'].selectedFeatureCount() == 0
+    assert len(dock.highlight.items) == 1 and dock.highlight.items[0].isVisible()
+    assert dock.highlight.items[0].zValue() >= 1000
+    parcel = landuse.getFeature(landuse.selectedFeatureIds()[0]).geometry().boundingBox()
+    extent = canvas.extent()
+    assert extent.contains(parcel)
+    assert extent.width() < whole.width() / 2          # zoomed in on the parcel
+    dock.unload()
+    assert dock.highlight.items == []
 
 
 def test_a_dock_opened_on_a_ready_project_lists_the_districts_at_once(iface, city):
     """The district combo picks its first layer before the dock listens to it: still linked."""
     from qgis.core import QgsProject
-    from spatial_planning_monitor.ui.indicator_dock import SCOPE, IndicatorDock
+    from spatial_planning_monitor.ui.indicator_dock import IndicatorDock
+    from spatial_planning_monitor.ui.indicator_state import SCOPE
     QgsProject.instance().removeEntry(SCOPE, '/')   # no saved dock state: the combos choose
     widget = IndicatorDock(iface)     # no layer set by hand
     try:
-        assert widget.district_layer() is not None
+        # the districts by name, the table by its columns (not the first polygon layer for both)
+        assert widget.district_layer().name() == 'districts'
+        assert widget.result_layer().name() == 'indicator_table'
+        assert widget.statusLabel.text() == '' and widget.empty.isHidden()
         assert widget.districtFieldCombo.layer() is widget.district_layer()
         assert widget._connected_layer is widget.district_layer()
     finally:

@@ -47,7 +47,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
     PAGES = 'PAGES'
 
     def displayName(self):  # noqa: N802
-        return self.tr('Export district reports (atlas)')
+        return self.tr('Export district report atlas (分区监测报告图集)')
 
     def flags(self):
         # layouts render fonts, SVG pictures and maps: keep them on the main thread
