@@ -120,7 +120,13 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                 feedback.setProgress(95)
                 self.check_canceled(feedback)
                 reg.commit()            # the registry first; from here on nothing cancels …
-                staged.publish()        # … and the output follows it into place
+                try:
+                    staged.publish()    # … and the output follows it into place
+                except OSError as exc:
+                    raise self.error(self.tr(
+                        'The codes of this run are in the registry (run {run}), but the output could not be '
+                        'moved to “{path}” ({error}). Run again with the same buildings: they keep these '
+                        'codes.').format(run=summary['run'], path=staged.target, error=exc.strerror or exc)) from exc
         feedback.setProgress(100)
         self._report(feedback, path, before, summary)
         self.load_styled(context, dest, 'building_codes', self.tr('Coded buildings'))
