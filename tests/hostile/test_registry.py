@@ -246,6 +246,7 @@ def test_killed_while_the_output_is_written_leaves_registry_and_output_unchanged
     before_state = registry_state(registry)
     staging = lambda: glob.glob(str(folder / '.spm-run-*' / 'coded.gpkg'))   # noqa: E731
     assert run_and_kill(params(sample_gpkg, registry, output), staging) == -signal.SIGKILL
+    assert os.path.exists(f'{registry}-journal')          # killed inside the registry's transaction
     assert digest(output) == before['coded.gpkg']
     assert registry_state(registry) == before_state       # a hot journal, if any, rolled back …
     assert digest(registry) == before['registry.gpkg']    # … to the very bytes of before
