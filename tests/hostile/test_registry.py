@@ -360,3 +360,18 @@ def test_registry_that_is_the_input_is_refused_from_qgis_process(qgis_process, t
     assert done.returncode != 0
     assert 'REGISTRY' in done.stdout + done.stderr and 'BUILDINGS' in done.stdout + done.stderr
     assert digest(sample_gpkg) == before and os.listdir(tmp_path) == []
+
+
+def test_the_published_output_is_loaded_under_its_own_path_and_name(run_alg, city, sample_gpkg):
+    """As from the dialog: QGIS loads the output moved into place, not its temporary file."""
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject
+    folder, registry, output = city
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    values = dict(params(sample_gpkg, registry, output),
+                  OUTPUT=QgsProcessingOutputLayerDefinition(str(output), QgsProject.instance()))
+    result = run_alg(ALG, values, context=context)
+    loads = context.layersToLoadOnCompletion()
+    assert list(loads) == [str(output)] == [result['OUTPUT']]
+    assert loads[str(output)].name == 'Coded buildings'
+    assert_agree(registry, output)
