@@ -12,13 +12,26 @@ A run is one SQLite transaction taken with ``BEGIN IMMEDIATE`` before anything i
 registry locked by another program, read-only, or made for another scheme stops the run with a
 clear error and is left as it was; if the run fails, is canceled or the process dies, SQLite's
 rollback journal restores the file as it was before the run.
+
+A new registry is built in a temporary file beside the named one (``.<name>.<pid>-<random>.tmp``)
+and put in place by ``commit()`` with a hard link, which fails when the name exists: two runs
+creating the same registry at once never overwrite or delete each other's file; the later one
+gets :class:`RegistryRaced` and nothing of it is left. A failed, canceled or killed first run
+leaves no registry (a killed one may leave its hidden temporary file).
+
+Paths are used as named: opened through an SQLite URI with every byte percent-encoded (``%``,
+``?``, ``#``, spaces, Chinese), and never normalised lexically (``link/../r.gpkg`` is where the
+system puts it, not where ``os.path.abspath`` would).
 """
 
 import datetime
 import json
+import errno
 import os
+import secrets
 import sqlite3
 import struct
+import urllib.parse
 
 import numpy as np
 import pandas as pd
@@ -37,6 +50,10 @@ _FLAGS = 0b0000_0011                         # little-endian header, xy envelope
 
 class RegistryError(InputError):
     """The registry cannot be used (locked, read-only, another scheme, not a registry)."""
+
+
+class RegistryRaced(RegistryError):
+    """Another run created the registry while this run was creating it; this run wrote nothing."""
 
 
 # --- GeoPackage geometry blobs --------------------------------------------------------------
@@ -82,7 +99,7 @@ class Registry:
     def __init__(self, path, connection, created, scheme, srs_id, crs_wkt):
         self.path = path
         self.connection = connection
-        self.created = created
+        self.created = created          # the temporary file a new registry is built in, or None
         self.scheme = scheme
         self.srs_id = srs_id
         self.crs_wkt = crs_wkt
@@ -166,11 +183,22 @@ class Registry:
     # --- finishing ----------------------------------------------------------------------------
 
     def commit(self):
-        self.connection.execute('COMMIT')
+        """Make the run durable; a new registry appears at its path only now.
+
+        Raises :class:`RegistryRaced` (nothing written) when another run created the registry
+        meanwhile."""
+        try:
+            self.connection.execute('COMMIT')
+        except BaseException:
+            self.rollback()
+            raise
         self.finished = True
         self.connection.close()
+        if self.created:
+            _install(self.created, self.path)
 
     def rollback(self):
+        """Undo the run; remove the temporary file of a new registry (never anything else)."""
         if not self.finished:
             try:
                 self.connection.execute('ROLLBACK')
@@ -178,8 +206,8 @@ class Registry:
                 pass
             self.finished = True
             self.connection.close()
-            if self.created and os.path.exists(self.path):
-                os.remove(self.path)
+            if self.created:
+                _remove_own(self.created)
 
     def __enter__(self):
         return self
@@ -234,13 +262,95 @@ def _srs_rows(crs):
     return rows, srs_id
 
 
-def _connect(path, create):
-    uri = 'file:{}?mode={}'.format(path.replace('?', '%3f').replace('#', '%23'), 'rwc' if create else 'rw')
-    return sqlite3.connect(uri, uri=True, timeout=2.0, isolation_level=None)
+def _uri(path, mode):
+    """An SQLite URI naming exactly ``path`` (every byte but ``/`` and [A-Za-z0-9_.~-] escaped)."""
+    return 'file:{}?mode={}'.format(urllib.parse.quote(os.fsencode(path), safe='/'), mode)
 
 
-def _fail(path, message):
-    raise RegistryError(translate('spm', 'Code registry {path}: {problem}').format(path=path, problem=message))
+def _connect(path):
+    return sqlite3.connect(_uri(path, 'rw'), uri=True, timeout=2.0, isolation_level=None)
+
+
+def absolute(path):
+    """``path`` made absolute without normalising it: ``..`` after a symbolic link is resolved by
+    the system, as SQLite and every other program resolve it."""
+    path = os.fspath(path)
+    return path if os.path.isabs(path) else os.path.join(os.getcwd(), path)
+
+
+def same_file(a, b):
+    """Whether two paths name the same file (existing or not), links and ``..`` resolved."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(absolute(a)) == os.path.realpath(absolute(b))
+
+
+def _temporary_beside(path):
+    """A new empty file, in the registry's folder, that only this run knows (umask applies)."""
+    folder, name = os.path.split(path)
+    while True:
+        candidate = os.path.join(folder, '.{}.{}-{}.tmp'.format(name, os.getpid(), secrets.token_hex(4)))
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return candidate
+        except FileExistsError:
+            continue
+
+
+def _remove_own(temporary):
+    """Remove a temporary file this run created (and a journal SQLite may have left)."""
+    for name in (temporary, temporary + '-journal'):
+        try:
+            os.remove(name)
+        except FileNotFoundError:
+            pass
+
+
+def _raced(temporary, path):
+    _remove_own(temporary)
+    _fail(path, translate('spm', 'another run created this registry while this run was creating it; this '
+                                 'run wrote nothing to it. Run again to code against that registry.'),
+          RegistryRaced)
+
+
+def _install(temporary, path):
+    """Give the committed temporary registry its name, unless that name exists by now."""
+    try:
+        os.link(temporary, path)              # atomic, and never replaces an existing file
+    except FileExistsError:
+        _raced(temporary, path)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            _remove_own(temporary)
+            raise
+        # no hard links here (FAT, some network shares): claim the name, then move onto the claim
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            _raced(temporary, path)
+        os.replace(temporary, path)
+    else:
+        os.remove(temporary)
+    _sync_folder(os.path.dirname(path))
+
+
+def _sync_folder(folder):
+    """Make a new name in ``folder`` durable (best effort: not every system can)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _fail(path, message, kind=RegistryError):
+    raise kind(translate('spm', 'Code registry {path}: {problem}').format(path=path, problem=message))
 
 
 def _lock(connection, path):
@@ -289,26 +399,36 @@ def _writable(path):
 def open_registry(path, scheme, crs):
     """Open (or create) the registry at ``path`` for a run coding with ``scheme`` in ``crs``
     (a pyproj CRS, used when the registry is created). Holds the write lock until
-    ``commit()``/``rollback()``; use as a context manager."""
-    path = os.path.abspath(str(path))
-    created = not os.path.exists(path)
+    ``commit()``/``rollback()``; use as a context manager. A new registry is built in a
+    temporary file and appears at ``path`` only on ``commit()``."""
+    path = absolute(str(path))
     folder = os.path.dirname(path)
-    if created:
+    created = None
+    if not os.path.exists(path):
+        if os.path.lexists(path):
+            _fail(path, translate('spm', 'it is a link to a file that does not exist.'))
         if not os.path.isdir(folder):
             _fail(path, translate('spm', 'the folder {folder} does not exist.').format(folder=folder))
         if not _writable(folder):
             _fail(path, translate('spm', 'the folder {folder} is read-only.').format(folder=folder))
+        try:
+            created = _temporary_beside(path)
+        except OSError as exc:
+            _fail(path, translate('spm', 'no file can be created in {folder} ({error}).').format(
+                folder=folder, error=exc.strerror))
     else:
         if not os.path.isfile(path):
             _fail(path, translate('spm', 'it is not a file.'))
         if not _writable(path) or not _writable(folder):
             _fail(path, translate('spm', 'it is read-only (the file or its folder); nothing was changed.'))
     try:
-        connection = _connect(path, create=created)
+        connection = _connect(created or path)
     except sqlite3.Error as exc:
+        if created:
+            _remove_own(created)
         _fail(path, translate('spm', 'cannot be opened ({error}).').format(error=exc))
-    _lock(connection, path)
     try:
+        _lock(connection, path)
         connection.execute('PRAGMA cache_size = -262144')      # 256 MB: a big run stays in memory
         if created:
             srs_id, crs_wkt = _create(connection, scheme, crs)
@@ -320,8 +440,8 @@ def open_registry(path, scheme, crs):
         except sqlite3.Error:
             pass
         connection.close()
-        if created and os.path.exists(path):
-            os.remove(path)
+        if created:
+            _remove_own(created)
         raise
     return Registry(path, connection, created, scheme, srs_id, crs_wkt)
 
@@ -352,9 +472,8 @@ def read_registry(path):
     A registry left by a crashed run is rolled back first (SQLite does it on opening), which
     needs write access; a read-only file is read as it is.
     """
-    path = os.path.abspath(str(path))
-    uri = 'file:{}?mode={}'.format(path, 'rw' if _writable(path) else 'ro')
-    connection = sqlite3.connect(uri, uri=True)
+    path = absolute(str(path))
+    connection = sqlite3.connect(_uri(path, 'rw' if _writable(path) else 'ro'), uri=True)
     try:
         codes = pd.read_sql_query(f'SELECT * FROM {TABLE} ORDER BY fid', connection)
         runs = pd.read_sql_query(f'SELECT * FROM {RUNS} ORDER BY run', connection)

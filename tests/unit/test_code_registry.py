@@ -1,5 +1,6 @@
 """Building codes and their registry: stable across runs, never reused, never duplicated, atomic."""
 
+import errno
 import hashlib
 import os
 import sqlite3
@@ -14,9 +15,9 @@ import pytest
 from shapely import affinity
 from shapely.geometry import box
 
-from code_city import CRS, RUN2, X0, Y0, code_run, make_buildings, make_townships
+from code_city import CRS, RUN1, RUN2, X0, Y0, code_run, make_buildings, make_townships
 from conftest import PLUGINS
-from spatial_planning_monitor.core.codes import registry, schemes
+from spatial_planning_monitor.core.codes import assign, registry, schemes
 from spatial_planning_monitor.core.errors import InputError
 
 def digest(path):
@@ -298,3 +299,99 @@ def test_a_crash_mid_run_leaves_the_registry_as_before(coded):
     connection = sqlite3.connect(path)
     assert connection.execute('PRAGMA integrity_check').fetchone() == ('ok',)
     connection.close()
+
+
+# --- creating a registry: atomic, never at another's expense -------------------------------
+
+def files_under(folder):
+    return sorted(os.path.relpath(os.path.join(root, name), folder)
+                  for root, _, names in os.walk(folder) for name in names)
+
+
+def start_run(path, buildings, day=RUN1):
+    """An open registry with a coding run done but not committed: (registry, frame)."""
+    reg = registry.open_registry(path, schemes.get_scheme(), buildings.crs)
+    frame, _ = assign.assign_codes(reg, buildings, make_townships(), 'code', 'year', 8, day=day)
+    return reg, frame
+
+
+def test_a_new_registry_appears_only_when_the_run_commits(tmp_path):
+    path = str(tmp_path / 'registry.gpkg')
+    reg, frame = start_run(path, make_buildings(50))
+    assert not os.path.exists(path)                     # still the run's own temporary file
+    assert os.listdir(tmp_path) and all(name.startswith('.registry.gpkg.') for name in os.listdir(tmp_path))
+    reg.commit()
+    assert files_under(tmp_path) == ['registry.gpkg']
+    codes, _ = table(path)
+    assert sorted(codes['code']) == sorted(frame['BUILDING_CODE'])
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert os.stat(path).st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_a_failed_or_canceled_first_run_leaves_no_file_at_all(tmp_path):
+    path = str(tmp_path / 'registry.gpkg')
+    reg, _ = start_run(path, make_buildings(50))
+    reg.rollback()
+    with pytest.raises(InputError, match='6-digit'):      # refused inside the run
+        code_run(path, make_buildings(50), scheme=schemes.get_scheme('city_county17'))
+    assert files_under(tmp_path) == []
+
+
+@pytest.mark.parametrize('hard_links', [True, False])
+def test_two_runs_creating_one_registry_never_remove_each_others_file(tmp_path, monkeypatch, hard_links):
+    """Both start while no registry exists; the first to commit wins, the other gets
+    RegistryRaced, leaves nothing behind, and the winner's file is byte for byte intact."""
+    if not hard_links:                                  # a share without hard links
+        def no_link(*args):
+            raise OSError(errno.EPERM, 'Operation not permitted')
+        monkeypatch.setattr(os, 'link', no_link)
+    path = str(tmp_path / 'registry.gpkg')
+    first, first_frame = start_run(path, make_buildings(40, seed=1))
+    second, _ = start_run(path, make_buildings(60, seed=2))
+    first.commit()
+    winner = digest(path)
+    with pytest.raises(registry.RegistryRaced, match='another run created this registry'):
+        second.commit()
+    assert files_under(tmp_path) == ['registry.gpkg'] and digest(path) == winner
+    codes, runs = table(path)
+    assert sorted(codes['code']) == sorted(first_frame['BUILDING_CODE']) and len(runs) == 1
+    # the loser runs again and codes against the winner's registry
+    frame, summary = code_run(path, make_buildings(60, seed=2), day=RUN2)
+    codes, runs = table(path)
+    assert set(frame['BUILDING_CODE']) <= set(codes['code']) and len(codes) == 100 and len(runs) == 2
+
+
+NAMES = {
+    'percent': 'a%2e%2e/r%25 100%.gpkg', 'question': 'why?/r?mode=ro.gpkg', 'hash': 'no#1/r#2.gpkg',
+    'spaces': 'my data/code registry.gpkg', 'chinese': '莆田/房屋编码.gpkg', 'dots': 'real/sub/../r.gpkg',
+}
+
+
+@pytest.mark.parametrize('case', sorted(NAMES))
+def test_registry_paths_go_exactly_where_named(tmp_path, case):
+    (tmp_path / 'real' / 'sub').mkdir(parents=True)
+    os.makedirs(os.path.dirname(tmp_path / NAMES[case]), exist_ok=True)
+    before = files_under(tmp_path)
+    path = str(tmp_path / NAMES[case])
+    frame, _ = code_run(path, make_buildings(30))
+    expected = os.path.normpath(NAMES[case])
+    assert files_under(tmp_path) == sorted(before + [expected])
+    codes, _ = table(path)
+    assert sorted(codes['code']) == sorted(frame['BUILDING_CODE'])
+    code_run(path, make_buildings(30), day=RUN2)        # reopened: the same file, two runs
+    assert len(table(path)[1]) == 2 and files_under(tmp_path) == sorted(before + [expected])
+
+
+def test_dot_dot_after_a_link_goes_where_the_system_resolves_it(tmp_path):
+    """``link/../r.gpkg`` with link -> real/sub is real/r.gpkg (what SQLite and QGIS open), not
+    the r.gpkg beside link that a lexical normalisation would pick."""
+    (tmp_path / 'real' / 'sub').mkdir(parents=True)
+    os.symlink(tmp_path / 'real' / 'sub', tmp_path / 'link')
+    decoy = tmp_path / 'r.gpkg'
+    decoy.write_bytes(b'not mine')
+    code_run(str(tmp_path / 'link' / '..' / 'r.gpkg'), make_buildings(30))
+    assert decoy.read_bytes() == b'not mine'
+    assert len(table(str(tmp_path / 'real' / 'r.gpkg'))[0]) == 30
+    assert registry.same_file(tmp_path / 'link' / '..' / 'r.gpkg', tmp_path / 'real' / 'r.gpkg')
+    assert not registry.same_file(tmp_path / 'link' / '..' / 'r.gpkg', decoy)
