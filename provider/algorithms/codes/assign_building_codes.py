@@ -8,24 +8,13 @@ leaves registered codes without an output, which the next run gives the same bui
 (they match their registered footprints), never codes that the registry does not hold.
 """
 
-import os
-import re
-import shutil
-import tempfile
-
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingContext,
-    QgsProcessingFeatureSourceDefinition,
-    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsProcessingUtils,
-    QgsProperty,
-    QgsProviderRegistry,
 )
 
 from ....core.codes import assign, registry, schemes
@@ -87,7 +76,6 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
             raise self.error(self.tr('Give the path of the code registry (a .gpkg file; it is created when missing).'))
         if not path.lower().endswith('.gpkg'):
             raise self.error(self.tr('The code registry must be a GeoPackage (.gpkg), not {path}.').format(path=path))
-        self._check_registry_is_no_other_file(path, parameters, context)
         buildings_source = self.source(parameters, self.BUILDINGS, context)
         admin_source = self.source(parameters, self.ADMIN, context)
         admin_field = self.require_field(admin_source, self.parameterAsString(parameters, self.ADMIN_CODE_FIELD, context),
@@ -116,37 +104,22 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                 layer_names=(self.label(buildings_source), self.label(admin_source)),
                 progress=lambda k, step: feedback.setProgress(10 + 80 * (k + 1) / len(assign.STEPS)))
             self.check_canceled(feedback)
-            with _StagedOutput(self, parameters, self.OUTPUT, context) as staged:
-                dest = staged.write(frame, feedback)
-                feedback.setProgress(95)
-                self.check_canceled(feedback)
-                reg.commit()            # the registry first; from here on nothing cancels …
-                try:
-                    staged.publish()    # … and the output follows it into place
-                except OSError as exc:
-                    raise self.error(self.tr(
-                        'The codes of this run are in the registry (run {run}), but the output could not be '
-                        'moved to “{path}” ({error}). Run again with the same buildings: they keep these '
-                        'codes.').format(run=summary['run'], path=staged.target, error=exc.strerror or exc)) from exc
+            dest = self.write_frame(frame, parameters, self.OUTPUT, context, feedback)   # staged by base
+            feedback.setProgress(95)
+            self.check_canceled(feedback)
+            reg.commit()                # the registry first; from here on nothing cancels …
+            try:
+                self.publish_outputs()  # … and the output follows it into place
+            except OSError as exc:
+                raise self.error(self.tr(
+                    'The codes of this run are in the registry (run {run}), but the output could not be '
+                    'moved to “{path}” ({error}). Run again with the same buildings: they keep these '
+                    'codes.').format(run=summary['run'], path=self.destination(parameters, self.OUTPUT, context).path,
+                                     error=exc.strerror or exc)) from exc
         feedback.setProgress(100)
         self._report(feedback, path, before, summary)
         self.load_styled(context, dest, 'building_codes', self.tr('Coded buildings'))
         return {self.OUTPUT: dest}
-
-    def _check_registry_is_no_other_file(self, path, parameters, context):
-        """Stop, before anything is read, when REGISTRY names an input file or the output file.
-
-        Stand-in for base's check of every destination against every input (which reads
-        ``WRITES``); drop it once base has that check."""
-        files = [(self.BUILDINGS, _layer_file(parameters.get(self.BUILDINGS), context)),
-                 (self.ADMIN, _layer_file(parameters.get(self.ADMIN), context)),
-                 (self.OUTPUT, _output_file(self, parameters, context))]
-        for name, other in files:
-            if other and registry.same_file(path, other):
-                raise self.error(self.tr(
-                    'The code registry (REGISTRY) and {what} ({name}) are the same file, “{path}”. The '
-                    'registry is written by every run: give it a file of its own. Nothing was read or '
-                    'written.').format(what=self.parameterDefinition(name).description(), name=name, path=path))
 
     def _report(self, feedback, path, before, summary):
         after = summary['registry_after']
@@ -180,88 +153,3 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                                          'townships; the lowest township code was used.').format(
                 n=summary['ambiguous_township']))
 
-
-# --- local stand-ins for base's destination handling (see the report of branch `registry`) ----
-
-_OGR_URI = re.compile(r"""^ogr:dbname=(['"]?)(?P<path>.+?)\1\s+table=""")
-_SHAPEFILE_PARTS = ('.shp', '.shx', '.dbf', '.prj', '.cpg', '.qpj')
-
-
-def _plain(value, context):
-    """The plain value of a parameter: a property's value, a definition's sink or source."""
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink
-    elif isinstance(value, QgsProcessingFeatureSourceDefinition):
-        value = value.source
-    if isinstance(value, QgsProperty):
-        value = value.valueAsString(context.expressionContext())[0]
-    return value
-
-
-def _layer_file(value, context):
-    """The file behind an input layer parameter (path, layer id, layer object), or None."""
-    value = _plain(value, context)
-    layer = value if hasattr(value, 'providerType') else QgsProcessingUtils.mapLayerFromString(
-        str(value or ''), context, False)
-    source = layer.source() if layer is not None else str(value or '')
-    if layer is not None and layer.providerType() != 'ogr':
-        return None
-    return QgsProviderRegistry.instance().decodeUri('ogr', source).get('path') or None
-
-
-def _output_file(alg, parameters, context):
-    """The file the OUTPUT sink names, or None (temporary layer, database)."""
-    value = str(_plain(parameters.get(alg.OUTPUT), context) or '')
-    match = _OGR_URI.match(value)
-    if match:
-        return match['path']
-    if not value or value == QgsProcessing.TEMPORARY_OUTPUT or re.match(r'^[a-z]{2,}:', value):
-        return None
-    return value.split('|', 1)[0]
-
-
-class _StagedOutput:
-    """One sink written to a temporary folder beside its destination, moved into place by
-    ``publish()``; left by ``with`` without publishing, the temporary folder is removed.
-
-    Stand-in for base's staging: once ``write_frame`` stages every file output and base can
-    publish on request, ``write`` is ``alg.write_frame`` and ``publish`` is base's publish."""
-
-    def __init__(self, alg, parameters, name, context):
-        self.alg, self.parameters, self.name, self.context = alg, parameters, name, context
-        self.target = _output_file(alg, parameters, context)
-        self.folder = self.staged = None
-
-    def write(self, frame, feedback):
-        """Write ``frame``; returns the output id the algorithm returns."""
-        if self.target is None or _OGR_URI.match(str(_plain(self.parameters.get(self.name), self.context))):
-            # a temporary layer, a database or a layer of a GeoPackage: QGIS's own sink
-            return self.alg.write_frame(frame, self.parameters, self.name, self.context, feedback)
-        self.folder = tempfile.mkdtemp(prefix='.spm-run-', dir=os.path.dirname(os.path.abspath(self.target)))
-        self.staged = os.path.join(self.folder, os.path.basename(self.target))
-        staged = dict(self.parameters, **{self.name: QgsProcessingOutputLayerDefinition(self.staged)})
-        self.alg.write_frame(frame, staged, self.name, self.context, feedback)
-        return self.target
-
-    def publish(self):
-        if self.staged is None:
-            return
-        stem, target = os.path.splitext(self.staged)[0], os.path.splitext(self.target)[0]
-        parts = _SHAPEFILE_PARTS if self.target.lower().endswith('.shp') else (os.path.splitext(self.target)[1],)
-        for suffix in parts:
-            if os.path.exists(stem + suffix):
-                os.replace(stem + suffix, target + suffix)
-        original = self.parameters.get(self.name)
-        project = getattr(original, 'destinationProject', None)
-        if project is not None:
-            self.context.addLayerToLoadOnCompletion(self.target, QgsProcessingContext.LayerDetails(
-                original.destinationName or self.alg.parameterDefinition(self.name).description(), project,
-                self.name, QgsProcessingUtils.LayerHint.Vector))
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
-        return False
