@@ -132,7 +132,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         definitions = table_file(self, parameters, self.DEFINITIONS, context, feedback)
         indicators, problems = load_definitions(definitions)
         for problem in problems:
-            feedback.reportError(problem)
+            feedback.pushWarning(problem)
 
         inputs = Inputs(districts=districts.geometry)
         for param, attr in ((self.POPULATION_FIELD, 'population'),
@@ -201,8 +201,8 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         result = evaluate(indicators, table, keys, previous=previous,
                           district_names=[str(k) for k in keys])
         self.check_canceled(feedback)
-        for message in result.messages:
-            feedback.reportError(message)
+        for message in result.messages:      # 未计算 in the table; an optional input left empty is no error
+            feedback.pushInfo(message)
         if inputs.landuse_czcs is None and inputs.dev_boundary is not None:
             feedback.pushInfo(self.tr('No 城镇村属性码 field: urban construction land is taken as the '
                                       'construction land inside the urban development boundary.'))
