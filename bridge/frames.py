@@ -342,8 +342,9 @@ def describe_notes(notes, layer, limit=20):
                 continue
             shown = ', '.join(fids[:limit]) + (translate('spm', ' and {n} more').format(
                 n=len(fids) - limit) if len(fids) > limit else '')
-            lines.append(translate('spm', '{n} {label}, {reasons}: features {fids}').format(
-                n=len(fids), label=label, reasons=reasons, fids=shown))
+            text = (translate('spm', '{n} {label}, {reasons}: feature {fids}') if len(fids) == 1 else
+                    translate('spm', '{n} {label}, {reasons}: features {fids}'))
+            lines.append(text.format(n=len(fids), label=label, reasons=reasons, fids=shown))
     return translate('spm', 'Layer “{layer}”: {n} geometries needed care. {details}.').format(
         layer=layer, n=len(notes), details='. '.join(lines))
 
