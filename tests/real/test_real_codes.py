@@ -12,7 +12,7 @@ import pytest
 from qgis.PyQt.QtCore import QVariant
 from qgis.core import NULL
 
-from conftest import HELSINKI, grid, open_layer, save, uri
+from realdata import HELSINKI, Log, grid, open_layer, save, uri
 
 TOWNSHIP = '99900000{}'
 
@@ -89,8 +89,8 @@ def edit(source, path):
     return layer, old_fid_of, set(big)
 
 
-def test_real_footprints_keep_their_codes_across_an_update(run_alg, log, tmp_path, townships):
-    from conftest import Log
+def test_real_footprints_keep_their_codes_across_an_update(run_alg, tmp_path, townships):
+    log = Log()
     buildings = uri(HELSINKI, 'buildings')
     registry = tmp_path / 'registry.gpkg'
     assign(run_alg, log, buildings, townships, registry, tmp_path / 'coded1.gpkg')
@@ -128,7 +128,8 @@ def test_real_footprints_keep_their_codes_across_an_update(run_alg, log, tmp_pat
     assert len(status) == 494 + 8
 
 
-def test_curved_footprints_are_coded_with_their_segmentized_area(run_alg, log, tmp_path, townships):
+def test_curved_footprints_are_coded_with_their_segmentized_area(run_alg, tmp_path, townships):
+    log = Log()
     from qgis.core import QgsGeometry
     extent = open_layer(HELSINKI, 'buildings').extent()
     x, y = extent.center().x(), extent.center().y()

@@ -15,7 +15,7 @@ from collections import defaultdict
 import pytest
 from qgis.PyQt.QtCore import QVariant
 
-from conftest import HELSINKI, grid, open_layer, save
+from realdata import HELSINKI, Log, grid, open_layer, save
 
 SANDIAO = {  # OSM tag value → 三调 code (GB/T 21010-2017 and survey working codes)
     'residential': '0701', 'commercial': '05H1', 'retail': '05H1', 'civil': '08H1', 'construction': '0701',
@@ -77,7 +77,8 @@ def valid_area(geometry):
     return fixed.area() if not fixed.isEmpty() else 0.0
 
 
-def test_conformance_pieces_add_up_on_real_polygons(run_alg, log, city, tmp_path):
+def test_conformance_pieces_add_up_on_real_polygons(run_alg, city, tmp_path):
+    log = Log()
     result = run_alg('spm:plan_conformance', {
         'CURRENT': city['current'], 'CURRENT_FIELD': 'DLBM', 'PLAN': city['plan'], 'PLAN_FIELD': 'YDYHDM',
         'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')}, feedback=log)
@@ -107,7 +108,8 @@ def test_conformance_pieces_add_up_on_real_polygons(run_alg, log, city, tmp_path
     assert any('ring with fewer than 4 points' in w for w in log.warnings)
 
 
-def test_control_lines_patches_add_up_on_real_polygons(run_alg, log, city, tmp_path):
+def test_control_lines_patches_add_up_on_real_polygons(run_alg, city, tmp_path):
+    log = Log()
     from qgis.core import QgsGeometry
     result = run_alg('spm:control_lines', {
         'LANDUSE': city['current'], 'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': city['red'], 'FARMLAND': city['farm'],

@@ -1,8 +1,9 @@
-"""Helpers for the tests on real data (tests/data/real, see its README)."""
+"""Helpers for the tests on real data (tests/data/real, see its README).
+
+A module of its own, not a conftest.py: a second module named conftest would shadow tests/conftest.py
+for the tests that import from it."""
 
 from pathlib import Path
-
-import pytest
 
 REAL = Path(__file__).resolve().parents[1] / 'data' / 'real'
 HELSINKI = REAL / 'helsinki_osm.gpkg'
@@ -80,8 +81,3 @@ class Log:
                 self.lines.append(text)
                 self.warnings.append(text)
         return Recording()
-
-
-@pytest.fixture
-def log():
-    return Log()
