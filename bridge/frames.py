@@ -141,7 +141,8 @@ def _read(source, request, indices, with_geometry, feedback):
     Fast path: one WKB export and one GEOS parse per feature (plus a validity check for
     polygons); what GEOS refuses, what is of another type and invalid polygons take the slow path.
     """
-    dimension = QgsWkbTypes.geometryType(source.wkbType())
+    wkb_type = source.wkbType() if hasattr(source, 'wkbType') else QgsWkbTypes.Unknown  # duck-typed sources
+    dimension = QgsWkbTypes.geometryType(wkb_type)
     readable = _readable_codes(dimension)
     polygons = dimension == QgsWkbTypes.PolygonGeometry
     total = source.featureCount()
