@@ -155,3 +155,39 @@ def test_overlapping_zones_over_a_partly_uncovered_parcel_count_once():
     areas = dict(zip(result.right, (g.area for g in result.geometry)))
     assert areas == pytest.approx({0: 60.0, 1: 20.0, UNCOVERED: 20.0})
     assert result.overlaps == [(0, 1)]
+
+
+def test_conformance_on_curved_parcels_and_zones_uses_their_segmentized_areas(run_alg, tmp_path):
+    """Survey exports are full of arcs: CurvePolygon, MultiSurface and CompoundCurve rings."""
+    from qgis.core import QgsGeometry
+    x, y = 385_000.0, 6_672_000.0
+    current = [
+        (f'CurvePolygon (CompoundCurve (CircularString ({x} {y}, {x + 50} {y + 50}, {x + 100} {y}), '
+         f'({x + 100} {y}, {x} {y})))', '0701'),
+        (f'MultiSurface (CurvePolygon (CircularString ({x + 200} {y}, {x + 260} {y}, {x + 200} {y})), '
+         f'(({x + 300} {y}, {x + 340} {y}, {x + 340} {y + 40}, {x + 300} {y})))', '0301'),
+        (f'CurvePolygon (CompoundCurve (({x} {y + 100}, {x + 80} {y + 100}), CircularString ({x + 80} {y + 100}, '
+         f'{x + 120} {y + 140}, {x + 80} {y + 180}), ({x + 80} {y + 180}, {x} {y + 180}, {x} {y + 100})))', '05H1')]
+    zones = [(f'CurvePolygon (CircularString ({x - 20} {y + 40}, {x + 180} {y + 40}, {x - 20} {y + 40}))', '0701'),
+             (f'Polygon (({x + 150} {y - 50}, {x + 400} {y - 50}, {x + 400} {y + 20}, {x + 150} {y + 20}, '
+              f'{x + 150} {y - 50}))', '0301')]
+    gpkg = tmp_path / 'curved.gpkg'
+    parcels = save(gpkg, 'current', 'MultiSurface', [('DLBM', QVariant.String)], current)
+    plan = save(gpkg, 'plan', 'MultiSurface', [('YDYHDM', QVariant.String)], zones)
+    result = run_alg('spm:plan_conformance', {
+        'CURRENT': parcels, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHDM',
+        'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')})
+    by_parcel = defaultdict(float)
+    for piece in open_layer(result['OUTPUT']).getFeatures():
+        by_parcel[piece['CUR_FID']] += piece['AREA_M2']
+    layer = open_layer(*parcels.split('|layername='))
+    assert all(QgsGeometry(f.geometry()).constGet().hasCurvedSegments() for f in layer.getFeatures())
+    for feature in layer.getFeatures():
+        expected = QgsGeometry(feature.geometry().constGet().segmentize()).area()
+        assert by_parcel[feature.id()] == pytest.approx(expected, rel=1e-3)
+        assert by_parcel[feature.id()] == pytest.approx(feature.geometry().area(), rel=1e-3)
+    zone = next(open_layer(*plan.split('|layername=')).getFeatures()).geometry()
+    inside = sum(p['AREA_M2'] for p in open_layer(result['OUTPUT']).getFeatures() if p['PLAN_CODE'] == '0701')
+    expected = sum(QgsGeometry(f.geometry().constGet().segmentize()).intersection(
+        QgsGeometry(zone.constGet().segmentize())).area() for f in layer.getFeatures())
+    assert inside == pytest.approx(expected, rel=1e-3) and inside > 1000
