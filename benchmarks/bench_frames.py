@@ -1,7 +1,10 @@
 """Layer <-> GeoDataFrame round trip on 100,000 polygons (bridge/frames.py).
 
 Compares the WKB-based bridge with the naive per-feature conversion through WKT that plugins
-often write, in one run. Usage: /usr/bin/python3 benchmarks/bench_frames.py [--features N]
+often write, in one run. Also, side by side on the same layer: the bare floor of the bridge's read
+(one WKB export + one GEOS parse per feature, no checks: the reader before it learned to repair),
+and a messy layer where 1 % of the features take the slow path (rings of 2 points, bow-ties,
+curves). Usage: /usr/bin/python3 benchmarks/bench_frames.py [--features N]
 """
 
 import argparse
@@ -11,7 +14,7 @@ import numpy as np
 from _common import import_plugin, peak_rss_gib, qgis_app, save, timer
 
 
-def make_layer(n, seed=0):
+def make_layer(n, seed=0, messy_every=0):
     from qgis.PyQt.QtCore import QVariant
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
     rng = np.random.default_rng(seed)
@@ -26,6 +29,8 @@ def make_layer(n, seed=0):
         x, y = xs[i], ys[i]
         ring = [(x, y), (x + 30, y), (x + 34, y + 20), (x + 15, y + 31), (x - 3, y + 18), (x, y)]
         wkt = 'MULTIPOLYGON(((' + ','.join(f'{a} {b}' for a, b in ring) + ')))'
+        if messy_every and i % messy_every == 0:
+            wkt = MESSY[(i // messy_every) % len(MESSY)].format(x=x, y=y, x1=x + 30, y1=y + 30)
         feature = QgsFeature(layer.fields())
         code, name = codes[i % 4]
         feature.setAttributes([code, name, float(i), i % 30])
@@ -33,6 +38,18 @@ def make_layer(n, seed=0):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
+
+
+MESSY = ('MULTIPOLYGON((({x} {y},{x} {y})))',                                    # a ring of 2 points
+         'MULTIPOLYGON((({x} {y},{x1} {y1},{x1} {y},{x} {y1},{x} {y})))',           # a bow-tie
+         'MULTISURFACE(CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING({x} {y},{x1} {y1},{x1} {y}),'
+         '({x1} {y},{x} {y}))))')                                                  # an arc
+
+
+def plain_read(layer):
+    """The floor: one WKB export and one GEOS parse per feature, geometries only."""
+    from shapely import wkb
+    return [wkb.loads(bytes(f.geometry().asWkb())) for f in layer.getFeatures()]
 
 
 def naive_round_trip(layer):
@@ -74,6 +91,16 @@ def main():
     results['round_trip_s'] = round(results['to_frame_s'] + results['to_layer_s'], 3)
     assert back.featureCount() == layer.featureCount()
     assert abs(frame.geometry.area.sum() - sum(f.geometry().area() for f in back.getFeatures())) < 1e-3
+    with timer(results, 'plain_parse_floor_s'):
+        plain_read(layer)
+    results['to_frame_over_floor'] = round(results['to_frame_s'] / results['plain_parse_floor_s'], 2)
+    messy = make_layer(args.features, messy_every=100)
+    with timer(results, 'to_frame_messy_1pct_s'):
+        messy_frame = frames.source_to_frame(messy)
+    notes = messy_frame.attrs[frames.NOTES]
+    results['messy_repaired'] = sum(n.action == frames.REPAIRED for n in notes)
+    results['messy_skipped'] = sum(n.action == frames.SKIPPED for n in notes)
+    del messy, messy_frame
     with timer(results, 'naive_wkt_round_trip_s'):
         naive_round_trip(layer)
     results['speedup_vs_naive'] = round(results['naive_wkt_round_trip_s'] / results['round_trip_s'], 2)

@@ -3,9 +3,20 @@
 Geometries cross as WKB (one C++ export and one GEOS parse per feature, no Python geometry walk),
 attributes as plain Python values column by column. Field names and values (Chinese included),
 field types, the CRS and the geometry type survive a round trip.
+
+Every geometry QGIS can hold is read. Those GEOS cannot parse as they are, or that are not of the
+layer's dimension, take a slow path (:func:`_rebuild`): curves are segmentized, M values dropped
+(Z kept), rings closed, rings of fewer than 4 points and empty parts dropped, parts of another
+dimension (in geometry collections) dropped, and what remains made valid. What was repaired and
+what was skipped (no geometry left: the feature's geometry becomes None) is listed once per
+feature in ``frame.attrs['spm_geometry_notes']`` (:class:`GeometryNote`);
+:func:`describe_notes` words them for the log.
 """
 
+import collections
+import contextlib
 import datetime
+import logging
 
 import geopandas as gpd
 import numpy as np
@@ -19,12 +30,17 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsGeometryCollection,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from shapely import wkb as shapely_wkb
+from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon
+from shapely.validation import explain_validity, make_valid
 
 from ..core.errors import Canceled
+from ..core.i18n import translate
+from ..core.landuse.geometry import is_valid, polygonal
 
 _INT_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
 _FLOAT_TYPES = (QVariant.Double,)
@@ -93,7 +109,9 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
     """Read a QgsFeatureSource or QgsVectorLayer into a GeoDataFrame.
 
     ``fields``: names to read (default all); ``request``: an extra QgsFeatureRequest (filter,
-    extent). The index holds the feature ids; the CRS is the source's.
+    extent). The index holds the feature ids; the CRS is the source's. Geometries that needed
+    repair or were skipped are listed in ``frame.attrs['spm_geometry_notes']`` (empty list when
+    none).
     """
     all_fields = source.fields()
     names = list(all_fields.names()) if fields is None else list(fields)
@@ -102,10 +120,34 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
     request.setSubsetOfAttributes(indices)
     if not with_geometry:
         request.setFlags(request.flags() | QgsFeatureRequest.NoGeometry)
+    with _quiet_geos():
+        ids, rows, shapes, notes = _read(source, request, indices, with_geometry, feedback)
 
+    columns = list(zip(*rows)) if rows else [[] for _ in names]
+    data = {name: _column(list(col), all_fields.field(idx))
+            for name, idx, col in zip(names, indices, columns)}
+    index = pd.Index(ids, dtype=np.int64, name='fid')
+    if not with_geometry:
+        return pd.DataFrame(data, index=index)
+    geometry = gpd.GeoSeries(shapes, index=index, crs=crs_to_frame(source.sourceCrs()))
+    frame = gpd.GeoDataFrame(data, geometry=geometry, index=index)
+    frame.attrs[NOTES] = notes
+    return frame
+
+
+def _read(source, request, indices, with_geometry, feedback):
+    """(ids, attribute rows, shapely geometries, notes) of the features of ``request``.
+
+    Fast path: one WKB export and one GEOS parse per feature (plus a validity check for
+    polygons); what GEOS refuses, what is of another type and invalid polygons take the slow path.
+    """
+    wkb_type = source.wkbType() if hasattr(source, 'wkbType') else QgsWkbTypes.Unknown  # duck-typed sources
+    dimension = QgsWkbTypes.geometryType(wkb_type)
+    readable = _readable_codes(dimension)
+    polygons = dimension == QgsWkbTypes.PolygonGeometry
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
-    ids, rows, blobs = [], [], []
+    ids, rows, shapes, notes = [], [], [], []
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
@@ -114,19 +156,198 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
         ids.append(feature.id())
         attributes = feature.attributes()
         rows.append([attributes[i] for i in indices])
-        if with_geometry:
-            geometry = feature.geometry()
-            blobs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        if not with_geometry:
+            continue
+        geometry = feature.geometry()
+        shape = None
+        if not geometry.isNull():
+            blob = bytes(geometry.asWkb())
+            if int.from_bytes(blob[1:5], 'little' if blob[0] == 1 else 'big') in readable:
+                try:
+                    shape = shapely_wkb.loads(blob)
+                except Exception:                  # noqa: BLE001 (GEOS refuses it: slow path)
+                    shape = None
+            if shape is None or (polygons and not is_valid(shape)):
+                shape = _rebuild(geometry, dimension, feature.id(), notes)
+        shapes.append(shape)
+    return ids, rows, shapes, notes
 
-    columns = list(zip(*rows)) if rows else [[] for _ in names]
-    data = {name: _column(list(col), all_fields.field(idx))
-            for name, idx, col in zip(names, indices, columns)}
-    index = pd.Index(ids, dtype=np.int64, name='fid')
-    if not with_geometry:
-        return pd.DataFrame(data, index=index)
-    geometry = gpd.GeoSeries([None if b is None else shapely_wkb.loads(b) for b in blobs],
-                             index=index, crs=crs_to_frame(source.sourceCrs()))
-    return gpd.GeoDataFrame(data, geometry=geometry, index=index)
+
+# --- geometries GEOS cannot read as they are --------------------------------------------------
+
+NOTES = 'spm_geometry_notes'
+REPAIRED, SKIPPED = 'repaired', 'skipped'
+GeometryNote = collections.namedtuple('GeometryNote', 'fid action reasons x y')
+GeometryNote.__doc__ = """What was done to one feature's geometry: ``action`` REPAIRED or SKIPPED (no
+geometry left: None in the frame), ``reasons`` (texts), and ``x``, ``y``: the mean of its distinct
+vertices, in the frame's CRS (the location of a skipped one; NaN when it has no vertex)."""
+
+_BASE_CODES = {QgsWkbTypes.PointGeometry: (1, 4), QgsWkbTypes.LineGeometry: (2, 5),
+               QgsWkbTypes.PolygonGeometry: (3, 6)}
+
+
+@contextlib.contextmanager
+def _quiet_geos():
+    """Silence shapely's log of GEOS errors while reading: refusals are handled and listed."""
+    logger = logging.getLogger('shapely.geos')
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _readable_codes(dimension):
+    """ISO WKB type codes GEOS reads as they are for a layer of ``dimension`` (Z kept, M dropped)."""
+    base = _BASE_CODES.get(dimension, (1, 2, 3, 4, 5, 6, 7))
+    return frozenset(code + offset for code in base for offset in (0, 1000, 2000, 3000))
+
+
+def _leaves(abstract):
+    """The points, curves and surfaces of a QGIS geometry (collections opened, recursively)."""
+    if isinstance(abstract, QgsGeometryCollection):
+        for i in range(abstract.numGeometries()):
+            yield from _leaves(abstract.geometryN(i))
+    else:
+        yield abstract
+
+
+def _coordinates(curve, z):
+    return [(p.x(), p.y(), p.z()) if z else (p.x(), p.y()) for p in curve.points()]
+
+
+def _distinct(coordinates):
+    return {c[:2] for c in coordinates}
+
+
+def _polygon(surface, z, reasons):
+    """A shapely Polygon of a QGIS (curve) polygon: rings closed, short rings dropped; or None."""
+    kept = []
+    for position, ring in enumerate(_rings_of(surface)):
+        coordinates = _coordinates(ring, z)
+        if len(_distinct(coordinates)) < 3:
+            reasons.add(translate('spm', 'ring with fewer than 4 points (no area) dropped'))
+            if position == 0:
+                return None
+            continue
+        if coordinates[0][:2] != coordinates[-1][:2]:
+            reasons.add(translate('spm', 'unclosed ring closed'))
+            coordinates.append(coordinates[0])
+        kept.append(coordinates)
+    return Polygon(kept[0], kept[1:]) if kept else None
+
+
+def _parts(abstract, z, reasons):
+    """{dimension: [shapely parts]} of a segmentized QGIS geometry; (parts, all vertices)."""
+    parts = {QgsWkbTypes.PointGeometry: [], QgsWkbTypes.LineGeometry: [], QgsWkbTypes.PolygonGeometry: []}
+    vertices = []
+    for leaf in _leaves(abstract):
+        kind = QgsWkbTypes.geometryType(leaf.wkbType())
+        if leaf.isEmpty():
+            reasons.add(translate('spm', 'empty parts dropped'))
+        elif kind == QgsWkbTypes.PointGeometry:
+            vertices.append((leaf.x(), leaf.y()))
+            parts[kind].append(Point((leaf.x(), leaf.y(), leaf.z()) if z else (leaf.x(), leaf.y())))
+        elif kind == QgsWkbTypes.LineGeometry:
+            coordinates = _coordinates(leaf, z)
+            vertices.extend(c[:2] for c in coordinates)
+            if len(_distinct(coordinates)) < 2:
+                reasons.add(translate('spm', 'line of fewer than 2 distinct points dropped'))
+            else:
+                parts[kind].append(LineString(coordinates))
+        elif kind == QgsWkbTypes.PolygonGeometry:
+            vertices.extend((p.x(), p.y()) for ring in _rings_of(leaf) for p in ring.points())
+            polygon = _polygon(leaf, z, reasons)
+            if polygon is not None:
+                parts[kind].append(polygon)
+    return parts, vertices
+
+
+def _rings_of(surface):
+    rings = [surface.exteriorRing()] + [surface.interiorRing(i) for i in range(surface.numInteriorRings())]
+    return [ring for ring in rings if ring is not None]
+
+
+_MULTI = {QgsWkbTypes.PointGeometry: MultiPoint, QgsWkbTypes.LineGeometry: MultiLineString,
+          QgsWkbTypes.PolygonGeometry: MultiPolygon}
+
+
+def _assemble(parts, dimension, multi, reasons):
+    """One shapely geometry of the layer's dimension from ``parts`` (None when none is left)."""
+    if dimension not in _MULTI:                     # a layer of mixed or unknown type
+        found = [kind for kind in _MULTI if parts[kind]]
+        if len(found) > 1:
+            return GeometryCollection([p for kind in found for p in parts[kind]])
+        if not found:
+            return None
+        dimension = found[0]
+    if any(parts[kind] for kind in _MULTI if kind != dimension):
+        reasons.add(translate('spm', 'parts of another geometry type dropped'))
+    kept = parts[dimension]
+    if not kept:
+        return None
+    shape = _MULTI[dimension](kept) if multi or len(kept) > 1 else kept[0]
+    if dimension == QgsWkbTypes.PolygonGeometry and not is_valid(shape):
+        reason = explain_validity(shape).split('[')[0].strip()
+        shape = polygonal(make_valid(shape))
+        reasons.add(translate('spm', 'invalid polygon made valid ({reason})').format(reason=reason))
+        if shape is not None and multi and not isinstance(shape, MultiPolygon):
+            shape = MultiPolygon([shape])
+    return shape
+
+
+def _rebuild(geometry, dimension, fid, notes):
+    """The shapely geometry of a QgsGeometry GEOS cannot read as it is (see the module's doc).
+
+    Appends one :class:`GeometryNote` for the feature to ``notes``; returns None when nothing of
+    the layer's dimension is left.
+    """
+    reasons = set()
+    abstract = geometry.constGet()
+    if abstract.hasCurvedSegments():
+        abstract = abstract.segmentize()
+        reasons.add(translate('spm', 'curves segmentized'))
+    z = QgsWkbTypes.hasZ(abstract.wkbType())
+    try:
+        parts, vertices = _parts(abstract, z, reasons)
+        shape = _assemble(parts, dimension, QgsWkbTypes.isMultiType(geometry.wkbType()), reasons)
+    except Exception as error:                     # noqa: BLE001 (listed, never a traceback)
+        shape, vertices = None, []
+        reasons.add(translate('spm', 'unreadable geometry ({error})').format(error=error))
+    if shape is not None and shape.is_empty:
+        shape = None
+    if shape is None and not reasons:
+        reasons.add(translate('spm', 'empty geometry'))
+    if not reasons:
+        reasons.add(translate('spm', 'read from its vertices'))
+    x, y = np.mean(sorted(_distinct(vertices)), axis=0) if vertices else (np.nan, np.nan)
+    notes.append(GeometryNote(fid, SKIPPED if shape is None else REPAIRED, tuple(sorted(reasons)),
+                              float(x), float(y)))
+    return shape
+
+
+def describe_notes(notes, layer, limit=20):
+    """One log message naming, by feature id, what was repaired and what was skipped and why
+    ('' when ``notes`` is empty)."""
+    if not notes:
+        return ''
+    groups = collections.defaultdict(list)
+    for note in notes:
+        groups[(note.action, '; '.join(note.reasons))].append(str(note.fid))
+    lines = []
+    for action, label in ((SKIPPED, translate('spm', 'skipped (read without geometry)')),
+                          (REPAIRED, translate('spm', 'repaired'))):
+        for (kind, reasons), fids in sorted(groups.items()):
+            if kind != action:
+                continue
+            shown = ', '.join(fids[:limit]) + (translate('spm', ' and {n} more').format(
+                n=len(fids) - limit) if len(fids) > limit else '')
+            text = (translate('spm', '{n} {label}, {reasons}: feature {fids}') if len(fids) == 1 else
+                    translate('spm', '{n} {label}, {reasons}: features {fids}'))
+            lines.append(text.format(n=len(fids), label=label, reasons=reasons, fids=shown))
+    return translate('spm', 'Layer “{layer}”: {n} geometries needed care. {details}.').format(
+        layer=layer, n=len(notes), details='. '.join(lines))
 
 
 # --- GeoDataFrame -> QGIS --------------------------------------------------------------------

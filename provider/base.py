@@ -270,7 +270,9 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         return field
 
     def frame(self, source, fields=None, feedback=None, crs=None, context=None):
-        """The source as a GeoDataFrame (index = feature ids), reprojected to ``crs`` if given."""
+        """The source as a GeoDataFrame (index = feature ids), reprojected to ``crs`` if given.
+
+        One warning names the features whose geometry was repaired or skipped (bridge.frames)."""
         from ..bridge import frames
         if crs is not None and crs.isValid() and source.sourceCrs() != crs:
             from qgis.core import QgsFeatureRequest, QgsProject
@@ -283,8 +285,12 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                     layer=self.label(source), src=source.sourceCrs().authid(), dst=crs.authid()))
             frame = frames.source_to_frame(source, fields, request=request, feedback=None)
             frame = frame.set_crs(frames.crs_to_frame(crs), allow_override=True)
-            return frame
-        return frames.source_to_frame(source, fields, feedback=None)
+        else:
+            frame = frames.source_to_frame(source, fields, feedback=None)
+        notes = frames.describe_notes(frame.attrs.get(frames.NOTES), self.label(source))
+        if notes and feedback is not None:
+            feedback.pushWarning(notes)
+        return frame
 
     # --- outputs ---------------------------------------------------------------------------
 

@@ -299,6 +299,7 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
     geometries = _in_crs(buildings.geometry, crs)
     admin_geoms = _in_crs(admin.geometry, crs)
     wkbs = [None if blob is None else as_multipolygon(blob) for blob in footprints.to_wkb(geometries)]
+    wkbs, located = footprints.stand_ins(wkbs, buildings, crs)      # footprints without area
     done()
 
     rings = footprints.read_rings(wkbs, check)
@@ -364,6 +365,7 @@ def assign_codes(registry, buildings, admin, admin_field, year_field=None, beido
         'retired': int(len(retired)), 'outside': int(outside.sum()), 'no_geometry': int((~has_geometry).sum()),
         'outside_ids': [int(i) for i in buildings.index[outside]], 'township_changed': township_changed,
         'ambiguous_township': ambiguous, 'missing_years': missing_years, 'run': run_id,
+        'located_by_vertices': located,
         'registry_before': before,
     }
     registry.record_run(run_id, today, summary, fresh_bounds)

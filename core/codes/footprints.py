@@ -223,3 +223,46 @@ def intersecting_pairs(left, right):
     else:
         found = tree.query(left.values, predicate='intersects')
     return np.asarray(found[0], dtype=np.int64), np.asarray(found[1], dtype=np.int64)
+
+
+# --- footprints without area ----------------------------------------------------------------
+
+NOTES = 'spm_geometry_notes'           # bridge.frames lists repaired and skipped geometries here
+STAND_IN_SIDE = 0.01                   # metres; 1e-7 degree in a geographic CRS
+
+
+def _square(x, y, half):
+    """WKB of a one-part MultiPolygon: the square of half-side ``half`` centred on (x, y)."""
+    ring = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half),
+            (x - half, y - half)]
+    return (struct.pack('<BII', 1, 6, 1) + struct.pack('<BIII', 1, 3, 1, len(ring))
+            + np.asarray(ring, dtype='<f8').tobytes())
+
+
+def stand_ins(wkbs, frame, crs):
+    """Give a location to the buildings whose footprint has no area; (wkbs, their fids).
+
+    ``frame.attrs['spm_geometry_notes']`` (bridge.frames) lists the features whose geometry was
+    skipped — a ring of 2 points, a clipped way collapsed to a line — with the mean of their
+    vertices (in the frame's CRS). Such a building still has a location: its footprint in
+    ``wkbs`` (None) becomes a square of :data:`STAND_IN_SIDE` centred there (in ``crs``, the
+    registry's), so it is coded from that point, the registry keeps the square, and the same
+    input matches it again in later runs (identical WKB) while a real footprint drawn there later
+    is a new building.
+    """
+    notes = [n for n in frame.attrs.get(NOTES) or () if n.action == 'skipped' and np.isfinite(n.x)]
+    rows = frame.index.get_indexer([n.fid for n in notes]) if notes else []
+    chosen = [(row, n) for row, n in zip(rows, notes) if row >= 0 and wkbs[row] is None]
+    if not chosen:
+        return wkbs, []
+    from pyproj import CRS, Transformer
+    x = np.array([n.x for _, n in chosen])
+    y = np.array([n.y for _, n in chosen])
+    target = CRS.from_user_input(crs)
+    if frame.crs is not None and not CRS.from_user_input(frame.crs).equals(target):
+        x, y = Transformer.from_crs(frame.crs, target, always_xy=True).transform(x, y)
+    half = (1e-7 if target.is_geographic else STAND_IN_SIDE) / 2
+    wkbs = list(wkbs)
+    for (row, _), a, b in zip(chosen, x, y):
+        wkbs[row] = _square(float(a), float(b), half)
+    return wkbs, [int(n.fid) for _, n in chosen]

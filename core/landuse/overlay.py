@@ -214,7 +214,7 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
                 pieces.append((j, piece))
         area = geometry.area
         covered = sum(piece.area for _, piece in pieces)
-        if len(pieces) > 1 and covered > area * (1 + _RELATIVE_GAP):
+        if len(pieces) > 1 and abs(covered - area) > area * _RELATIVE_GAP:   # overlaps hide in gaps too
             pieces = _separate(pieces, overlaps, what)
             covered = sum(piece.area for _, piece in pieces)
         if area - covered > area * _RELATIVE_GAP:

@@ -138,6 +138,11 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
                 '{n} building(s) lie outside every township and got no code (CODE_STATUS “outside”): '
                 'features {ids}.').format(n=summary['outside'], ids=', '.join(str(i) for i in ids[:30])
                                           + (' …' if len(ids) > 30 else '')), False)
+        if summary.get('located_by_vertices'):
+            feedback.pushWarning(self.tr(
+                '{n} building(s) whose footprint has no area were coded at the mean of their vertices '
+                '(fix their footprints): features {ids}.').format(
+                    n=len(summary['located_by_vertices']), ids=', '.join(map(str, summary['located_by_vertices']))))
         if summary['no_geometry']:
             feedback.reportError(self.tr('{n} feature(s) have no geometry and got no code.').format(
                 n=summary['no_geometry']), False)
