@@ -157,7 +157,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             if not self._published:
                 self.check_canceled(feedback)
                 self._staging.publish()
-            return results
+            return {name: value for name, value in results.items() if value is not None}
         except Canceled:
             raise QgsProcessingException(self.tr('Canceled: no output was written.'))
         except SpmError as exc:
@@ -339,7 +339,6 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             del sink                    # closes the file
         if dest.path is not None:
             destinations.register_load(context, dest)
-        self._step(99)
         return dest_id
 
     def publish_outputs(self):

@@ -130,34 +130,35 @@ def cancel_at(n):
 
 # --- cancel at every progress step ------------------------------------------------------------
 
-REPORTS = 9        # one per core step (7), the staged output (95 %), the published output (100 %)
-
-
 def test_a_run_reports_progress_at_each_step_and_registry_and_output_agree(run_alg, city, sample_gpkg):
     folder, registry, output = city
     feedback = cancel_at(0)                       # never cancels
     run_alg(ALG, params(sample_gpkg, registry, output), feedback=feedback)
-    assert len(feedback.reports) == REPORTS and feedback.reports[-2:] == [95, 100]
+    # one report per input opened, one per core step (7), the staged output (95 %), the published (100 %)
+    assert len(feedback.reports) >= 9 and feedback.reports[-2:] == [95, 100]
     assert_agree(registry, output)
     assert len(output_codes(output)) > 8000                          # all the sample's buildings …
     assert sorted(os.listdir(folder)) == ['coded.gpkg', 'registry.gpkg']   # … and no temporary left
 
 
-@pytest.mark.parametrize('n', range(1, REPORTS + 1))
-def test_cancel_at_each_progress_step_leaves_both_files_or_publishes_both(run_alg, city, sample_gpkg, n):
+def test_cancel_at_each_progress_step_leaves_both_files_or_publishes_both(run_alg, city, sample_gpkg):
     from qgis.core import QgsProcessingException
     folder, registry, output = city
-    before = snapshot(folder)
-    feedback = cancel_at(n)
-    try:
-        run_alg(ALG, params(sample_gpkg, registry, output), feedback=feedback)
-    except QgsProcessingException as exc:
-        assert 'Canceled' in str(exc) and n < REPORTS
-        assert snapshot(folder) == before, 'a canceled run changed a byte of the registry or the output'
-    else:                                          # canceled after the commit: the run completes
-        assert n == REPORTS
-        assert_agree(registry, output)
-        assert sorted(os.listdir(folder)) == ['coded.gpkg', 'registry.gpkg']
+    counting = cancel_at(0)
+    run_alg(ALG, params(sample_gpkg, registry, output), feedback=counting)
+    reports = len(counting.reports)
+    for n in range(1, reports + 1):
+        before = snapshot(folder)
+        feedback = cancel_at(n)
+        try:
+            run_alg(ALG, params(sample_gpkg, registry, output), feedback=feedback)
+        except QgsProcessingException as exc:
+            assert 'Canceled' in str(exc) and n < reports, n
+            assert snapshot(folder) == before, f'a run canceled at report {n} changed a byte of the registry or the output'
+        else:                                      # canceled after the commit: the run completes
+            assert n == reports
+            assert_agree(registry, output)
+            assert sorted(os.listdir(folder)) == ['coded.gpkg', 'registry.gpkg']
 
 
 # --- failures after the codes were drawn --------------------------------------------------------
@@ -200,13 +201,11 @@ def test_output_that_cannot_be_published_after_the_commit_says_the_codes_are_reg
     from qgis.core import QgsProcessingException
     folder, registry, output = city
     earlier_output = digest(output)
-    real_replace = os.replace
+    from spatial_planning_monitor.provider import destinations
 
-    def refuse(source, target):
-        if os.path.basename(str(target)) == 'coded.gpkg':
-            raise PermissionError(13, 'Permission denied')
-        return real_replace(source, target)
-    monkeypatch.setattr(os, 'replace', refuse)
+    def refuse(dest, staged, umask):
+        raise PermissionError(13, 'Permission denied', dest.path)
+    monkeypatch.setattr(destinations, '_publish', refuse)
     with pytest.raises(QgsProcessingException, match=r'in the registry \(run 2\).*Run again'):
         run_alg(ALG, params(sample_gpkg, registry, output))
     monkeypatch.undo()

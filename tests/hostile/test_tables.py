@@ -100,7 +100,7 @@ BAD_FILES = {
 def test_a_bad_file_as_each_csv_parameter_stops_naming_file_and_parameter(run_alg, tmp_path, alg, param,
                                                                           kind):
     content, reason = BAD_FILES[kind]
-    bad = tmp_path / 'table.csv'
+    bad = tmp_path / 'bad_input.csv'     # not table.csv: that is where spm:indicators writes TABLE
     bad.write_bytes(content)
     params = base_params(alg, tmp_path)
     params[param] = str(bad)

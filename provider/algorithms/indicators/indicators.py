@@ -201,8 +201,8 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         result = evaluate(indicators, table, keys, previous=previous,
                           district_names=[str(k) for k in keys])
         self.check_canceled(feedback)
-        for message in result.messages:      # 未计算 in the table; an optional input left empty is no error
-            feedback.pushInfo(message)
+        for message in result.messages:      # 未计算 in the table: a warning, not an error
+            feedback.pushWarning(message)
         if inputs.landuse_czcs is None and inputs.dev_boundary is not None:
             feedback.pushInfo(self.tr('No 城镇村属性码 field: urban construction land is taken as the '
                                       'construction land inside the urban development boundary.'))
