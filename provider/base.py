@@ -223,11 +223,10 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         names = {QgsProcessing.TypeVectorPoint: self.tr('points'),
                  QgsProcessing.TypeVectorLine: self.tr('lines'),
                  QgsProcessing.TypeVectorPolygon: self.tr('polygons')}
-        geometric = kind not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry) or \
-            source.wkbType() not in (QgsWkbTypes.NoGeometry, QgsWkbTypes.Unknown)
+        has_geometry = source.wkbType() != QgsWkbTypes.NoGeometry and kind != QgsWkbTypes.NullGeometry
         if wanted and QgsProcessing.TypeVector not in wanted:
             specific = wanted & set(names)
-            if kind == QgsWkbTypes.NullGeometry or source.wkbType() == QgsWkbTypes.NoGeometry:
+            if not has_geometry:
                 raise self.error(self.tr('Layer “{layer}” ({param}) is a table without geometry; {kind} are '
                                          'needed.').format(layer=self.label(source), param=definition.name(),
                                                            kind=' / '.join(names[t] for t in sorted(specific))
@@ -237,7 +236,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                 raise self.error(self.tr('Layer “{layer}” ({param}) has {got}; {kind} are needed.').format(
                     layer=self.label(source), param=definition.name(), got=names[int(kind)],
                     kind=' / '.join(names[t] for t in sorted(specific))))
-        if geometric and kind != QgsWkbTypes.NullGeometry and not source.sourceCrs().isValid():
+        if has_geometry and _undefined(source.sourceCrs()):
             raise self.error(self.tr(
                 'Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances '
                 'are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run '
@@ -389,3 +388,11 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         """Give the output a name and, once it loads in QGIS, the shipped style and aliases."""
         style_on_load(context, dest_id, style, layer_name, then)
 
+
+def _undefined(crs):
+    """True for a missing CRS and for the placeholders GeoPackages use when none was set
+    (srs_id 0 “Undefined geographic SRS”, -1 “Undefined Cartesian SRS”), which QGIS reads as
+    valid CRSs without an authority."""
+    if not crs.isValid():
+        return True
+    return not crs.authid() and crs.description().lower().startswith(('undefined', 'unknown'))

@@ -98,6 +98,9 @@ def grid_sums(buildings, size, extent=None, is_canceled=None):
     """
     if size <= 0:
         raise InputError(translate('spm', 'GRID_SIZE must be positive.'))
+    if extent is None and buildings.geometry.dropna().empty:      # no building: no cell
+        buildings = buildings.iloc[:0]
+        extent = (0.0, 0.0, size, size)
     minx, miny, maxx, maxy = extent if extent is not None else buildings.total_bounds
     minx, miny = math.floor(minx / size) * size, math.floor(miny / size) * size
     ncols = max(1, int(math.ceil((maxx - minx) / size)))
