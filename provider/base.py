@@ -98,6 +98,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
     NAME = None
     GROUP = None
     REQUIRES = ('geopandas',)
+    MEASURES = 'areas'   # how geographic input is measured, for the help: areas, working_crs, lonlat, as_is
 
     # --- identity, translation, help -----------------------------------------------------
 
@@ -121,8 +122,40 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
     def group(self):
         return groups().get(self.GROUP, self.GROUP)
 
-    def shortHelpString(self):
-        return help_text(self.NAME)
+    def shortHelpString(self):  # noqa: N802
+        return help_text(self.NAME) + self.safety_help()
+
+    def safety_help(self):
+        """What every algorithm does with awkward input and with its outputs (one text for all, so
+        that the promise reads the same everywhere), after the algorithm's own help."""
+        measures = {
+            'areas': self.tr('Geographic layers (EPSG:4490, 4326 …) are accepted: areas are measured on '
+                             'the ellipsoid, never in square degrees.'),
+            'working_crs': self.tr('Geographic layers (EPSG:4490, 4326 …) are accepted: distances and '
+                                   'areas are measured in a projected working CRS, the CGCS2000 3-degree '
+                                   'Gauss–Krüger zone of the data’s centre inside China (UTM elsewhere) '
+                                   'unless WORKING_CRS names one; the log says which. Outputs are in the '
+                                   'input’s CRS.'),
+            'lonlat': self.tr('Any CRS is accepted: coordinates are converted to CGCS2000 longitude and '
+                              'latitude (EPSG:4490).'),
+            'as_is': self.tr('Any CRS is accepted: the project points are read in SOURCE_CRS and compared with '
+                             'the layers in their own CRS.'),
+        }
+        parts = ['<h4>{}</h4>'.format(self.tr('Awkward input, and your files'))]
+        if self.MEASURES:
+            parts.append('<p>{} {}</p>'.format(measures[self.MEASURES], self.tr(
+                'A layer without a coordinate reference system (or with a GeoPackage’s “Undefined SRS”) '
+                'is refused, and so is a layer of the wrong geometry type. Curved geometries are '
+                'converted to straight segments, invalid polygons are repaired and features left '
+                'without geometry are skipped; one warning per layer lists them by feature id. An '
+                'empty layer gives a warning and an empty result.')))
+        parts.append('<p>{}</p>'.format(self.tr(
+            'Outputs never overwrite an input or each other. They are written beside their '
+            'destination and moved into place only when the whole run succeeded: a cancel or a '
+            'failure leaves every file that existed before the run as it was. A GeoPackage that '
+            'already holds other layers keeps them; only the named layer is replaced. Secondary '
+            'outputs may be left out in qgis_process runs.')))
+        return ''.join(parts)
 
     def icon(self):
         return resources.group_icon(self.GROUP)

@@ -12,7 +12,9 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterDistance,
     QgsRectangle,
+    QgsUnitTypes,
 )
 
 from ..core import crs as crs_module
@@ -30,6 +32,13 @@ def add_parameter(alg):
         optional=True)
     param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
     alg.addParameter(param)
+
+
+def metres(name, description, **kwargs):
+    """A distance parameter always in metres (computed in the working CRS, whatever the layer's)."""
+    param = QgsProcessingParameterDistance(name, description, **kwargs)
+    param.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+    return param
 
 
 def _epsg(crs):

@@ -21,6 +21,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
     """Floor area × energy-use intensity of the use × grid emission factor."""
 
     NAME = 'building_carbon'
+    MEASURES = 'working_crs'
     GROUP = 'carbon'
     REQUIRES = ('geopandas',)
 

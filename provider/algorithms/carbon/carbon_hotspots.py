@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -22,6 +21,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
     """Gi* z-scores, p-values and confidence bins (as ArcGIS Hot Spot Analysis)."""
 
     NAME = 'carbon_hotspots'
+    MEASURES = 'working_crs'
     GROUP = 'carbon'
     REQUIRES = ('geopandas', 'scipy')
 
@@ -48,9 +48,9 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             self.WEIGHTS, self.tr('Spatial weights'),
             [self.tr('Distance band'), self.tr('Contiguity (queen: shared edge or corner)'),
              self.tr('k nearest neighbours')], defaultValue=1))
-        self.addParameter(QgsProcessingParameterDistance(
-            self.DISTANCE, self.tr('Distance band (0 = smallest giving every feature a neighbour)'),
-            defaultValue=0.0, minValue=0.0, parentParameterName=self.INPUT))
+        self.addParameter(working_crs.metres(
+            self.DISTANCE, self.tr('Distance band in metres (0 = smallest giving every feature a neighbour)'),
+            defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.NEIGHBOURS, self.tr('k (nearest neighbours)'), QgsProcessingParameterNumber.Integer,
             defaultValue=8, minValue=1))

@@ -4,7 +4,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
@@ -17,6 +16,7 @@ from qgis.core import (
 
 from ....bridge import frames
 from ....core.carbon import downscale
+from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source
 from .common import load_fitted
@@ -26,6 +26,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
     """Streams by blocks; see core.carbon.downscale for the formula."""
 
     NAME = 'downscale_emissions'
+    MEASURES = 'working_crs'
     GROUP = 'carbon'
     REQUIRES = ('geopandas', 'rasterio')
 
@@ -66,12 +67,12 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.FLOORS_FIELD, self.tr('Polygon proxies: floors field (floor area = footprint × floors)'),
             defaultValue='floors', optional=True))
-        self.addParameter(QgsProcessingParameterDistance(
-            self.PIXEL_SIZE, self.tr('Pixel size'), defaultValue=100.0, minValue=0.0,
-            parentParameterName=self.REGIONS))
+        self.addParameter(working_crs.metres(
+            self.PIXEL_SIZE, self.tr('Pixel size (metres)'), defaultValue=100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_CELLS, self.tr('Refuse rasters of more cells than'), QgsProcessingParameterNumber.Double,
             defaultValue=float(downscale.MAX_CELLS), minValue=1.0))
+        working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT, self.tr('Emissions grid (t CO₂ per cell)')))
         self.addOutput(QgsProcessingOutputNumber(
@@ -87,12 +88,12 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
         if name_field:
             self.require_field(source, name_field, self.tr('region name'))
-        crs = source.sourceCrs()
-        if not crs.isValid() or crs.isGeographic():
-            raise self.error(self.tr('Layer “{layer}” must be in a projected CRS (metres) to make a grid; '
-                                     'it is {crs}.').format(layer=self.label(source),
-                                                            crs=crs.authid() or '?'))
-        regions = self.frame(source, [f for f in (total_field, name_field) if f], feedback=feedback)
+        crs = working_crs.resolve(self, parameters, context, [source], feedback)   # the grid is in metres
+        if crs.isValid() and crs != source.sourceCrs():
+            feedback.pushInfo(self.tr('The emissions grid is written in {crs}, the working CRS.').format(
+                crs=crs.authid()))
+        regions = self.frame(source, [f for f in (total_field, name_field) if f], feedback=feedback, crs=crs,
+                             context=context)
         regions = regions[regions.geometry.notna() & ~regions.geometry.is_empty]
         names = (list(regions[name_field].astype(str)) if name_field
                  else [str(i) for i in regions.index])

@@ -19,6 +19,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
     """Fuel × standard coal × carbon × 44/12; electricity × grid factor."""
 
     NAME = 'energy_carbon'
+    MEASURES = None
     GROUP = 'carbon'
     REQUIRES = ('pandas',)
 

@@ -27,6 +27,7 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
     """Township by centroid + year + next free sequence + unit + check; matched by footprint."""
 
     NAME = 'assign_building_codes'
+    MEASURES = 'working_crs'
     GROUP = 'codes'
     REQUIRES = ('geopandas',)
 

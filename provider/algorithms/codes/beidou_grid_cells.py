@@ -22,6 +22,7 @@ class BeidouGridCellsAlgorithm(SpmAlgorithm):
     """Decode codes to their cells: CGCS2000 rectangles, with level and (3D) height range."""
 
     NAME = 'beidou_grid_cells'
+    MEASURES = 'lonlat'
     GROUP = 'codes'
     REQUIRES = ('geopandas',)
 

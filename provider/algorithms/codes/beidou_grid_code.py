@@ -20,6 +20,7 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
     """Points use themselves, other geometries a point on their surface; 3D with a height field."""
 
     NAME = 'beidou_grid_code'
+    MEASURES = 'lonlat'
     GROUP = 'codes'
     REQUIRES = ('geopandas',)
 

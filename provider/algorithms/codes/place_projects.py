@@ -20,6 +20,7 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
     """Points from X/Y columns, or the parcels a project lists; then township, plan use, conflict."""
 
     NAME = 'place_projects'
+    MEASURES = 'as_is'
     GROUP = 'codes'
     REQUIRES = ('geopandas',)
 

@@ -17,6 +17,7 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
     """Each feature gets VALID (1/0) and REASON in words."""
 
     NAME = 'validate_codes'
+    MEASURES = None
     GROUP = 'codes'
     REQUIRES = ('geopandas',)
 

@@ -27,6 +27,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
     """Build the report layout in a project of its own and export its atlas."""
 
     NAME = 'export_atlas'
+    MEASURES = None
     GROUP = 'reports'
     REQUIRES = ('geopandas',)
     SELF_STAGED = ('OUTPUT',)     # layers/report_export.py writes pages beside it and moves them in

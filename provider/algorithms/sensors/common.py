@@ -3,17 +3,16 @@ in the working CRS (metres), optional outputs."""
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsUnitTypes,
 )
 
 from ....core.i18n import translate
 from ....core.sensors import problem
 from ... import working_crs
+from ...working_crs import metres
 from ...sources import table_file
 
 
@@ -27,13 +26,6 @@ def add_point_parameters(alg, risk_name):
     alg.addParameter(QgsProcessingParameterField(
         'KIND_FIELD', translate('spm', 'Kind field (per-kind radius and weight; sensors cover their kind)'),
         parentLayerParameterName=risk_name, optional=True))
-
-
-def metres(name, description, **kwargs):
-    """A distance parameter always in metres (computed in the working CRS, whatever the layer's)."""
-    param = QgsProcessingParameterDistance(name, description, **kwargs)
-    param.setDefaultUnit(QgsUnitTypes.DistanceMeters)
-    return param
 
 
 def add_distance_parameters(alg):

@@ -19,6 +19,7 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
     """Covered-by counts per risk point, coverage by kind and district, redundant sensors."""
 
     NAME = 'evaluate_sensor_coverage'
+    MEASURES = 'working_crs'
     GROUP = 'sensors'
     REQUIRES = ('geopandas', 'scipy')
 

@@ -23,6 +23,7 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
     """LSCP, MCLP or p-median over risk points and candidate sites, exact (HiGHS) or greedy."""
 
     NAME = 'plan_sensors'
+    MEASURES = 'working_crs'
     GROUP = 'sensors'
     REQUIRES = ('geopandas', 'scipy')
 
