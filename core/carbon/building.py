@@ -1,7 +1,10 @@
 """Building carbon account: t CO₂/a of each building, and optionally a grid of sums.
 
-CO₂ (t/a) = floor area (m²) × energy-use intensity of its use (kWh m⁻² a⁻¹) / 1000 × grid
-emission factor (t CO₂/MWh). Floor area is a given field, or footprint area × floors.
+CO₂ (t/a) = floor area (m²) × Σ over the energy carriers of the use's intensity (kWh m⁻² a⁻¹)
+/ 1000 × the carrier's factor (t CO₂/MWh): electricity × the grid emission factor, natural gas ×
+IPCC 2006's default (0.202 t CO₂/MWh), heat × the heat factor of the fuel table (0.11 t CO₂/GJ).
+Floor area is a given field, or footprint area × floors. The grid factor is the one given, else
+the province's (from ``region_code``), else the national one.
 """
 
 import math
@@ -39,17 +42,18 @@ def floor_area(buildings, floor_area_field=None, floors_field=None, layer_name='
 
 
 def building_carbon(buildings, use_field, floor_area_field=None, floors_field=None,
-                    intensities=None, grid_factor=None, default_use=None, layer_name='BUILDINGS'):
-    """(buildings with FLOOR_M2, EUI, ENERGY_MWH, CO2_T, UNKNOWN fields, report dict).
+                    intensities=None, grid_factor=None, default_use=None, layer_name='BUILDINGS',
+                    region_code=None):
+    """(buildings with FLOOR_M2, EUI, ELEC_MWH, GAS_MWH, HEAT_MWH, ENERGY_MWH, CO2_T, UNKNOWN
+    fields, report dict).
 
     Uses the intensity table does not know raise :class:`InputError` listing them with their
-    counts, unless ``default_use`` (a use in the table) is given; the report counts them.
+    counts, unless ``default_use`` (a use in the table) is given; the report counts them and
+    names the grid factor used (``grid_factor``, ``grid_label``, ``grid_choice``).
     """
     eui = tables.building_intensities(intensities)
-    if grid_factor is None:
-        grid_factor = tables.default_grid_factor()[0]
-    if grid_factor < 0:
-        raise InputError(translate('spm', 'The grid emission factor must not be negative.'))
+    grid_factor, grid_label, grid_choice = tables.choose_grid_factor(grid_factor, region_code)
+    carrier_factor = tables.carrier_factors(grid_factor)
     for field in [use_field, floor_area_field, floors_field]:
         if field and field not in buildings.columns:
             raise InputError(translate('spm', 'Layer “{layer}” has no field “{field}”.').format(
@@ -78,15 +82,20 @@ def building_carbon(buildings, use_field, floor_area_field=None, floors_field=No
         uses = uses.where(~unknown_mask, default_use)
         report['default_use'] = default_use
     area = floor_area(buildings, floor_area_field, floors_field, layer_name)
-    intensity = uses.map(eui).to_numpy(dtype=float)
     out = buildings.copy()
     out['USE_EFF'] = uses.to_numpy()
     out['FLOOR_M2'] = area
-    out['EUI'] = intensity
-    out['ENERGY_MWH'] = area * intensity / 1000.0
-    out['CO2_T'] = out['ENERGY_MWH'].to_numpy() * grid_factor
+    out['EUI'] = uses.map(lambda u: sum(eui[u].values())).to_numpy(dtype=float)
+    co2 = np.zeros(len(out))
+    for carrier in tables.CARRIERS:
+        energy_mwh = area * uses.map(lambda u, c=carrier: eui[u][c]).to_numpy(dtype=float) / 1000.0
+        out['{}_MWH'.format(carrier.upper())] = energy_mwh
+        co2 += energy_mwh * carrier_factor[carrier]
+    out['ENERGY_MWH'] = out['EUI'].to_numpy() * area / 1000.0
+    out['CO2_T'] = co2
     out['UNKNOWN'] = unknown_mask.astype(int)
-    report['grid_factor'] = grid_factor
+    report.update(grid_factor=grid_factor, grid_label=grid_label, grid_choice=grid_choice,
+                  carrier_factors=carrier_factor)
     return out, report
 
 

@@ -1,9 +1,15 @@
 """Energy carbon account (IPCC 2006 reference approach): t CO₂ by district and fuel, and totals.
 
 CO₂ = amount (in the fuel's table unit) × standard-coal coefficient × carbon coefficient × 44/12
-for fossil fuels; electricity (method ``grid``) = MWh × grid emission factor (t CO₂/MWh).
+for fossil fuels; heat (method ``direct``) = GJ × its factor (t CO₂/GJ); electricity (method
+``grid``) = MWh × grid emission factor (t CO₂/MWh): the one given, else each district's province
+factor (from its administrative code, 35xxxx = 福建), else the national one.
 Amounts may be stated in any unit of the same kind as the table's (t, kg, 万t; m³, 万m³, 亿m³;
-kWh, MWh, 万kWh, GWh): they are converted to the table's unit first.
+kWh, MWh, 万kWh, GWh; MJ, GJ, TJ): they are converted to the table's unit first.
+
+Fuel burnt in power plants and electricity consumed in the same district count the same CO₂
+twice (IPCC 2006 Vol.2 §2.4: the emissions of electricity are the power plants'); with a sector
+field naming power generation, :func:`double_counting` finds the districts that list both.
 """
 
 import numpy as np
@@ -25,7 +31,11 @@ UNITS = {
     'MWh': ('energy', 1e3), 'mwh': ('energy', 1e3), '万kWh': ('energy', 1e4),
     '万千瓦时': ('energy', 1e4), 'GWh': ('energy', 1e6), 'gwh': ('energy', 1e6),
     '亿kWh': ('energy', 1e8), '亿千瓦时': ('energy', 1e8),
+    'MJ': ('heat', 1e-3), '兆焦': ('heat', 1e-3), 'GJ': ('heat', 1.0), 'gj': ('heat', 1.0),
+    '吉焦': ('heat', 1.0), '万GJ': ('heat', 1e4), '万吉焦': ('heat', 1e4), 'TJ': ('heat', 1e3),
 }
+# sector names of fuel burnt to generate electricity (电力、热力生产和供应业 …)
+POWER_SECTOR_WORDS = ('发电', '电厂', '电力生产', '电力、热力', '电力热力', 'power')
 
 TOTAL_FUEL = '合计'
 
@@ -44,21 +54,21 @@ def _blank(value):
 
 
 def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=None, year_field=None,
-                  factors=None, grid_factor=None, names=None, table_name='TABLE'):
+                  factors=None, grid_factor=None, names=None, table_name='TABLE', report=None):
     """(long table by district [and year] and fuel, totals by district [and year]).
 
     ``table`` is a DataFrame in long format; ``names`` an optional {district: name}. Raises
     :class:`InputError` naming the row for unknown fuels, unknown or mismatched units, and
-    missing or negative amounts — before anything is computed.
+    missing or negative amounts — before anything is computed. ``grid_factor`` None chooses each
+    district's province factor; ``report`` (a dict) receives ``grid``: {district: (factor,
+    description, 'given'/'province'/'national')}.
     """
     factor_table = tables.fuel_factors(factors)
     for field in [district_field, fuel_field, amount_field, unit_field, year_field]:
         if field and field not in table.columns:
             raise InputError(translate('spm', 'Table “{table}” has no field “{field}”.').format(
                 table=table_name, field=field))
-    if grid_factor is None:
-        grid_factor = tables.default_grid_factor()[0]
-    if grid_factor < 0:
+    if grid_factor is not None and grid_factor < 0:
         raise InputError(translate('spm', 'The grid emission factor must not be negative.'))
 
     frame = pd.DataFrame({
@@ -123,10 +133,14 @@ def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=No
     frame['AMOUNT_STD'] = numeric * conversion
     method = frame['FUEL'].map(factor_table['method'])
     frame['SCE_T'] = frame['AMOUNT_STD'] * frame['FUEL'].map(factor_table['sce_t_per_unit'])
-    frame['CO2_T'] = np.where(method == 'grid', frame['AMOUNT_STD'] * grid_factor,
+    grid = {d: tables.choose_grid_factor(grid_factor, d) for d in sorted(set(frame['DIST']))}
+    if report is not None:
+        report['grid'] = grid
+    frame['GRID_F'] = frame['DIST'].map({d: g[0] for d, g in grid.items()})
+    frame['CO2_T'] = np.where(method == 'grid', frame['AMOUNT_STD'] * frame['GRID_F'],
                               frame['AMOUNT_STD'] * frame['FUEL'].map(factor_table['co2_t_per_unit']))
     frame.loc[method == 'grid', 'SCE_T'] = np.nan
-    frame['FOSSIL'] = (method == 'ipcc').to_numpy()
+    frame['CARRIER'] = method.map({'ipcc': 'FOSSIL_T', 'grid': 'ELEC_T', 'direct': 'HEAT_T'}).to_numpy()
     _check_results(frame, table_name)
 
     keys = ['DIST', 'YEAR'] if year_field else ['DIST']
@@ -134,16 +148,42 @@ def energy_carbon(table, district_field, fuel_field, amount_field, unit_field=No
         AMOUNT=('AMOUNT_STD', 'sum'), SCE_T=('SCE_T', lambda s: s.sum(min_count=1)),
         CO2_T=('CO2_T', 'sum'))
     by_fuel = by_fuel.rename(columns={'TABLE_UNIT': 'UNIT'})
-    fossil = frame[frame['FOSSIL']].groupby(keys)['CO2_T'].sum().rename('FOSSIL_T')
-    electric = frame[~frame['FOSSIL']].groupby(keys)['CO2_T'].sum().rename('ELEC_T')
-    totals = frame.groupby(keys)['CO2_T'].sum().to_frame().join(fossil).join(electric).fillna(0.0)
+    totals = frame.groupby(keys)['CO2_T'].sum().to_frame()
+    for carrier in ('FOSSIL_T', 'ELEC_T', 'HEAT_T'):
+        part = frame[frame['CARRIER'] == carrier].groupby(keys)['CO2_T'].sum().rename(carrier)
+        totals = totals.join(part)
+    totals = totals.fillna(0.0)
     totals = totals.reset_index()
     totals['NAME'] = totals['DIST'].map(names or {}).fillna('')
-    totals = totals[keys + ['NAME', 'FOSSIL_T', 'ELEC_T', 'CO2_T']]
+    totals = totals[keys + ['NAME', 'FOSSIL_T', 'ELEC_T', 'HEAT_T', 'CO2_T']]
     if not year_field:
         by_fuel.insert(1, 'YEAR', None)
         totals.insert(1, 'YEAR', None)
     return by_fuel, totals
+
+
+def is_power_sector(value):
+    """True for a sector name of power generation (发电, 电厂, 电力、热力生产和供应业, power …)."""
+    text = '' if _blank(value) else str(value).strip().lower()
+    return any(word in text for word in POWER_SECTOR_WORDS)
+
+
+def double_counting(table, district_field, fuel_field, sector_field, year_field=None, factors=None):
+    """[(district, year or None, [power-plant fuels])] for each district [and year] whose table
+    lists fuel burnt for power generation (``sector_field``) and electricity consumption too."""
+    methods = tables.fuel_factors(factors)['method']
+    frame = pd.DataFrame({
+        'DIST': table[district_field].map(lambda v: '' if _blank(v) else str(v).strip()).to_numpy(),
+        'FUEL': table[fuel_field].map(lambda v: '' if _blank(v) else str(v).strip()).to_numpy(),
+        'POWER': table[sector_field].map(is_power_sector).to_numpy(dtype=bool),
+        'YEAR': table[year_field].to_numpy() if year_field else None})
+    frame['GRID'] = (frame['FUEL'].map(methods) == 'grid').to_numpy()
+    found = []
+    for (dist, year), group in frame.groupby(['DIST', frame['YEAR'].astype(str)], sort=True):
+        plant = sorted(set(group.loc[group['POWER'] & ~group['GRID'], 'FUEL']))
+        if plant and group['GRID'].any():
+            found.append((dist, group['YEAR'].iloc[0] if year_field else None, plant))
+    return found
 
 
 def _check_results(frame, table_name):

@@ -7,11 +7,15 @@ the table, the column and the offending row. Units are fixed by the column names
 - land use (``carbon_landuse_*.csv``): ``code`` (用地用海 level-1, two digits) and
   ``net_t_co2_per_ha_a`` (t CO₂ hm⁻² a⁻¹, positive = net emission, negative = sink);
   a table in carbon instead may give ``net_t_c_per_ha_a`` (converted × 44/12).
-- fuels (``carbon_fuels.csv``): ``fuel``, ``unit``, ``method`` (``ipcc`` or ``grid``),
-  ``sce_t_per_unit`` (t standard coal per unit) and ``carbon_t_c_per_tce`` (t C / t ce).
-- buildings (``carbon_building_eui.csv``): ``use`` and ``eui_kwh_per_m2_a`` (kWh m⁻² a⁻¹).
-- grid factors (``carbon_grid_factors.csv``): ``t_co2_per_mwh``; the row with ``default = yes``
-  is the default of the algorithms' ``GRID_FACTOR`` parameter.
+- fuels (``carbon_fuels.csv``): ``fuel``, ``unit``, ``method`` (``ipcc``, ``direct`` or ``grid``),
+  ``sce_t_per_unit`` (t standard coal per unit), ``carbon_t_c_per_tce`` (t C / t ce, ``ipcc``)
+  and ``t_co2_per_unit`` (``direct``: a factor per unit, e.g. heat in t CO₂/GJ).
+- buildings (``carbon_building_eui.csv``): ``use`` and ``eui_kwh_per_m2_a`` (kWh m⁻² a⁻¹), split
+  by carrier in ``elec_kwh_per_m2_a``, ``gas_kwh_per_m2_a``, ``heat_kwh_per_m2_a`` (a table
+  without them counts the whole intensity as electricity).
+- grid factors (``carbon_grid_factors.csv``): ``t_co2_per_mwh``; rows with a ``province_code``
+  (GB/T 2260, two digits) are provincial factors, chosen from a district's code; the row with
+  ``default = yes`` is the national fallback.
 """
 
 import pandas as pd
@@ -135,8 +139,9 @@ def class_names(table=None):
 def fuel_factors(table=None):
     """DataFrame indexed by fuel: unit, method, sce_t_per_unit, carbon_t_c_per_tce, co2_t_per_unit.
 
-    ``co2_t_per_unit`` = standard coal × carbon × 44/12 for ``ipcc`` fuels, NaN for ``grid`` fuels
-    (electricity, whose factor is the grid emission factor given at run time).
+    ``co2_t_per_unit`` = standard coal × carbon × 44/12 for ``ipcc`` fuels, the table's
+    ``t_co2_per_unit`` for ``direct`` ones (heat), NaN for ``grid`` fuels (electricity, whose
+    factor is the grid emission factor chosen at run time).
     """
     frame, label = read_table(table, FUELS_DEFAULT)
     _require(frame, label, ['fuel', 'unit'])
@@ -144,11 +149,11 @@ def fuel_factors(table=None):
     if 'method' not in frame.columns:
         frame['method'] = 'ipcc'
     frame['method'] = frame['method'].astype(str).str.strip().str.lower().replace('', 'ipcc')
-    bad = ~frame['method'].isin(['ipcc', 'grid'])
+    bad = ~frame['method'].isin(['ipcc', 'direct', 'grid'])
     if bad.any():
         row = bad.to_numpy().nonzero()[0][0]
         raise InputError(translate(
-            'spm', '{table}, row {row}: method must be “ipcc” or “grid”, found “{value}”.'
+            'spm', '{table}, row {row}: method must be “ipcc”, “direct” or “grid”, found “{value}”.'
         ).format(table=label, row=frame.index[row], value=frame['method'].iloc[row]))
     ipcc = frame['method'] == 'ipcc'
     _require(frame, label, ['sce_t_per_unit', 'carbon_t_c_per_tce'] if ipcc.any() else [])
@@ -160,25 +165,112 @@ def fuel_factors(table=None):
         else:
             frame[column] = float('nan')
     frame['unit'] = frame['unit'].astype(str).str.strip()
-    frame['co2_t_per_unit'] = frame['sce_t_per_unit'] * frame['carbon_t_c_per_tce'] * CO2_PER_C
-    frame.loc[~ipcc, 'co2_t_per_unit'] = float('nan')
+    co2 = frame['sce_t_per_unit'] * frame['carbon_t_c_per_tce'] * CO2_PER_C
+    direct = frame['method'] == 'direct'
+    if direct.any():
+        _require(frame, label, ['t_co2_per_unit'])
+        co2[direct] = _numbers(frame[direct], label, 't_co2_per_unit', non_negative=True)
+    frame['co2_t_per_unit'] = co2.where(ipcc | direct)
     return frame.set_index('fuel')[['unit', 'method', 'sce_t_per_unit', 'carbon_t_c_per_tce',
                                     'co2_t_per_unit']]
 
 
+CARRIERS = ('elec', 'gas', 'heat')
+# t CO₂ per MWh of final energy of the carriers other than electricity: natural gas = IPCC 2006
+# Vol.2 Table 1.4 default 56 100 kg CO₂/TJ × 3.6 GJ/MWh; heat = the 热力 row of the fuel table
+# (t CO₂/GJ × 3.6).
+GAS_T_CO2_PER_MWH = 56.1e-3 * 3.6
+GJ_PER_MWH = 3.6
+
+
 def building_intensities(table=None):
-    """{building use: energy-use intensity, kWh m⁻² a⁻¹} from a table."""
+    """{building use: {carrier: kWh m⁻² a⁻¹}} for the carriers ``elec``, ``gas``, ``heat``.
+
+    A table with only ``eui_kwh_per_m2_a`` counts it all as electricity; with carrier columns,
+    a blank carrier is 0 and ``eui_kwh_per_m2_a`` (when given) must equal their sum.
+    """
     frame, label = read_table(table, BUILDINGS_DEFAULT)
-    _require(frame, label, ['use', 'eui_kwh_per_m2_a'])
+    _require(frame, label, ['use'])
     keys = _unique_keys(frame, label, 'use')
-    values = _numbers(frame, label, 'eui_kwh_per_m2_a', non_negative=True)
-    return dict(zip(keys, values))
+    carrier_columns = ['{}_kwh_per_m2_a'.format(c) for c in CARRIERS]
+    if not any(c in frame.columns for c in carrier_columns):
+        _require(frame, label, ['use', 'eui_kwh_per_m2_a'])
+        total = _numbers(frame, label, 'eui_kwh_per_m2_a', non_negative=True)
+        return {k: {'elec': v, 'gas': 0.0, 'heat': 0.0} for k, v in zip(keys, total)}
+    parts = {}
+    for carrier, column in zip(CARRIERS, carrier_columns):
+        if column in frame.columns:
+            parts[carrier] = _numbers(frame, label, column, allow_blank=True, non_negative=True).fillna(0.0)
+        else:
+            parts[carrier] = pd.Series(0.0, index=frame.index)
+    if 'eui_kwh_per_m2_a' in frame.columns:
+        total = _numbers(frame, label, 'eui_kwh_per_m2_a', non_negative=True)
+        differs = (total - sum(parts.values())).abs() > 1e-6 * total.abs().clip(lower=1.0)
+        if differs.any():
+            row = differs.to_numpy().nonzero()[0][0]
+            raise InputError(translate(
+                'spm', '{table}, row {row}: eui_kwh_per_m2_a {total} is not the sum of the carriers '
+                       '(electricity {elec} + gas {gas} + heat {heat}).').format(
+                table=label, row=frame.index[row], total=total.iloc[row],
+                elec=parts['elec'].iloc[row], gas=parts['gas'].iloc[row], heat=parts['heat'].iloc[row]))
+    return {k: {c: float(parts[c].iloc[i]) for c in CARRIERS} for i, k in enumerate(keys)}
+
+
+def carrier_factors(grid_factor, fuels=None):
+    """{carrier: t CO₂ per MWh of final energy}: electricity the grid factor, gas IPCC 2006's
+    natural-gas default, heat the fuel table's 热力 factor (t CO₂/GJ × 3.6)."""
+    factors = fuel_factors(fuels)
+    heat = factors.at['热力', 'co2_t_per_unit'] if '热力' in factors.index and \
+        str(factors.at['热力', 'unit']).upper() == 'GJ' else 0.11
+    return {'elec': float(grid_factor), 'gas': GAS_T_CO2_PER_MWH, 'heat': float(heat) * GJ_PER_MWH}
+
+
+def _grid_table():
+    frame, label = read_table(None, GRID_FACTORS)
+    frame['value'] = _numbers(frame, label, 't_co2_per_mwh')
+    if 'province_code' not in frame.columns:
+        frame['province_code'] = ''
+    frame['province_code'] = frame['province_code'].astype(str).str.strip().replace(
+        {'None': '', 'nan': ''}).str.split('.').str[0]
+    return frame
 
 
 def default_grid_factor():
     """The default grid emission factor (t CO₂/MWh) and its description (region, year)."""
-    frame, label = read_table(None, GRID_FACTORS)
-    values = _numbers(frame, label, 't_co2_per_mwh')
+    frame = _grid_table()
     chosen = frame['default'].astype(str).str.strip().str.lower() == 'yes'
     row = chosen.to_numpy().nonzero()[0][0] if chosen.any() else 0
-    return float(values.iloc[row]), '{} {}'.format(frame['region'].iloc[row], frame['year'].iloc[row])
+    return float(frame['value'].iloc[row]), '{} {}'.format(frame['region'].iloc[row], frame['year'].iloc[row])
+
+
+def province_grid_factor(code):
+    """(t CO₂/MWh, description, 'province' or 'national') for an administrative code.
+
+    The province is the code's first two digits (GB/T 2260: 35xxxx = 福建); a code of another
+    form, or a province without a published factor (西藏, 港澳台), gets the national default.
+    """
+    text = str(code).strip() if code is not None else ''
+    if text.endswith('.0'):
+        text = text[:-2]
+    frame = _grid_table()
+    if len(text) >= 2 and text[:2].isdigit():
+        rows = frame[frame['province_code'] == text[:2]]
+        if len(rows):
+            rows = rows.sort_values('year', ascending=False)
+            return (float(rows['value'].iloc[0]), '{} {}'.format(rows['region'].iloc[0], rows['year'].iloc[0]),
+                    'province')
+    value, label = default_grid_factor()
+    return value, label, 'national'
+
+
+def choose_grid_factor(grid_factor=None, code=None):
+    """(t CO₂/MWh, description, how): the given factor ('given'), else the province's of ``code``
+    ('province'), else the national default ('national')."""
+    if grid_factor is not None:
+        if grid_factor < 0:
+            raise InputError(translate('spm', 'The grid emission factor must not be negative.'))
+        return float(grid_factor), translate('spm', 'given'), 'given'
+    if code is None or str(code).strip() == '':
+        value, label = default_grid_factor()
+        return value, label, 'national'
+    return province_grid_factor(code)

@@ -18,7 +18,10 @@ from .status import check_thresholds, parse_direction
 
 DEFAULT_PATH = data_path('indicators.csv')
 COLUMNS = ('id', 'name_zh', 'name_en', 'unit', 'dimension', 'level', 'formula', 'direction',
-           'target', 'warning', 'source')
+           'target', 'warning', 'source', 'threshold_source')
+# threshold_source: where the target and warning values come from — a citation, or ``local`` for a
+# target the city sets itself (the shipped ``local`` values are placeholders to replace)
+LOCAL_TARGET = 'local'
 REQUIRED = ('id', 'name_zh', 'formula', 'direction')
 # TD/T 1063-2021 dimensions, Chinese and the English used in the file's alternative spelling
 DIMENSIONS = {'安全': '安全', '创新': '创新', '协调': '协调', '绿色': '绿色', '开放': '开放', '共享': '共享',
@@ -42,6 +45,7 @@ class Indicator:
     target: float = None
     warning: float = None
     source: str = ''
+    threshold_source: str = ''
     formula: Formula = field(default=None, repr=False)
     error: str = None
 
@@ -49,6 +53,11 @@ class Indicator:
     def inputs(self):
         """Names the formula reads (empty when the formula did not parse)."""
         return self.formula.names if self.formula is not None else frozenset()
+
+    @property
+    def local_target(self):
+        """True when the thresholds are the city's own (``threshold_source`` starts with local)."""
+        return self.threshold_source.lower().startswith(LOCAL_TARGET)
 
     def label(self):
         """'ID 名称' for messages."""
@@ -74,7 +83,8 @@ def parse_row(row):
     """Indicator from a dict of column -> text; errors in the row go to ``Indicator.error``."""
     get = {k: (row.get(k) or '').strip() for k in COLUMNS}
     ind = Indicator(id=get['id'], name_zh=get['name_zh'], name_en=get['name_en'], unit=get['unit'],
-                    source=get['source'], formula_text=get['formula'])
+                    source=get['source'], formula_text=get['formula'],
+                    threshold_source=get['threshold_source'])
     problems = []
     ind.dimension = DIMENSIONS.get(get['dimension'].lower(), get['dimension'])
     if get['dimension'] and ind.dimension not in DIMENSIONS.values():

@@ -57,6 +57,9 @@ MEASURES = {m.name: m for m in (
             '城镇建设用地面积 (城镇村属性码 201/202；无此字段时取城镇开发边界内建设用地)', select='urban'),
     Measure('village_construction_area', 'landuse', 'area', 'm²',
             '村庄建设用地面积 (城镇村属性码 203；无此字段时取城镇开发边界外建设用地)', select='village'),
+    Measure('urban_rural_construction_area', 'landuse', 'area', 'm²',
+            '城乡建设用地面积 (城镇村属性码 201–203；无此字段时为建设用地减区域基础设施与其他建设用地 '
+            '0602 0603 09 1001 1003 1007 1008 1009 1109)', select='urban_rural'),
     Measure('cultivated_area', 'landuse', 'area', 'm²', '耕地面积 (01*)', select='cultivated'),
     Measure('forest_area', 'landuse', 'area', 'm²', '森林面积 (0301–0304)', select='forest'),
     Measure('farmland_area', 'farmland', 'area', 'm²', '永久基本农田面积'),
@@ -78,6 +81,7 @@ MEASURES = {m.name: m for m in (
     Measure('covered_risk_points', 'risk_points', 'count', '个', '感知终端覆盖的风险点数量',
             select='covered'),
     Measure('co2_total', 'co2', 'value', 't CO₂', '二氧化碳排放总量 (碳排放表)'),
+    Measure('co2_prev', 'co2_prev', 'value', 't CO₂', '上一年二氧化碳排放总量 (碳排放表, YEAR − 1)'),
 )}
 
 # what the user gives for each source, for "not computed" reasons
@@ -86,6 +90,7 @@ SOURCE_LABELS = {
     'rural_population': 'POPULATION_FIELD + URBAN_POPULATION_FIELD', 'landuse': 'LANDUSE',
     'farmland': 'FARMLAND', 'eco_redline': 'ECO_REDLINE', 'dev_boundary': 'DEV_BOUNDARY',
     'buildings': 'BUILDINGS', 'roads': 'ROADS', 'risk_points': 'RISK_POINTS', 'co2': 'CARBON',
+    'co2_prev': 'CARBON with CARBON_YEAR_FIELD and the previous year',
 }
 
 
@@ -133,6 +138,7 @@ class Inputs:
     sensors: object = None
     sensor_radius: float = None
     co2: object = None
+    co2_prev: object = None
     flood_kind: str = FLOOD_KIND
 
 
@@ -195,6 +201,12 @@ class MeasureTable:
                 raise KeyError(translate(
                     'spm', 'needs the 城镇村属性码 field (URBAN_FIELD) or the urban development boundary '
                     '(DEV_BOUNDARY) to tell urban from village construction land'))
+        elif measure.select == 'urban_rural':
+            mask = classes.is_construction(inp.landuse_codes)
+            if inp.landuse_czcs is not None:
+                mask = mask & classes.is_urban_rural(inp.landuse_czcs)
+            else:
+                mask = mask & ~classes.is_regional(inp.landuse_codes)
         elif measure.select == 'flood':
             if inp.risk_kinds is None:
                 raise KeyError(translate('spm', 'the risk points have no kind field'))

@@ -6,7 +6,15 @@ status``; the first row that matches a piece wins. Patterns are those of
 :func:`tables.pattern_matches` (``*``, ``@unknown``, ``@construction`` …, ``01*``, ``*K``) — of the
 current layer's own codes in the current column, of 用地用海 codes in the plan column — plus, in
 the plan column only, ``@none`` (no plan zone covers the piece) and ``=`` (the plan's level-1
-class equals the current class's 用地用海 level-1 class).
+class equals the current class's 用地用海 level-1 class), and in the current column only
+``ydyh:PATTERN``, matched against the current code's 用地用海 equivalent (so ``ydyh:2303`` is
+田坎 whether the current layer says 三调 1203 or 用地用海 2303).
+
+The shipped rules let farm support inside a planned 01 耕地 zone conform — 田坎 (2303), 农村道路
+(0601), 沟渠 (1705) and 设施农用地 (0602): the 用地用海 guide (自然资发〔2023〕234号) files 田坎 under
+23 and 农村道路/设施农用地 under 06 农业设施建设用地, and GB/T 21010-2017 (附录 A, 三大类) counts
+农村道路, 沟渠, 设施农用地 and 田坎 as 农用地 serving the fields — and let 水工设施用地
+(三调 1109 水工建筑用地 → 1311) inside a planned 17 陆地水域 zone conform.
 """
 
 
@@ -21,6 +29,7 @@ from .overlay import UNCOVERED, cut
 from .summary import area_summary
 
 STATUSES = ('符合', '不符合', '待核')
+YDYH_PREFIX = 'ydyh:'   # current-column pattern on the current code's 用地用海 equivalent
 NOT_COVERED = '规划未覆盖'   # plan name of pieces no plan zone covers (a data value, like 未知)
 PIECE_COLUMNS = ['CUR_FID', 'CUR_CODE', 'CUR_NAME', 'CUR_YDYH', 'PLAN_FID', 'PLAN_CODE',
                  'PLAN_NAME', 'STATUS', 'AREA_M2']
@@ -50,7 +59,13 @@ class Rules:
                     raise InputError(translate(
                         'spm', 'Rules {path}, line {line}: {value} is allowed in the plan column only'
                     ).format(path=path, line=line, value=value))
-            self.rows.append((current if current.startswith('@') else current.upper(),
+                if value.lower().startswith(YDYH_PREFIX) and column == 'plan':
+                    raise InputError(translate(
+                        'spm', 'Rules {path}, line {line}: {value} is allowed in the current column only'
+                    ).format(path=path, line=line, value=value))
+            if current.lower().startswith(YDYH_PREFIX):
+                current = YDYH_PREFIX + current[len(YDYH_PREFIX):].upper()
+            self.rows.append((current if current.startswith(('@', YDYH_PREFIX)) else current.upper(),
                               plan if plan.startswith('@') else plan.upper(), status))
         if not self.rows:
             raise InputError(translate('spm', 'Rules {path} has no rule').format(path=path))
@@ -60,7 +75,10 @@ class Rules:
         or None when no plan zone covers the piece; category None = code not in its table."""
         code, category, ydyh = current
         for cur_pattern, plan_pattern, status in self.rows:
-            if not tables.pattern_matches(cur_pattern, code, category):
+            if cur_pattern.startswith(YDYH_PREFIX):
+                if category is None or not tables.pattern_matches(cur_pattern[len(YDYH_PREFIX):], ydyh, category):
+                    continue
+            elif not tables.pattern_matches(cur_pattern, code, category):
                 continue
             if plan is None:
                 if plan_pattern in ('*', '@none'):

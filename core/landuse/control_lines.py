@@ -7,7 +7,18 @@ row names a violation type, the control line, whether the land use is checked ``
 left out (``exclude``), as space-separated patterns of :func:`tables.pattern_matches`.
 Violation patches are the parts of land-use polygons inside (or outside) the line, cut by the
 districts when given, so that areas by district are exact.
+
+A rule may also name 城镇村属性码 patterns (column ``czcsxm``). When the land-use layer carries the
+三调 field ``CZCSXM`` (TD/T 1055-2019 《第三次全国国土调查技术规程》: 201 城市, 202 建制镇,
+203 村庄, 204 盐田及采矿用地, 205 特殊用地; an ``A`` suffix marks the 独立工业用地 of each), such
+a rule selects the features whose code matches ``select`` *and* whose CZCSXM matches one of the
+patterns, and ``exclude`` is not applied: the attribute says directly what the code exclusions
+only approximate. ``UDB_OUTSIDE`` (城镇开发边界外城镇建设用地) takes ``201* 202*``: 城镇 land outside
+the boundary; village land (203: shops, roads and houses of a village), mining and salt pans
+(204) and special land (205), which may lie outside the boundary, are not urban sprawl.
 """
+
+from fnmatch import fnmatchcase
 
 import numpy as np
 
@@ -38,29 +49,46 @@ def load_rules(path=None):
                        'inside/outside and scheme current/plan').format(
                 path=resolved, line=line, lines=', '.join(LINES)))
         rules.append(dict(row, select=row['select'].split() or ['*'],
-                          exclude=row['exclude'].split()))
+                          exclude=row['exclude'].split(),
+                          czcsxm=(row.get('czcsxm') or '').upper().split()))
     return rules
 
 
-def _selected(layer, rule):
-    """Boolean array: the land-use features a rule looks at (decided once per distinct code)."""
+def normalize_czcsxm(values):
+    """城镇村属性码 as upper-case text ('' for blanks; 201.0 -> '201')."""
+    out = []
+    for value in values:
+        text = '' if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+        if text.endswith('.0'):
+            text = text[:-2]
+        out.append('' if text in ('None', 'nan', 'NULL') else text.upper())
+    return np.asarray(out, dtype=object)
+
+
+def _selected(layer, rule, czcsxm=None):
+    """Boolean array: the land-use features a rule looks at (decided once per distinct code, and
+    per distinct 城镇村属性码 when the rule uses it and ``czcsxm`` is given)."""
+    by_attribute = czcsxm is not None and bool(rule['czcsxm'])
     decisions = {}
     for code in set(layer.codes):
         entry = layer.table.entry(code)
         category = entry['category'] if entry else None
         decisions[code] = (
             any(tables.pattern_matches(p, code, category) for p in rule['select'])
-            and not any(tables.pattern_matches(p, code, category) for p in rule['exclude']))
-    return np.array([decisions[code] for code in layer.codes], dtype=bool)
+            and (by_attribute or not any(tables.pattern_matches(p, code, category) for p in rule['exclude'])))
+    chosen = np.array([decisions[code] for code in layer.codes], dtype=bool)
+    if by_attribute:
+        chosen &= np.array([any(fnmatchcase(v, p) for p in rule['czcsxm']) for v in czcsxm], dtype=bool)
+    return chosen
 
 
 def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rules=None,
-             canceled=None, progress=None, log=None):
+             canceled=None, progress=None, log=None, czcsxm=None):
     """Violation patches and the 三线占用情况汇总表; return ``(patches, summary)``.
 
     ``landuse``: :class:`inputs.Layer` with codes; ``lines``: {line name: :class:`inputs.Layer`}
     for the lines given (at least one); ``districts``: a Layer and ``district_names`` (one text
-    per district feature), or None.
+    per district feature), or None; ``czcsxm``: the 城镇村属性码 of each land-use feature, or None.
     """
     import geopandas as gpd
 
@@ -69,8 +97,13 @@ def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rule
     rules = rules if rules is not None else load_rules()
     collected = {name: [] for name in ('VTYPE', 'VNAME', 'CUR', 'geometry')}
     active = [r for r in rules if r['line'] in lines and r['scheme'] == landuse.scheme]
+    if czcsxm is not None:
+        czcsxm = normalize_czcsxm(czcsxm)
     for step, rule in enumerate(active):
-        chosen = np.flatnonzero(_selected(landuse, rule))
+        chosen = np.flatnonzero(_selected(landuse, rule, czcsxm))
+        if log is not None and czcsxm is not None and rule['czcsxm']:
+            log(translate('spm', '{name}: land use chosen by 城镇村属性码 CZCSXM {codes} ({count} feature(s)).')
+                .format(name=rule['name_zh'], codes=' '.join(rule['czcsxm']), count=len(chosen)))
         geometries = [landuse.geometry[i] for i in chosen]
 
         def report(percent, step=step):

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # City indicators (城市体检) of the sample city per district: status 正常/预警/超标 against the
 # shipped targets. Energy CO2 totals (spm:energy_carbon, latest year) feed 人均碳排放 and 单位面积碳排放;
-# the existing sensors (radius 300 m) feed 风险点感知覆盖率. Needs QP, SAMPLE and OUT (scripts/demo.sh).
+# with district_stats (GDP by year) they give 单位GDP二氧化碳排放降低比例; the existing sensors
+# (radius 300 m) feed 风险点感知覆盖率. Needs QP, SAMPLE and OUT (scripts/demo.sh).
 set -euo pipefail
 : "${QP:?}" "${SAMPLE:?}" "${OUT:?}"
 I="$OUT/indicators"
@@ -10,11 +11,12 @@ L="$SAMPLE|layername"
 
 CARBON=()
 if "$QP" help spm:energy_carbon >/dev/null 2>&1; then
-  YEAR=$(sqlite3 "$SAMPLE" "select max(year) from energy_use")
-  "$QP" run spm:energy_carbon -- TABLE="$L=energy_use" YEAR="$YEAR" DISTRICT_FIELD=adcode FUEL_FIELD=fuel \
-    AMOUNT_FIELD=amount UNIT_FIELD=unit YEAR_FIELD=year GRID_FACTOR=0.4092 \
+  # every year: spm:indicators takes the latest (人均碳排放) and the one before (单位GDP二氧化碳排放降低比例)
+  "$QP" run spm:energy_carbon -- TABLE="$L=energy_use" DISTRICT_FIELD=adcode FUEL_FIELD=fuel \
+    AMOUNT_FIELD=amount UNIT_FIELD=unit YEAR_FIELD=year \
     OUTPUT="$I/energy_by_fuel.csv" TOTALS="$I/energy_totals.csv" >"$I/energy.log"
-  CARBON=(CARBON="$I/energy_totals.csv" CARBON_DISTRICT_FIELD=DIST CARBON_FIELD=CO2_T)
+  CARBON=(CARBON="$I/energy_totals.csv" CARBON_DISTRICT_FIELD=DIST CARBON_FIELD=CO2_T CARBON_YEAR_FIELD=YEAR
+          STATS="$L=district_stats" STATS_DISTRICT_FIELD=adcode STATS_YEAR_FIELD=year)
 fi
 
 "$QP" run spm:indicators -- DISTRICTS="$L=districts" DISTRICT_FIELD=adcode \

@@ -7,7 +7,7 @@
       <category symbol="2" value="0101" render="true" label="0101 水田"/>
       <category symbol="3" value="0102" render="true" label="0102 水浇地"/>
       <category symbol="4" value="0103" render="true" label="0103 旱地"/>
-      <category symbol="5" value="02" render="true" label="02 种植园用地"/>
+      <category symbol="5" value="02" render="true" label="02 园地"/>
       <category symbol="6" value="0201" render="true" label="0201 果园"/>
       <category symbol="7" value="0202" render="true" label="0202 茶园"/>
       <category symbol="8" value="0203" render="true" label="0203 橡胶园"/>

@@ -19,13 +19,13 @@ def test_indicators_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
     with open(table, encoding='utf-8') as handle:
         rows = list(csv.DictReader(handle))
     districts = {r['DISTRICT'] for r in rows}
-    assert len(districts) == 5 and len(rows) == 5 * 22
+    assert len(districts) == 5 and len(rows) == 5 * 23
     by_id = {}
     for row in rows:
         by_id.setdefault(row['IND_ID'], []).append(row)
-    # given every layer but CARBON: only the two carbon indicators are not computed
+    # given every layer but CARBON and STATS: only the three carbon indicators are not computed
     not_computed = sorted({r['IND_ID'] for r in rows if r['STATUS'] == '未计算'})
-    assert not_computed == ['CO2_AREA', 'CO2_PC']
+    assert not_computed == ['CO2_AREA', 'CO2_GDP', 'CO2_PC']
     assert all('CARBON' in r['NOTE'] for r in by_id['CO2_PC'])
     for row in by_id['DEV_INTENS'] + by_id['FOREST'] + by_id['RISK_COV']:
         assert 0 <= float(row['VALUE']) <= 100

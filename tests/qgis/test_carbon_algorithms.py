@@ -157,10 +157,34 @@ def test_building_carbon_and_grid(run_alg, city):
         'BUILDINGS': layer(city, 'buildings'), 'GRID_FACTOR': 0.5, 'GRID_SIZE': 1000,
         'OUTPUT': 'TEMPORARY_OUTPUT', 'GRID_OUTPUT': 'TEMPORARY_OUTPUT'})
     co2 = {f['use']: f['CO2_T'] for f in result['OUTPUT'].getFeatures()}
-    # 8000 m² × 30 kWh × 0.5 t/MWh = 120 t; 18000 × 80 → 720 t; 20000 × 120 → 1200 t
-    assert co2 == pytest.approx({'住宅': 120.0, '办公': 720.0, '工业': 1200.0})
+    # electricity × 0.5 t/MWh + gas × 0.20196 t/MWh (IPCC 56.1 t CO₂/TJ):
+    # 住宅 8000 m² × (24 + 6 kWh): 192 × 0.5 + 48 × 0.20196 = 105.69408 t
+    # 办公 18000 m² × (76 + 4): 1368 × 0.5 + 72 × 0.20196 = 698.54112 t
+    # 工业 20000 m² × (100 + 20): 2000 × 0.5 + 400 × 0.20196 = 1080.784 t
+    assert co2 == pytest.approx({'住宅': 105.69408, '办公': 698.54112, '工业': 1080.784})
     cells = {f['CELL_ID']: f['CO2_T'] for f in result['GRID_OUTPUT'].getFeatures()}
-    assert sum(cells.values()) == pytest.approx(2040.0) and len(cells) == 2
+    assert sum(cells.values()) == pytest.approx(1885.0192) and len(cells) == 2
+
+
+def test_energy_carbon_takes_each_districts_province_factor_and_says_so(run_alg, city, tmp_path):
+    feedback = recording_feedback()
+    result = run_alg('spm:energy_carbon', {
+        'TABLE': layer(city, 'energy_use'), 'OUTPUT': 'TEMPORARY_OUTPUT', 'TOTALS': 'TEMPORARY_OUTPUT'},
+        feedback=feedback)
+    totals = {f['DIST']: f['CO2_T'] for f in result['TOTALS'].getFeatures()}
+    assert totals['350302'] == pytest.approx(1000 * 0.7143 * 0.7559 * 44 / 12 + 5000 * 0.4092)   # 福建 2022
+    assert any('350302' in line and '0.4092' in line and '福建 2022' in line for line in feedback.lines)
+    assert not feedback.errors
+    # a table that lists the power plant's coal and the district's electricity: warned
+    table = gpd.read_file(city, layer='energy_use')
+    table['sector'] = ['火力发电', '', '', '']
+    path = str(tmp_path / 'sector.gpkg')
+    table.to_file(path, layer='energy_use', driver='GPKG')
+    feedback = recording_feedback()
+    run_alg('spm:energy_carbon', {'TABLE': layer(path, 'energy_use'), 'OUTPUT': 'TEMPORARY_OUTPUT',
+                                  'TOTALS': 'TEMPORARY_OUTPUT'}, feedback=feedback)
+    assert len(feedback.errors) == 1 and '350302' in feedback.errors[0] and '原煤' in feedback.errors[0]
+    assert 'counted twice' in feedback.errors[0]
 
 
 def test_downscale_with_raster_and_vector_proxies_conserves_totals(run_alg, city, tmp_path):
@@ -225,12 +249,14 @@ def test_sample_city_building_total_equals_floor_area_times_intensity_times_fact
     import csv
     from spatial_planning_monitor.core.data import data_path
     with open(data_path('tables', 'carbon_building_eui.csv'), encoding='utf-8') as handle:
-        eui = {row['use']: float(row['eui_kwh_per_m2_a']) for row in csv.DictReader(handle)}
+        # t CO₂ per m²: electricity × 福建's 0.4092, gas × IPCC 0.20196 t CO₂/MWh (no heat in 夏热冬暖)
+        per_m2 = {row['use']: (float(row['elec_kwh_per_m2_a']) * 0.4092 + float(row['gas_kwh_per_m2_a']) * 0.20196)
+                  / 1000 for row in csv.DictReader(handle)}
     buildings = gpd.read_file(sample_gpkg, layer='buildings')
-    by_hand = sum(geometry.area * floors * eui[use] / 1000 * 0.4092
+    by_hand = sum(geometry.area * floors * per_m2[use]
                   for geometry, floors, use in zip(buildings.geometry, buildings['floors'], buildings['use']))
     result = run_alg('spm:building_carbon', {'BUILDINGS': f'{sample_gpkg}|layername=buildings',
-                                             'GRID_FACTOR': 0.4092, 'OUTPUT': 'TEMPORARY_OUTPUT'})
+                                             'REGION_CODE': '350302', 'OUTPUT': 'TEMPORARY_OUTPUT'})
     total = sum(f['CO2_T'] for f in result['OUTPUT'].getFeatures())
     assert result['OUTPUT'].featureCount() == len(buildings)
     assert total == pytest.approx(by_hand, rel=1e-9)

@@ -298,6 +298,36 @@ def test_beidou_codes_of_buildings_2d_and_3d(run_alg, sample_gpkg, tmp_path):
     assert count == layer_of(sample_gpkg, 'buildings').featureCount()
 
 
+def test_beidou_3d_heights_above_ground_need_the_grounds_ellipsoidal_height(run_alg, sample_gpkg):
+    """GB/T 39409 heights are 大地高 above CGCS2000: a building's height above ground is accepted only
+    with the ground's ellipsoidal height added (a field or a constant)."""
+    from qgis.core import QgsProcessingException
+    base = {'INPUT': f'{sample_gpkg}|layername=buildings', 'LEVEL': 8, 'HEIGHT_FIELD': 'height',
+            'HEIGHT_REFERENCE': 1, 'FIELD': 'BD3', 'OUTPUT': 'TEMPORARY_OUTPUT'}
+    with pytest.raises(QgsProcessingException, match='GROUND_FIELD or GROUND_HEIGHT'):
+        run_alg('spm:beidou_grid_code', base)
+    layer = run_alg('spm:beidou_grid_code', dict(base, GROUND_HEIGHT=12.5))['OUTPUT']
+    for feature in layer.getFeatures():
+        cell = beidou.decode_code(feature['BD3'], three_d=True)
+        assert cell['bottom'] <= feature['height'] + 12.5 < cell['top']
+        assert feature['BD3'] == beidou.encode_3d(*_lnglat(feature), feature['height'] + 12.5, 8)[0]
+        break
+    ellipsoidal = run_alg('spm:beidou_grid_code', dict(base, HEIGHT_REFERENCE=0))['OUTPUT']
+    first = next(ellipsoidal.getFeatures())
+    assert beidou.decode_code(first['BD3'], three_d=True)['bottom'] <= first['height']
+
+
+def _lnglat(feature):
+    from spatial_planning_monitor.core.codes.footprints import anchor_points
+    from spatial_planning_monitor.core.codes.assign import geographic
+    import geopandas as gpd
+    from shapely import wkt
+    frame = gpd.GeoSeries([wkt.loads(feature.geometry().asWkt())], crs='EPSG:4528')
+    x, y, _, _ = anchor_points(frame)
+    lng, lat = geographic(x, y, frame.crs)
+    return lng, lat
+
+
 def test_cells_of_codes_are_the_decoded_rectangles(run_alg, first_run):
     result = run_alg('spm:beidou_grid_cells', {'CODES': str(first_run[1]), 'CODE_FIELD': 'BEIDOU_CODE',
                                                'OUTPUT': 'TEMPORARY_OUTPUT'})

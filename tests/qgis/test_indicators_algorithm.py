@@ -51,7 +51,7 @@ def test_hand_values_through_the_registry(run_alg, city_layers):
     assert output[A]['DEV_INTENS'] == pytest.approx(21.0) and output[A]['name'] == '甲区'
     assert output[B]['WORST'] == '超标'
     assert output[B]['N_EXCEED'] == sum(1 for (d, _), f in rows.items() if d == B and f['STATUS'] == '超标')
-    assert result['TABLE'].featureCount() == 2 * 22
+    assert result['TABLE'].featureCount() == 2 * 23
 
 
 def test_bad_definitions_are_reported_and_the_rest_computes(run_alg, city_layers, tmp_path):
@@ -125,3 +125,34 @@ def test_carbon_totals_from_a_text_table(run_alg, city_layers):
     table = frames.frame_to_layer(text, 'carbon_text')
     rows = _table(run_alg('spm:indicators', _params(city_layers, CARBON=table))['TABLE'])
     assert rows[(indicator_city.A, 'CO2_PC')]['VALUE'] == pytest.approx(10.0)
+
+
+def test_co2_per_gdp_from_two_years_of_statistics_and_carbon(run_alg, city_layers):
+    """STATS (district × year, gdp) and a carbon table with YEAR: 甲区 2023 30 000 t / 100,
+    2022 32 000 t / 95 → (1 − 300 / 336.842105) × 100 = 10.9375 %."""
+    import pandas as pd
+    from spatial_planning_monitor.bridge import frames
+    A, B = indicator_city.A, indicator_city.B
+    stats = frames.frame_to_layer(pd.DataFrame({
+        'adcode': [A, A, B, B, A], 'year': [2022, 2023, 2022, 2023, 2021],
+        'gdp': [95.0, 100.0, 190.0, 200.0, 80.0]}), 'stats')
+    carbon = frames.frame_to_layer(pd.DataFrame({
+        'DIST': [A, A, A, B], 'YEAR': [2023, 2022, 2021, 2023], 'CO2_T': [30000.0, 32000.0, 1.0, 50000.0]}), 'co2')
+    params = _params(city_layers, STATS=stats, CARBON=carbon, CARBON_DISTRICT_FIELD='DIST', CARBON_FIELD='CO2_T')
+    rows = _table(run_alg('spm:indicators', params)['TABLE'])
+    assert rows[(A, 'CO2_GDP')]['VALUE'] == pytest.approx(10.9375)
+    assert rows[(A, 'CO2_PC')]['VALUE'] == pytest.approx(10.0)              # 2023 only: 30 000 t / 3000
+    assert rows[(B, 'CO2_GDP')]['STATUS'] == '未计算'                         # no 2022 carbon row for 乙区
+    rows = _table(run_alg('spm:indicators', dict(params, YEAR=2022))['TABLE'])
+    assert rows[(A, 'CO2_GDP')]['VALUE'] == pytest.approx((1 - (32000 / 95) / (1 / 80)) * 100)
+
+
+def test_czcsxm_is_read_by_default_when_the_land_use_has_it(run_alg, city_layers):
+    from spatial_planning_monitor.bridge import frames
+    landuse = indicator_city.frames()['landuse_current']
+    landuse['CZCSXM'] = ['201', '', '', '204', '', '203', '']        # 0601 工业 in a mine's extent: not 城乡
+    layer = frames.frame_to_layer(landuse, 'lu')
+    rows = _table(run_alg('spm:indicators', _params(city_layers, LANDUSE=layer))['TABLE'])
+    A, B = indicator_city.A, indicator_city.B
+    assert rows[(A, 'UR_CONST')]['VALUE'] == pytest.approx(0.2)             # km²: the 0701 parcel only
+    assert rows[(B, 'UR_CONST')]['VALUE'] == pytest.approx(0.45)

@@ -179,6 +179,24 @@ def test_control_lines_find_each_violation_by_district(run_alg, city, tmp_path):
     assert sum(r['COUNT'] for r in summary) == len(patches)
 
 
+def test_urban_land_outside_the_boundary_reads_czcsxm(run_alg, city):
+    """CZCSXM (城镇村属性码) is read when the layer has it: the village shop (203) outside the
+    boundary is not urban land, the city's housing (201) is."""
+    from qgis.core import QgsProcessingException
+    path = city['path']
+    landuse = write_layer(path, 'lu_czcsxm', [
+        (_box(0, 0, 10, 10), '05H1', '203'), (_box(10, 0, 20, 10), '0701', '201'),
+        (_box(20, 0, 30, 10), '1004', '')], [('DLBM', 'string'), ('CZCSXM', 'string')])
+    dev = write_layer(path, 'dev_far', [(_box(0, 50, 5, 60),)], [])
+    run = {'LANDUSE': landuse, 'LANDUSE_FIELD': 'DLBM', 'DEV_BOUNDARY': dev, 'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'}
+    patches = features(layer_of(run_alg('spm:control_lines', run), 'OUTPUT'))
+    assert [(p['CUR_CODE'], round(p['AREA_M2'], 6)) for p in patches] == [('0701', 100.0)]
+    patches = features(layer_of(run_alg('spm:control_lines', dict(run, CZCSXM_FIELD='')), 'OUTPUT'))
+    assert sorted(p['CUR_CODE'] for p in patches) == ['05H1', '0701', '1004']    # by code only
+    with pytest.raises(QgsProcessingException, match='no field “CZCSXM2”'):
+        run_alg('spm:control_lines', dict(run, CZCSXM_FIELD='CZCSXM2'))
+
+
 def test_transition_matrix_rows_and_columns_are_the_class_areas(run_alg, city):
     from qgis.core import QgsVectorLayer
     path = city['path']

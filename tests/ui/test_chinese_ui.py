@@ -113,7 +113,7 @@ def test_indicator_dock_in_chinese_and_screenshot(iface, qgis_new_project, sampl
             assert dock.sourcesToggle.text() == '源图层（用于溯源）'
             headers = [dock.indicatorTable.horizontalHeaderItem(c).text() for c in range(4)]
             assert headers == ['指标', '值', '单位', '目标值']
-            assert dock.indicatorTable.rowCount() == 22, dock.statusLabel.text()
+            assert dock.indicatorTable.rowCount() == 23, dock.statusLabel.text()
             names = [dock.indicatorTable.item(r, 0).text() for r in range(dock.indicatorTable.rowCount())]
             assert '人均城镇建设用地面积' in ' '.join(names)
 

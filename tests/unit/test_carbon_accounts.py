@@ -41,6 +41,64 @@ def test_fuel_factors_give_co2_per_unit():
     assert factors.at['电力', 'method'] == 'grid'
 
 
+def test_diesel_and_the_added_fuels_reproduce_ipcc_carbon_content():
+    factors = tables.fuel_factors()
+    assert factors.at['柴油', 'carbon_t_c_per_tce'] == 0.5921          # 黄和平 & 王丽影 2017 (was 0.5912)
+    assert 20.2 * 29.3076 / 1000 == pytest.approx(0.5921, abs=1.5e-4)   # IPCC gas/diesel oil 20.2 kg C/GJ
+    # IPCC 2006 Vol.2 Table 1.3 default carbon content (kg C/GJ) × 29.3076 GJ/t ce, and the GB/T 2589
+    # standard-coal coefficients (kgce/kg)
+    for fuel, carbon, sce in (('原油', 20.0, 1.4286), ('煤油', 19.5, 1.4714), ('液化石油气', 17.2, 1.7143)):
+        assert factors.at[fuel, 'carbon_t_c_per_tce'] == round(carbon * 29.3076 / 1000, 4), fuel
+        assert factors.at[fuel, 'sce_t_per_unit'] == sce and factors.at[fuel, 'unit'] == 't'
+    assert factors.at['热力', 'method'] == 'direct' and factors.at['热力', 'unit'] == 'GJ'
+    assert factors.at['热力', 'co2_t_per_unit'] == 0.11
+
+
+def test_heat_is_counted_with_its_own_factor():
+    table = _energy([('350302', 2022, '热力', 2, '万GJ'),       # 20 000 GJ × 0.11 = 2200 t
+                     ('350302', 2022, '原油', 100, 't')])       # 100 × 1.4286 × 0.5862 × 44/12
+    by_fuel, totals = energy.energy_carbon(table, 'adcode', 'fuel', 'amount', 'unit', 'year')
+    co2 = by_fuel.set_index('FUEL')['CO2_T']
+    assert co2['热力'] == pytest.approx(2200) and co2['原油'] == pytest.approx(100 * 1.4286 * 0.5862 * 44 / 12)
+    assert totals['HEAT_T'].iloc[0] == pytest.approx(2200) and totals['ELEC_T'].iloc[0] == 0
+
+
+def test_grid_factor_is_the_provinces_from_the_district_code():
+    assert tables.province_grid_factor('350302')[:1] + tables.province_grid_factor('350302')[2:] == \
+        (0.4092, 'province')                                         # 福建 2022
+    assert tables.province_grid_factor(440305)[0] == 0.4403           # 广东 2022
+    assert tables.province_grid_factor('540102')[0::2] == (0.5366, 'national')   # 西藏: no factor
+    table = _energy([('350302', 2022, '电力', 1000, 'MWh'), ('540102', 2022, '电力', 1000, 'MWh'),
+                     ('ABC', 2022, '电力', 1000, 'MWh')])
+    report = {}
+    _by_fuel, totals = energy.energy_carbon(table, 'adcode', 'fuel', 'amount', 'unit', 'year', report=report)
+    co2 = totals.set_index('DIST')['CO2_T']
+    assert co2['350302'] == pytest.approx(409.2) and co2['540102'] == pytest.approx(536.6)
+    assert co2['ABC'] == pytest.approx(536.6)
+    assert report['grid']['350302'][2] == 'province' and report['grid']['ABC'][2] == 'national'
+    # a factor given wins everywhere
+    _by_fuel, totals = energy.energy_carbon(table, 'adcode', 'fuel', 'amount', 'unit', 'year', grid_factor=0.5)
+    assert list(totals['CO2_T']) == pytest.approx([500, 500, 500])
+
+
+def test_buildings_take_the_provinces_grid_factor():
+    blds = gpd.GeoDataFrame({'use': ['仓储'], 'floors': [1]}, geometry=[box(0, 0, 100, 100)], crs=CRS)
+    out, report = building.building_carbon(blds, 'use', floors_field='floors', region_code='350305')
+    assert report['grid_choice'] == 'province' and report['grid_factor'] == 0.4092
+    assert out['CO2_T'].iloc[0] == pytest.approx(10000 * 40 / 1000 * 0.4092)     # 仓储: electricity only
+    _out, report = building.building_carbon(blds, 'use', floors_field='floors')
+    assert report['grid_choice'] == 'national' and report['grid_factor'] == 0.5366
+
+
+def test_power_plant_fuel_and_electricity_in_one_district_are_flagged():
+    table = pd.DataFrame({'adcode': ['350305', '350305', '350305', '350302', '350302'],
+                          'fuel': ['原煤', '原煤', '电力', '原煤', '电力'],
+                          'sector': ['火力发电', '工业', '', '工业', ''],
+                          'year': [2022] * 5})
+    found = energy.double_counting(table, 'adcode', 'fuel', 'sector', 'year')
+    assert found == [('350305', 2022, ['原煤'])]
+
+
 def test_default_grid_factor_is_the_2022_national_one():
     value, label = tables.default_grid_factor()
     assert value == 0.5366 and '2022' in label
@@ -146,11 +204,15 @@ def test_buildings_by_hand():
     blds = gpd.GeoDataFrame({'use': ['住宅', '办公'], 'floors': [10, 5]},
                             geometry=[box(0, 0, 20, 10), box(100, 0, 130, 20)], crs=CRS)
     out, report = building.building_carbon(blds, 'use', floors_field='floors', grid_factor=0.5)
-    # 住宅 200 m² × 10 = 2000 m² × 30 kWh = 60 MWh → 30 t; 办公 600 × 5 = 3000 m² × 80 = 240 MWh → 120 t
+    # each carrier × its own factor (gas = IPCC 56.1 t CO₂/TJ × 3.6 = 0.20196 t CO₂/MWh):
+    # 住宅 2000 m² × (24 kWh electricity, 6 kWh gas): 48 MWh × 0.5 + 12 MWh × 0.20196 = 26.42352 t
+    # 办公 3000 m² × (76, 4): 228 MWh × 0.5 + 12 MWh × 0.20196 = 116.42352 t
     assert list(out['FLOOR_M2']) == pytest.approx([2000, 3000])
-    assert list(out['CO2_T']) == pytest.approx([30, 120])
+    assert list(out['ELEC_MWH']) == pytest.approx([48, 228]) and list(out['GAS_MWH']) == pytest.approx([12, 12])
+    assert list(out['ENERGY_MWH']) == pytest.approx([60, 240])
+    assert list(out['CO2_T']) == pytest.approx([26.42352, 116.42352])
     grid = building.grid_sums(out, 100)
-    assert grid['CO2_T'].sum() == pytest.approx(150) and sorted(grid['N_BLDG']) == [1, 1]
+    assert grid['CO2_T'].sum() == pytest.approx(142.84704) and sorted(grid['N_BLDG']) == [1, 1]
     assert report['unknown_features'] == 0
 
 

@@ -80,6 +80,16 @@ def test_real_estate_unit_example_and_errors():
         assert not verdict.valid and reason in verdict.reason, code
 
 
+@pytest.mark.parametrize('code', ['330782102003GL00012W00000000',      # 林地使用权宗地, no fixture
+                                  '330782102003GL00012L00000001',      # 林地使用权宗地 with its forest
+                                  '350303001002JN00031W00000000'])     # 农用地使用权宗地 (collective land)
+def test_forest_and_farmland_use_right_parcels_are_valid(code):
+    """GB/T 37346-2019 宗地特征码: L 林地使用权宗地 and N 农用地使用权宗地 are parcel types of their own."""
+    verdict = checks.check_real_estate_unit(code)
+    assert verdict.valid, verdict.reason
+    assert set(checks.PARCEL_RIGHT) == set('ABSXCDEFLNHGWY')
+
+
 # --- GB/T 40058 project code ------------------------------------------------------------------
 
 def test_project_codes():

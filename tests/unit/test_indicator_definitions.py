@@ -15,7 +15,7 @@ def test_shipped_definitions_are_complete_and_valid():
     ids = [i.id for i in indicators]
     assert len(ids) == len(set(ids)) >= 18
     for ind in indicators:
-        assert ind.inputs <= set(MEASURES), ind.id
+        assert ind.inputs <= set(MEASURES) | {'gdp', 'gdp_prev'}, ind.id      # STATS gives gdp
         assert ind.dimension in ('安全', '创新', '协调', '绿色', '开放', '共享'), ind.id
         assert ind.level in ('basic', 'recommended') and ind.unit and ind.name_en and ind.source
     names = {i.name_zh for i in indicators}
@@ -86,3 +86,20 @@ def test_formula_bomb_rows_are_loaded_with_their_error_and_the_others_evaluate(t
     assert values['AREA'] == pytest.approx(2.0)
     assert 'does not give a finite number' in notes['TOWER']
     assert len(result.messages) == 3
+
+
+def test_names_citations_and_threshold_sources():
+    """The standard's names; the permanent-farmland rule cites the law, not the red-line notice;
+    every threshold cites its source or is marked a local target."""
+    indicators = {i.id: i for i in load_definitions()[0]}
+    assert indicators['DB_CONST'].name_zh == '城镇开发边界范围内建设用地面积'
+    assert indicators['UR_CONST'].inputs == {'urban_rural_construction_area'}
+    farm = indicators['FARM_CONST']
+    assert '142号' not in farm.source and '土地管理法' in farm.source and '自然资规〔2019〕1号' in farm.source
+    assert '142号' in indicators['RL_CONST'].threshold_source          # the red-line notice
+    assert indicators['CO2_GDP'].name_zh == '单位GDP二氧化碳排放降低比例'
+    for ind in indicators.values():
+        if ind.target is not None or ind.warning is not None:
+            assert ind.threshold_source, ind.id
+            assert ind.local_target or any(c.isdigit() for c in ind.threshold_source.split(':')[0]), ind.id
+    assert indicators['FOREST'].local_target and not indicators['FARM_CONST'].local_target

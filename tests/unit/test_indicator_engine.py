@@ -192,3 +192,51 @@ def test_touching_features_leave_no_sliver():
     m = MeasureTable(inputs).compute(['redline_construction_area', 'construction_area'])
     assert m['redline_construction_area'].tolist() == [0.0]
     assert m['construction_area'].tolist() == [2000.0]
+
+
+def test_urban_rural_construction_land_from_czcs_201_to_203(city):
+    """城乡建设用地 = construction land with 城镇村属性码 201–203; without the field the regional
+    infrastructure and other construction land (here a highway, 1003) are left out."""
+    codes = city.landuse_codes.tolist()
+    codes[4] = '1003'                                        # [1100,2000]×[0,500] in 乙区: 450 000 m²
+    city.landuse_codes = pd.Series(codes)
+    m = MeasureTable(city).compute(['construction_area', 'urban_rural_construction_area'])
+    assert m['construction_area'].tolist() == [210000, 910000]
+    assert m['urban_rural_construction_area'].tolist() == [210000, 460000]
+    city.landuse_czcs = pd.Series(['201', '', '', '203', '', '203', ''])
+    m = MeasureTable(city).compute(['urban_rural_construction_area'])
+    assert m['urban_rural_construction_area'].tolist() == [210000, 460000]
+    city.landuse_czcs = pd.Series(['201', '', '', '204', '', '203', ''])      # 204 采矿: not 城乡
+    m = MeasureTable(city).compute(['urban_rural_construction_area'])
+    assert m['urban_rural_construction_area'].tolist() == [200000, 450000]
+    indicators, _ = load_definitions()
+    result = evaluate([i for i in indicators if i.id == 'UR_CONST'], MeasureTable(city), keys=['A', 'B'])
+    assert result.long['VALUE'].tolist() == pytest.approx([0.2, 0.45])
+
+
+def test_co2_per_gdp_reduction_by_hand(city):
+    """单位GDP二氧化碳排放降低比例: 甲区 30 000 t / 100 亿元 this year, 32 000 t / 95 亿元 last year:
+    (1 − 300 / 336.842105) × 100 = 10.9375 %."""
+    city.attributes = {'gdp': pd.Series([100.0, 200.0]), 'gdp_prev': pd.Series([95.0, 190.0])}
+    city.co2_prev = [32000.0, float('nan')]
+    indicators, _ = load_definitions()
+    co2_gdp = [i for i in indicators if i.id == 'CO2_GDP']
+    assert co2_gdp and co2_gdp[0].inputs == {'co2_total', 'co2_prev', 'gdp', 'gdp_prev'}
+    got = evaluate(co2_gdp, MeasureTable(city), keys=['A', 'B']).long.set_index('DISTRICT')
+    assert got.loc['A', 'VALUE'] == pytest.approx(10.9375)
+    assert got.loc['A', 'STATUS'] == '正常'                  # target 3.9 %/a (十四五: −18 % in 5 years)
+    assert math.isnan(got.loc['B', 'VALUE'])
+
+
+def test_yearly_statistics_give_this_and_last_years_values():
+    from spatial_planning_monitor.core.indicators import yearly
+    stats = pd.DataFrame({'adcode': ['350302', '350302', '350303', '350303', '350302'],
+                          'year': [2022, 2023, 2022, 2023, 2021], 'gdp': [95.0, 100.0, 190.0, 200.0, 90.0],
+                          'name': ['甲', '甲', '乙', '乙', '甲']})
+    got = yearly.yearly_attributes(stats, 'adcode', 'year', 2023, ['350302', '350303', '350399'])
+    assert set(got) == {'gdp', 'gdp_prev'}
+    assert got['gdp'].tolist()[:2] == [100.0, 200.0] and got['gdp_prev'].tolist()[:2] == [95.0, 190.0]
+    assert math.isnan(got['gdp'].iloc[2])
+    assert yearly.latest_year(stats['year']) == 2023
+    with pytest.raises(Exception, match='two rows for 2023'):
+        yearly.yearly_attributes(pd.concat([stats, stats.iloc[[1]]]), 'adcode', 'year', 2023, ['350302'])

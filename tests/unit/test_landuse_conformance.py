@@ -115,3 +115,29 @@ def test_empty_layers_give_empty_outputs():
     pieces, summary = conformance.evaluate(cur, zones, crs='EPSG:4528')
     assert (pieces.PLAN_CODE == '').all() and set(pieces.STATUS) == {'待核'}
     assert len(pieces) == len(current)
+
+
+@pytest.mark.parametrize('scheme, field_codes', [
+    ('current', ['1203', '1006', '1107', '1202', '0101', '1109', '0701']),
+    ('plan', ['2303', '060101', '1705', '0602', '0101', '1311', '0701'])])
+def test_farm_support_on_planned_cropland_and_water_works_in_planned_water_conform(scheme, field_codes):
+    """田坎, 农村道路, 沟渠 and 设施农用地 inside a planned 01 zone and 水工建筑 inside a planned 17 zone
+    conform, whether the current layer is coded in 三调 or in 用地用海; a house there does not."""
+    plan = gpd.GeoDataFrame({'YDYHDM': ['0102', '1701']}, geometry=[box(0, 0, 50, 10), box(50, 0, 60, 10)],
+                            crs='EPSG:4528')
+    places = [box(1, 1, 2, 9), box(3, 1, 4, 9), box(5, 1, 6, 9), box(7, 1, 9, 3), box(10, 1, 20, 9),
+              box(51, 1, 53, 9), box(30, 1, 32, 3)]
+    current = gpd.GeoDataFrame({'DLBM': field_codes}, geometry=places, crs='EPSG:4528')
+    cur = inputs.land_use(current, 'DLBM', 'CURRENT', scheme=scheme)
+    zones = inputs.land_use(plan, 'YDYHDM', 'PLAN', scheme='plan')
+    pieces, summary = conformance.evaluate(cur, zones, crs='EPSG:4528')
+    status = dict(zip(pieces.CUR_CODE, pieces.STATUS))
+    assert status == dict(zip(field_codes, ['符合'] * 6 + ['不符合']))
+    assert summary.loc[summary.STATUS == '符合', 'AREA_M2'].sum() == pytest.approx(8 + 8 + 8 + 4 + 80 + 16)
+
+
+def test_ydyh_patterns_belong_to_the_current_column(tmp_path):
+    path = tmp_path / 'rules.csv'
+    path.write_text('current,plan,status\n*,ydyh:01,符合\n', encoding='utf-8')
+    with pytest.raises(InputError, match='ydyh:01 is allowed in the current column only'):
+        conformance.load_rules(path)

@@ -78,3 +78,29 @@ def test_no_line_is_an_error_and_empty_inputs_give_empty_outputs():
                                               crs=CRS)
     assert len(patches) == 0 and len(summary) == 0
     assert list(patches.columns[:-1]) == control_lines.PATCH_COLUMNS
+
+
+VILLAGE_AND_TOWN = [(box(0, 0, 10, 10), '05H1', '203'),     # village shop
+                    (box(10, 0, 20, 10), '1004', '203'),    # village road
+                    (box(20, 0, 30, 10), '0701', '201'),    # city housing
+                    (box(30, 0, 40, 10), '0601', '202A'),   # 建制镇 独立工业用地
+                    (box(40, 0, 50, 10), '0602', '204'),    # mine
+                    (box(50, 0, 60, 10), '09', '205'),      # special land
+                    (box(60, 0, 70, 10), '1004', '202'),    # town road
+                    (box(70, 0, 80, 10), '1003', None)]     # highway, outside every 城镇村 extent
+
+
+def test_urban_land_outside_the_boundary_follows_czcsxm_when_given():
+    """UDB_OUTSIDE with the 城镇村属性码: 201/202 (and their A variants) are 城镇, 203 village,
+    204 mining, 205 special land are not urban sprawl (TD/T 1055-2019)."""
+    landuse = _layer([(g, c) for g, c, _ in VILLAGE_AND_TOWN])
+    boundary = {'DEV_BOUNDARY': _zones(box(0, 100, 10, 110))}      # everything is outside
+    messages = []
+    patches, _ = control_lines.evaluate(landuse, boundary, crs=CRS, czcsxm=[z for _, _, z in VILLAGE_AND_TOWN],
+                                        log=lambda m, warning=False: messages.append(m))
+    assert sorted(patches.CUR_CODE) == ['0601', '0701', '1004']
+    assert set(patches.CUR_FID) == {3, 4, 7} and patches.AREA_M2.sum() == pytest.approx(300.0)
+    assert any('CZCSXM 201* 202*' in m and '3 feature' in m for m in messages)
+    # without the attribute the code-based proxy applies: the village shop and road count too
+    patches, _ = control_lines.evaluate(landuse, boundary, crs=CRS)
+    assert {1, 2} <= set(patches.CUR_FID)

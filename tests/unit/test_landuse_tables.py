@@ -27,6 +27,25 @@ def test_plan_table_has_the_2023_counts(plan):
     assert plan.codes(1) == [f'{n:02d}' for n in range(1, 25)]
 
 
+def test_plan_table_agrees_with_the_public_copies_of_the_2023_code_list(plan):
+    """The reconciliation in layers/tables/landuse_sources.md: 0601 农村道路 and its 三级 classes are
+    there; every level-2 class of 06 and 23 is the guide's."""
+    assert plan.name('0601') == '农村道路' and plan.entry('0601')['level'] == 2
+    assert [c for c in plan.codes(3) if c.startswith('06')] == ['060101', '060102', '060201', '060202', '060203']
+    assert [c for c in plan.codes(2) if c.startswith('06')] == ['0601', '0602']
+    assert [plan.name(c) for c in plan.codes(2) if c.startswith('23')] == [
+        '空闲地', '后备耕地', '田坎', '盐碱地', '沙地', '裸土地', '裸岩石砾地']
+    assert sum(c.startswith('08') for c in plan.codes(3)) == 16      # 0803, 0804, 0805, 0806, 0807
+
+
+def test_sandiao_class_02_is_gbt_21010_garden_land(current):
+    """GB/T 21010-2017 names class 02 园地; 种植园用地 is only the 三调 working name."""
+    assert current.name('02') == '园地'
+    with open(TABLES_DIR / 'sandiao_2017.csv', encoding='utf-8') as handle:
+        row = next(r for r in csv.DictReader(handle) if r['code'] == '02')
+    assert row['origin'] == 'gbt' and row['name_en'] == 'Garden land'
+
+
 def test_plan_table_is_the_2023_edition_not_the_2020_trial(plan):
     assert plan.name('2302') == '后备耕地'      # 2020 trial: 2302 田坎
     assert plan.name('2303') == '田坎'

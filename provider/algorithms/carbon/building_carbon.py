@@ -14,7 +14,7 @@ from ....core.carbon import building
 from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source, table_file
-from .common import grid_factor_parameter, load_fitted
+from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice
 
 
 class BuildingCarbonAlgorithm(SpmAlgorithm):
@@ -32,6 +32,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
     INTENSITIES = 'INTENSITIES'
     DEFAULT_USE = 'DEFAULT_USE'
     GRID_FACTOR = 'GRID_FACTOR'
+    REGION_CODE = 'REGION_CODE'
     GRID_SIZE = 'GRID_SIZE'
     OUTPUT = 'OUTPUT'
     GRID_OUTPUT = 'GRID_OUTPUT'
@@ -59,6 +60,9 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.DEFAULT_USE, self.tr('Use for unknown uses (empty = stop)'), optional=True))
         self.addParameter(grid_factor_parameter(self.GRID_FACTOR))
+        self.addParameter(QgsProcessingParameterString(
+            self.REGION_CODE, self.tr('Administrative code of the area (e.g. 350302; chooses the '
+                                      'province’s grid factor when none is given)'), optional=True))
         self.addParameter(QgsProcessingParameterDistance(
             self.GRID_SIZE, self.tr('Grid cell size (0 = no grid)'), defaultValue=0.0, minValue=0.0,
             parentParameterName=self.BUILDINGS, optional=True))
@@ -91,12 +95,15 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
         buildings = self.frame(source, feedback=feedback, crs=work, context=context)
         intensities = table_file(self, parameters, self.INTENSITIES, context, feedback)
         default_use = self.parameterAsString(parameters, self.DEFAULT_USE, context).strip() or None
-        grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
+        grid_factor = grid_factor_value(self, parameters, self.GRID_FACTOR, context)
+        region_code = self.parameterAsString(parameters, self.REGION_CODE, context).strip() or None
         self.check_canceled(feedback)
 
         out, report = building.building_carbon(
             buildings, use_field, area_field, floors_field, intensities, grid_factor, default_use,
-            layer_name=self.label(source))
+            layer_name=self.label(source), region_code=region_code)
+        log_grid_choice(feedback, [(region_code or self.tr('all buildings'),
+                                    (report['grid_factor'], report['grid_label'], report['grid_choice']))])
         if report['unknown_features']:
             feedback.reportError(self.tr('{n} building(s) with unknown uses were given the use {use}: '
                                          '{uses}.').format(
@@ -104,8 +111,9 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
                 uses=', '.join('{} ({})'.format(k or '∅', v)
                                for k, v in sorted(report['unknown_uses'].items()))))
         feedback.pushInfo(self.tr('{n} buildings, {area:,.0f} m² of floor area: {co2:,.1f} t CO₂/a '
-                                  '(grid factor {f:g} t CO₂/MWh).').format(
-            n=len(out), area=out['FLOOR_M2'].sum(), co2=out['CO2_T'].sum(), f=grid_factor))
+                                  '(electricity {e:,.0f} MWh, gas {g:,.0f} MWh, heat {h:,.0f} MWh).').format(
+            n=len(out), area=out['FLOOR_M2'].sum(), co2=out['CO2_T'].sum(), e=out['ELEC_MWH'].sum(),
+            g=out['GAS_MWH'].sum(), h=out['HEAT_MWH'].sum()))
         grid = None
         if grid_wanted:
             grid = building.grid_sums(out, grid_size, is_canceled=feedback.isCanceled)

@@ -22,11 +22,31 @@ from ...base import style_on_load
 
 
 def grid_factor_parameter(name):
-    """GRID_FACTOR: t CO₂/MWh, defaulting to the shipped default row (2022 national average)."""
-    value, label = tables.default_grid_factor()
+    """GRID_FACTOR: t CO₂/MWh; empty = the province's 2022 factor from the district code, else the
+    national one (生态环境部/国家统计局, 2024-12)."""
+    _value, label = tables.default_grid_factor()
     return QgsProcessingParameterNumber(
-        name, translate('spm', 'Grid emission factor (t CO₂/MWh; default {label})').format(label=label),
-        QgsProcessingParameterNumber.Double, defaultValue=value, minValue=0.0)
+        name, translate('spm', 'Grid emission factor (t CO₂/MWh; empty = the province’s from the district '
+                               'code, else {label})').format(label=label),
+        QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
+
+
+def grid_factor_value(algorithm, parameters, name, context):
+    """The GRID_FACTOR the user gave, or None (choose by province)."""
+    if parameters.get(name) in (None, ''):
+        return None
+    return algorithm.parameterAsDouble(parameters, name, context)
+
+
+def log_grid_choice(feedback, choices):
+    """Say which grid factor each district (or the whole run) used: given, province or national."""
+    for where, (value, label, how) in choices:
+        text = {'given': translate('spm', '{where}: grid factor {value:g} t CO₂/MWh (given).'),
+                'province': translate('spm', '{where}: grid factor {value:g} t CO₂/MWh, the province’s '
+                                             '({label}).'),
+                'national': translate('spm', '{where}: grid factor {value:g} t CO₂/MWh, the national one '
+                                             '({label}): no provincial factor for this code.')}[how]
+        feedback.pushInfo(text.format(where=where, value=value, label=label))
 
 
 def fit_style(layer, style):

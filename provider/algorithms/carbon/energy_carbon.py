@@ -12,7 +12,7 @@ from qgis.core import (
 from ....core.carbon import energy
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
-from .common import grid_factor_parameter, load_fitted, write_table
+from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice, write_table
 
 
 class EnergyCarbonAlgorithm(SpmAlgorithm):
@@ -29,6 +29,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
     AMOUNT_FIELD = 'AMOUNT_FIELD'
     UNIT_FIELD = 'UNIT_FIELD'
     YEAR_FIELD = 'YEAR_FIELD'
+    SECTOR_FIELD = 'SECTOR_FIELD'
     YEAR = 'YEAR'
     FACTORS = 'FACTORS'
     GRID_FACTOR = 'GRID_FACTOR'
@@ -56,6 +57,10 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.YEAR_FIELD, self.tr('Year field'), defaultValue='year',
             parentLayerParameterName=self.TABLE, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SECTOR_FIELD, self.tr('Sector field (rows of power generation, e.g. 发电, are checked '
+                                       'for double counting with electricity)'),
+            defaultValue='sector', parentLayerParameterName=self.TABLE, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr('Only this year (empty = every year)'), QgsProcessingParameterNumber.Integer,
             optional=True))
@@ -79,9 +84,9 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         fields = {}
         for name, label in ((self.DISTRICT_FIELD, self.tr('district')), (self.FUEL_FIELD, self.tr('fuel')),
                             (self.AMOUNT_FIELD, self.tr('amount')), (self.UNIT_FIELD, self.tr('unit')),
-                            (self.YEAR_FIELD, self.tr('year'))):
+                            (self.YEAR_FIELD, self.tr('year')), (self.SECTOR_FIELD, self.tr('sector'))):
             value = self.parameterAsString(parameters, name, context)
-            optional = name in (self.UNIT_FIELD, self.YEAR_FIELD)
+            optional = name in (self.UNIT_FIELD, self.YEAR_FIELD, self.SECTOR_FIELD)
             if optional and (not value or source.fields().indexOf(value) < 0) \
                     and parameters.get(name) in (None, ''):
                 value = ''  # the default field name is absent and the user did not ask for it
@@ -97,7 +102,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
                 raise self.error(self.tr('Table “{table}” has no row for year {year} (it has {years}).')
                                  .format(table=self.label(source), year=year,
                                          years=', '.join(sorted(set(years.astype(str))))))
-        grid_factor = self.parameterAsDouble(parameters, self.GRID_FACTOR, context)
+        grid_factor = grid_factor_value(self, parameters, self.GRID_FACTOR, context)
         factors = table_file(self, parameters, self.FACTORS, context, feedback)
 
         districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
@@ -113,10 +118,21 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
                 names = dict(zip(districts['_key'], districts['name']))
         self.check_canceled(feedback)
 
+        report = {}
         by_fuel, totals = energy.energy_carbon(
             table, fields[self.DISTRICT_FIELD], fields[self.FUEL_FIELD], fields[self.AMOUNT_FIELD],
             fields[self.UNIT_FIELD], fields[self.YEAR_FIELD], factors, grid_factor, names,
-            table_name=self.label(source))
+            table_name=self.label(source), report=report)
+        log_grid_choice(feedback, sorted(report['grid'].items()))
+        if fields[self.SECTOR_FIELD]:
+            for dist, year, fuels in energy.double_counting(
+                    table, fields[self.DISTRICT_FIELD], fields[self.FUEL_FIELD], fields[self.SECTOR_FIELD],
+                    fields[self.YEAR_FIELD], factors):
+                feedback.reportError(self.tr(
+                    'District {dist}{year}: the table lists fuel burnt for power generation ({fuels}) and '
+                    'electricity consumption; their CO₂ is counted twice unless the electricity comes '
+                    'from elsewhere.').format(dist=dist, year=' ({})'.format(year) if year is not None else '',
+                                               fuels=', '.join(fuels)))
         if districts is not None:
             unmatched = sorted(set(totals['DIST']) - set(districts['_key']))
             if unmatched:
@@ -127,8 +143,8 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
             import geopandas as gpd
             totals = gpd.GeoDataFrame(totals, geometry=totals['DIST'].map(geometry).to_numpy(),
                                       crs=districts.crs)
-        feedback.pushInfo(self.tr('{n} district(s): {total:.1f} t CO₂ in all (grid factor {f:g} t CO₂/MWh).')
-                          .format(n=totals['DIST'].nunique(), total=totals['CO2_T'].sum(), f=grid_factor))
+        feedback.pushInfo(self.tr('{n} district(s): {total:.1f} t CO₂ in all.')
+                          .format(n=totals['DIST'].nunique(), total=totals['CO2_T'].sum()))
         self.check_canceled(feedback)
         out_id = write_table(self, by_fuel, parameters, self.OUTPUT, context, feedback)
         if districts is not None:

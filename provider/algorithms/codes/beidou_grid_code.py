@@ -3,6 +3,7 @@
 import numpy as np
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,6 +28,9 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
     INPUT = 'INPUT'
     LEVEL = 'LEVEL'
     HEIGHT_FIELD = 'HEIGHT_FIELD'
+    HEIGHT_REFERENCE = 'HEIGHT_REFERENCE'
+    GROUND_FIELD = 'GROUND_FIELD'
+    GROUND_HEIGHT = 'GROUND_HEIGHT'
     FIELD = 'FIELD'
     OUTPUT = 'OUTPUT'
 
@@ -40,8 +44,19 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
             self.LEVEL, self.tr('Grid level (1 = 6°×4° … 8 ≈ 1 m … 10 ≈ 1.5 cm)'),
             QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1, maxValue=10))
         self.addParameter(QgsProcessingParameterField(
-            self.HEIGHT_FIELD, self.tr('Height field for a 3D code (metres; empty = 2D code)'),
+            self.HEIGHT_FIELD, self.tr('Height field for a 3D code: ellipsoidal height (大地高) above CGCS2000, '
+                                       'metres (empty = 2D code)'),
             parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.HEIGHT_REFERENCE, self.tr('The height field holds'),
+            [self.tr('ellipsoidal height (大地高, GB/T 39409)'),
+             self.tr('height above ground (add the ground’s ellipsoidal height)')], defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.GROUND_FIELD, self.tr('Ground ellipsoidal height field (大地高 of the ground, metres)'),
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.GROUND_HEIGHT, self.tr('Ground ellipsoidal height for every feature (metres)'),
+            QgsProcessingParameterNumber.Double, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.FIELD, self.tr('Name of the new field'), defaultValue='BEIDOU_CODE'))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -53,6 +68,7 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         height_field = self.parameterAsString(parameters, self.HEIGHT_FIELD, context) or None
         if height_field:
             self.require_field(source, height_field, self.tr('height'), numeric=True)
+        ground = self.ground(parameters, context, source, height_field)
         field = self.parameterAsString(parameters, self.FIELD, context).strip()
         if not field:
             raise self.error(self.tr('Give a name for the new field.'))
@@ -70,6 +86,9 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         if present.any():
             if height_field:
                 heights = frame[height_field].to_numpy(dtype=float)[present]
+                if ground is not None:
+                    heights = heights + (frame[ground].to_numpy(dtype=float)[present]
+                                         if isinstance(ground, str) else ground)
                 codes[present] = beidou.encode_3d(lng, lat, heights, level, labels=labels)
             else:
                 codes[present] = beidou.encode(lng, lat, level, labels=labels)
@@ -83,9 +102,31 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         width, height = beidou.cell_size_m(level, float(np.nanmean(lat)) if present.any() else 0.0)
         feedback.pushInfo(self.tr('{n} codes at level {level} (cells about {w:.3g} m × {h:.3g} m here){kind}.').format(
             n=int(present.sum()), level=level, w=width, h=height,
-            kind=self.tr(', 3D with heights from “{f}”').format(f=height_field) if height_field else ''))
+            kind=self.tr(', 3D with ellipsoidal heights from “{f}”').format(f=height_field) if height_field else ''))
+        if ground is not None:
+            feedback.pushInfo(self.tr('Heights above ground plus the ground’s ellipsoidal height ({g}).').format(
+                g=self.tr('field “{f}”').format(f=ground) if isinstance(ground, str) else '{:g} m'.format(ground)))
         out = frame.assign(**{field: codes})
         self.check_canceled(feedback)
         dest = self.write_frame(out, parameters, self.OUTPUT, context, feedback)
         self.load_styled(context, dest, None, self.tr('BeiDou grid codes'))
         return {self.OUTPUT: dest}
+
+    def ground(self, parameters, context, source, height_field):
+        """None for ellipsoidal heights; else the ground's ellipsoidal height: a field name or a number.
+
+        GB/T 39409's height is the 大地高 above CGCS2000, so a height above ground needs the ground's
+        ellipsoidal height added; without it the run stops.
+        """
+        if self.parameterAsEnum(parameters, self.HEIGHT_REFERENCE, context) == 0:
+            return None
+        if not height_field:
+            raise self.error(self.tr('HEIGHT_REFERENCE “height above ground” needs a HEIGHT_FIELD.'))
+        ground_field = self.parameterAsString(parameters, self.GROUND_FIELD, context)
+        if ground_field:
+            return self.require_field(source, ground_field, self.tr('ground height'), numeric=True)
+        if parameters.get(self.GROUND_HEIGHT) not in (None, ''):
+            return self.parameterAsDouble(parameters, self.GROUND_HEIGHT, context)
+        raise self.error(self.tr(
+            'Heights above ground need the ground’s ellipsoidal height (大地高 above CGCS2000, as GB/T 39409 '
+            'measures heights): give GROUND_FIELD or GROUND_HEIGHT.'))

@@ -13,13 +13,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
 from ....bridge import frames
 from ....core import finite
 from ....core.errors import SpmError
-from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions
+from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions, yearly
 from ....core.indicators.engine import district_key, previous_values
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
@@ -51,6 +52,11 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     CARBON = 'CARBON'
     CARBON_DISTRICT_FIELD = 'CARBON_DISTRICT_FIELD'
     CARBON_FIELD = 'CARBON_FIELD'
+    CARBON_YEAR_FIELD = 'CARBON_YEAR_FIELD'
+    STATS = 'STATS'
+    STATS_DISTRICT_FIELD = 'STATS_DISTRICT_FIELD'
+    STATS_YEAR_FIELD = 'STATS_YEAR_FIELD'
+    YEAR = 'YEAR'
     DEFINITIONS = 'DEFINITIONS'
     PREVIOUS = 'PREVIOUS'
     OUTPUT = 'OUTPUT'
@@ -77,8 +83,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             self.LANDUSE_FIELD, self.tr('Land-use code field'), defaultValue='DLBM',
             parentLayerParameterName=self.LANDUSE))
         self.addParameter(QgsProcessingParameterField(
-            self.URBAN_FIELD, self.tr('Urban/village attribute field (城镇村属性码, CZCSXM)'),
-            parentLayerParameterName=self.LANDUSE, optional=True))
+            self.URBAN_FIELD, self.tr('Urban/village attribute field (城镇村属性码; default CZCSXM when the '
+                                      'layer has it)'),
+            defaultValue='CZCSXM', parentLayerParameterName=self.LANDUSE, optional=True))
         for name, label in ((self.ECO_REDLINE, self.tr('Ecological protection red line')),
                             (self.FARMLAND, self.tr('Permanent basic farmland')),
                             (self.DEV_BOUNDARY, self.tr('Urban development boundary')),
@@ -105,6 +112,21 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CARBON_FIELD, self.tr('Carbon table: total emissions field (t CO₂)'),
             parentLayerParameterName=self.CARBON, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CARBON_YEAR_FIELD, self.tr('Carbon table: year field (default YEAR when present)'),
+            defaultValue='YEAR', parentLayerParameterName=self.CARBON, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STATS, self.tr('District statistics by year (table: district, year, gdp …)'),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATS_DISTRICT_FIELD, self.tr('Statistics: district key field'), defaultValue='adcode',
+            parentLayerParameterName=self.STATS, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STATS_YEAR_FIELD, self.tr('Statistics: year field'), defaultValue='year',
+            parentLayerParameterName=self.STATS, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.YEAR, self.tr('Year of the statistics and carbon rows (empty = the latest)'),
+            QgsProcessingParameterNumber.Integer, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
             extension='csv', optional=True))
@@ -152,6 +174,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             landuse_src, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
             self.tr('land-use code'))
         urban_field = self.parameterAsString(parameters, self.URBAN_FIELD, context)
+        if urban_field and landuse_src.fields().indexOf(urban_field) < 0 \
+                and parameters.get(self.URBAN_FIELD) in (None, ''):
+            urban_field = ''          # the default CZCSXM is absent and the user did not ask for it
         fields = [code_field]
         if urban_field:
             fields.append(self.require_field(landuse_src, urban_field, self.tr('城镇村属性码')))
@@ -184,7 +209,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             if kind_field:
                 inputs.risk_kinds = risk[kind_field].reset_index(drop=True)
 
-        inputs.co2 = self._carbon(parameters, context, feedback, keys)
+        year = self._year(parameters, context)
+        inputs.co2, inputs.co2_prev, year = self._carbon(parameters, context, feedback, keys, year)
+        inputs.attributes.update(self._stats(parameters, context, feedback, keys, year))
         previous = None
         previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
         if previous_src is not None:
@@ -278,19 +305,55 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                     attributes[name] = frame[column].astype(float).reset_index(drop=True)
         return attributes
 
-    def _carbon(self, parameters, context, feedback, keys):
-        """Carbon totals per district (sum over the rows of each key), aligned with ``keys``."""
+    def _year(self, parameters, context):
+        if parameters.get(self.YEAR) in (None, ''):
+            return None
+        return self.parameterAsInt(parameters, self.YEAR, context)
+
+    def _stats(self, parameters, context, feedback, keys, year):
+        """Numeric STATS columns of YEAR (``gdp``) and of YEAR − 1 (``gdp_prev``) as formula inputs."""
+        src = open_source(self, parameters, self.STATS, context, feedback, required=False)
+        if src is None:
+            return {}
+        key_field = self.require_field(src, self.parameterAsString(parameters, self.STATS_DISTRICT_FIELD, context),
+                                       self.tr('statistics district key'))
+        year_field = self.require_field(src, self.parameterAsString(parameters, self.STATS_YEAR_FIELD, context),
+                                        self.tr('statistics year'))
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        table = frames.source_to_frame(src, None, request=request, with_geometry=False)
+        year = year if year is not None else yearly.latest_year(table[year_field])
+        if year is None:
+            raise self.error(self.tr('Layer “{layer}”: field “{field}” holds no year.').format(
+                layer=self.label(src), field=year_field))
+        try:
+            values = yearly.yearly_attributes(table, key_field, year_field, year, keys, key=district_key,
+                                              label=self.label(src))
+        except SpmError as exc:
+            raise self.error(str(exc)) from exc
+        feedback.pushInfo(self.tr('Statistics “{layer}”: year {year} and {prev} ({names}).').format(
+            layer=self.label(src), year=year, prev=year - 1, names=', '.join(sorted(values))))
+        return values
+
+    def _carbon(self, parameters, context, feedback, keys, year=None):
+        """(this year's, last year's carbon totals per district, year): sums over the rows of each
+        key, aligned with ``keys``; with a year field, the rows of YEAR (default the latest) and of
+        YEAR − 1, else every row and no previous year."""
         src = open_source(self, parameters, self.CARBON, context, feedback, required=False)
         if src is None:
-            return None
+            return None, None, year
         key_field = self.require_field(
             src, self.parameterAsString(parameters, self.CARBON_DISTRICT_FIELD, context),
             self.tr('carbon table district key'))
         value_field = self.require_field(
             src, self.parameterAsString(parameters, self.CARBON_FIELD, context), self.tr('carbon total'))
+        year_field = self.parameterAsString(parameters, self.CARBON_YEAR_FIELD, context)
+        if year_field and src.fields().indexOf(year_field) < 0 and parameters.get(self.CARBON_YEAR_FIELD) in (None, ''):
+            year_field = ''
+        if year_field:
+            year_field = self.require_field(src, year_field, self.tr('carbon table year'))
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-        table = frames.source_to_frame(src, [key_field, value_field], request=request,
-                                       with_geometry=False)
+        table = frames.source_to_frame(src, [key_field, value_field] + ([year_field] if year_field else []),
+                                       request=request, with_geometry=False)
         self.check_finite(table, [value_field], src)
         sums = {}
         for row, (key, value) in enumerate(zip(table[key_field], table[value_field]), start=1):
@@ -307,4 +370,11 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         if absent:
             feedback.pushWarning(self.tr('Carbon table “{layer}” has no row for district(s) {keys}.')
                                  .format(layer=self.label(src), keys=', '.join(absent)))
-        return pd.Series([sums.get(k, np.nan) for k in keys], dtype=float)
+        if not year_field:
+            return pd.Series([sums.get(k, np.nan) for k in keys], dtype=float), None, year
+        year = year if year is not None else yearly.latest_year(table[year_field])
+        district = table[key_field].map(district_key)
+        feedback.pushInfo(self.tr('Carbon table “{layer}”: the rows of {year}, and of {prev} for the '
+                                  'previous year.').format(layer=self.label(src), year=year, prev=year - 1))
+        return (yearly.sums_by_year(district, table[value_field], table[year_field], year, keys),
+                yearly.sums_by_year(district, table[value_field], table[year_field], year - 1, keys), year)

@@ -2,6 +2,7 @@
 basic farmland and the urban development boundary, with the 三线占用情况汇总表."""
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -23,6 +24,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
 
     LANDUSE = 'LANDUSE'
     LANDUSE_FIELD = 'LANDUSE_FIELD'
+    CZCSXM_FIELD = 'CZCSXM_FIELD'
     ECO_REDLINE = 'ECO_REDLINE'
     FARMLAND = 'FARMLAND'
     DEV_BOUNDARY = 'DEV_BOUNDARY'
@@ -40,6 +42,10 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             self.LANDUSE, self.tr('Land use (三调 parcels)'), polygon))
         self.addParameter(QgsProcessingParameterField(
             self.LANDUSE_FIELD, self.tr('Land-use code field'), defaultValue='DLBM',
+            parentLayerParameterName=self.LANDUSE))
+        self.addParameter(QgsProcessingParameterField(
+            self.CZCSXM_FIELD, self.tr('城镇村属性码 field (201 城市, 202 建制镇, 203 村庄 …; default CZCSXM '
+                                       'when the layer has it)'), defaultValue='CZCSXM', optional=True,
             parentLayerParameterName=self.LANDUSE))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ECO_REDLINE, self.tr('Ecological protection red line (生态保护红线)'), polygon,
@@ -65,6 +71,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
         field = code_field(self, landuse_src, self.parameterAsString(
             parameters, self.LANDUSE_FIELD, context), self.tr('land-use code'), feedback)
+        czcsxm_field = self.czcsxm_field(parameters, context, landuse_src)
         line_sources = {name: open_source(self, parameters, name, context, feedback,
                                           required=False)
                         for name in (self.ECO_REDLINE, self.FARMLAND, self.DEV_BOUNDARY)}
@@ -92,9 +99,10 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             names = ['' if v is None else str(v) for v in frame[district_field]]
         feedback.setProgress(20)
         feedback.setProgressText(self.tr('Overlaying land use and control lines'))
+        czcsxm = attribute_values(landuse_src, czcsxm_field, landuse.fids) if czcsxm_field else None
         patches, summary = control_lines.evaluate(
             landuse, lines, districts, names, crs=frame_crs, canceled=feedback.isCanceled,
-            progress=progress_to(feedback, 20, 80), log=log_to(feedback))
+            progress=progress_to(feedback, 20, 80), log=log_to(feedback), czcsxm=czcsxm)
         feedback.setProgressText(self.tr('Writing the results'))
         written = self.write_outputs([(self.SUMMARY, summary), (self.OUTPUT, patches, POLYGONS)],
                                      parameters, context, feedback)
@@ -102,3 +110,19 @@ class ControlLinesAlgorithm(SpmAlgorithm):
                          self.tr('Control-line violations'))
         self.load_styled(context, written[self.SUMMARY], None, self.tr('三线占用情况汇总表'))
         return {self.OUTPUT: written[self.OUTPUT], self.SUMMARY: written[self.SUMMARY]}
+
+    def czcsxm_field(self, parameters, context, source):
+        """The 城镇村属性码 field named by CZCSXM_FIELD, or None; the default (CZCSXM) only when the
+        layer has it."""
+        name = self.parameterAsString(parameters, self.CZCSXM_FIELD, context)
+        if not name or (source.fields().indexOf(name) < 0 and parameters.get(self.CZCSXM_FIELD) in (None, '')):
+            return None
+        return self.require_field(source, name, self.tr('城镇村属性码'))
+
+
+def attribute_values(source, field, fids):
+    """The values of ``field`` for the features ``fids`` (read without geometry)."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([field], source.fields())
+    values = {f.id(): f[field] for f in source.getFeatures(request)}
+    return [values.get(int(fid)) for fid in fids]
