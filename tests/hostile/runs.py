@@ -25,6 +25,10 @@ OUTPUTS = {
     'spm:downscale_emissions': {'OUTPUT': 'grid.tif'},
 }
 
+# Algorithms that commit a register before publishing their outputs: a cancel that comes after
+# the commit (at the last progress report) lets the run complete, so register and outputs agree.
+COMMITS_FIRST = {'spm:assign_building_codes'}
+
 # The polygon/point input of each algorithm that hostile layers replace, and its kind.
 MAIN_INPUT = {
     'spm:plan_conformance': ('CURRENT', 'landuse_current'),

@@ -212,7 +212,8 @@ def test_cancel_at_each_step_keeps_earlier_results(run_alg, city, tmp_path, alg)
         except Exception as exc:          # noqa: BLE001 - the message is checked below
             canceled = True
             assert 'Cancel' in str(exc) or 'cancel' in str(exc), str(exc)
-        assert canceled or not feedback.isCanceled(), f'{alg}: canceled at {at} % but results were published'
+        assert canceled or not feedback.isCanceled() or (alg in runs.COMMITS_FIRST and at >= steps[-1]), \
+            f'{alg}: canceled at {at} % but results were published'
         if canceled:
             assert snapshot(out) == before, f'{alg}: a cancel at {at} % changed earlier results'
         else:
