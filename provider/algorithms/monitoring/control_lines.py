@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import control_lines
+from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
@@ -55,6 +56,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_FIELD, self.tr('District name field'), optional=True,
             parentLayerParameterName=self.DISTRICTS))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Control-line violations'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
@@ -79,10 +81,11 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             district_field = self.require_field(districts_src, self.parameterAsString(
                 parameters, self.DISTRICT_FIELD, context), self.tr('district name'))
         crs, frame_crs = check_crs(self, landuse_src, feedback)
+        method, extra = area_method.resolve(self, parameters, context, landuse_src, feedback, crs)
 
         feedback.setProgressText(self.tr('Reading the layers'))
         landuse = read_land_use(self, landuse_src, field, self.label(landuse_src), feedback, crs,
-                                context)
+                                context, extra=extra)
         lines = {name: read_polygons(self, source, self.label(source), feedback, crs, context)[0]
                  for name, source in line_sources.items()}
         districts, names = None, None
@@ -94,7 +97,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         feedback.setProgressText(self.tr('Overlaying land use and control lines'))
         patches, summary = control_lines.evaluate(
             landuse, lines, districts, names, crs=frame_crs, canceled=feedback.isCanceled,
-            progress=progress_to(feedback, 20, 80), log=log_to(feedback))
+            progress=progress_to(feedback, 20, 80), log=log_to(feedback), method=method)
         feedback.setProgressText(self.tr('Writing the results'))
         written = self.write_outputs([(self.SUMMARY, summary), (self.OUTPUT, patches, POLYGONS)],
                                      parameters, context, feedback)
