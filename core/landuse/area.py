@@ -128,14 +128,17 @@ def _rings(geometries):
         return endian, (kind & 0xFFFF) % 1000, dims
 
     for index, geometry in enumerate(geometries):
-        if geometry is None or geometry.is_empty or geometry.geom_type not in (
-                'Polygon', 'MultiPolygon'):
+        if geometry is None or geometry.is_empty:
             continue
-        buffer = geometry.wkb
-        endian, kind, dims = header(buffer, 0)
-        if kind == 3:
-            polygon(buffer, 5, endian, index, dims)
-        else:
+        members = [geometry] if geometry.geom_type in ('Polygon', 'MultiPolygon') else [
+            g for g in getattr(geometry, 'geoms', [])
+            if g.geom_type in ('Polygon', 'MultiPolygon') and not g.is_empty]
+        for member in members:
+            buffer = member.wkb
+            endian, kind, dims = header(buffer, 0)
+            if kind == 3:
+                polygon(buffer, 5, endian, index, dims)
+                continue
             (parts,) = struct.unpack_from(endian + 'I', buffer, 5)
             offset = 9
             for _ in range(parts):
@@ -256,6 +259,7 @@ def resolve(method, field_names, label, explicit=True):
 
     ``method`` None, or the default ELLIPSOIDAL when ``explicit`` is False, becomes ATTRIBUTE when
     the layer has the 三调 area fields; ATTRIBUTE without TBDLMJ or TBMJ is refused."""
+    explicit = explicit and method is not None
     method = check_method(method) or DEFAULT
     fields = has_attribute_fields(field_names)
     if method == ATTRIBUTE and not any(str(n).upper() in ('TBDLMJ', 'TBMJ') for n in field_names):
@@ -285,20 +289,36 @@ def method(crs):
     return describe(None, crs)
 
 
-def piece_areas(geometries, crs, method=None, owner=None, layer=None, canceled=None):
+def feature_areas(geometries, crs, method=None, amounts=None, canceled=None):
+    """Area in m² of whole features: with ATTRIBUTE their ``amounts`` (NaN or None: the
+    ellipsoidal area), else :func:`areas`."""
+    measured = areas(geometries, crs, canceled, method)
+    if method != ATTRIBUTE or amounts is None:
+        return measured
+    amounts = np.asarray(amounts, dtype=float)
+    return np.where(np.isnan(amounts), measured, amounts)
+
+
+def piece_areas(geometries, crs, method=None, owner=None, layer=None, canceled=None,
+                partition=False):
     """Area in m² of pieces cut from the parcels of ``layer`` (``owner``: each piece's parcel
     position). ATTRIBUTE with the layer's ``amounts``: the parcel's attribute area × the piece's
     share of the parcel's ellipsoidal area (a parcel without an attribute: its ellipsoidal area);
-    otherwise :func:`areas`."""
+    otherwise :func:`areas`. ``partition``: the pieces partition their parcels (an overlay that
+    keeps the uncovered remainder), so the shares are taken of the pieces' sum and add up to 1
+    to the last bit (the geodesic areas of the parts differ from the whole's by ~1e-11)."""
     geometries = list(geometries)
     amounts = getattr(layer, 'amounts', None)
     if method != ATTRIBUTE or amounts is None or owner is None or crs is None:
         return areas(geometries, crs, canceled, method)
     owner = np.asarray(owner, dtype=np.int64)
     piece = ellipsoidal(geometries, crs, canceled)
-    if getattr(layer, 'whole', None) is None:
-        layer.whole = ellipsoidal(layer.geometry, crs, canceled)
-    whole = layer.whole[owner]
+    if partition:
+        whole = np.bincount(owner, weights=piece, minlength=len(layer.geometry))[owner]
+    else:
+        if getattr(layer, 'whole', None) is None:
+            layer.whole = ellipsoidal(layer.geometry, crs, canceled)
+        whole = layer.whole[owner]
     share = np.divide(piece, whole, out=np.zeros(len(piece)), where=whole > 0)
     amount = amounts[owner]
     return np.where(np.isnan(amount), piece, amount * share)

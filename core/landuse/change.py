@@ -90,7 +90,8 @@ def transitions(before, after, level, crs=None, canceled=None, progress=None, lo
     result = cut(before.geometry, after.geometry, canceled=canceled, progress=progress,
                  left_labels=before.fids, right_labels=after.fids, sliver_width=sliver_width(crs))
     covered = result.right != UNCOVERED
-    piece_area = piece_areas(result.geometry, crs, method, result.left, before, canceled)
+    piece_area = piece_areas(result.geometry, crs, method, result.left, before, canceled,
+                             partition=True)
     area_after = np.zeros(len(covered))
     if covered.any():
         area_after[covered] = piece_areas([g for g, c in zip(result.geometry, covered) if c], crs,
@@ -238,7 +239,6 @@ def split(geometries, measured, zones, crs=None, method=None, canceled=None):
     result = cut(geometries, zones, canceled=canceled, sliver_width=sliver_width(crs))
     geometric = method if method in (PLANAR, None) else 'ELLIPSOIDAL'
     part = areas(result.geometry, crs, canceled, geometric)
-    whole = areas(geometries, crs, canceled, geometric)[result.left] if len(result.left) else \
-        np.zeros(0)
+    whole = np.bincount(result.left, weights=part, minlength=len(measured))[result.left]
     share = np.divide(part, whole, out=np.zeros(len(part)), where=whole > 0)
     return Split(result.left, result.right, result.geometry, measured[result.left] * share)

@@ -129,7 +129,8 @@ def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, pro
         'PLAN_CODE': plan_codes,
         'PLAN_NAME': [plan_table.name(c) if ok else NOT_COVERED for c, ok in zip(plan_codes, covered)],
         'STATUS': status,
-        'AREA_M2': piece_areas(result.geometry, crs, method, result.left, current_layer, canceled),
+        'AREA_M2': piece_areas(result.geometry, crs, method, result.left, current_layer,
+                               canceled, partition=True),
     }, geometry=result.geometry, crs=crs)
     return pieces, summarize(pieces)
 
