@@ -3,7 +3,7 @@
 Run after editing a table: ``/usr/bin/python3 layers/make_styles.py`` (needs QGIS; headless).
 Land-use styles colour each code with the standard colour of its table and label it
 ``0101 水田``; the monitoring styles colour the outputs of spm:plan_conformance (STATUS),
-spm:control_lines (VTYPE) and spm:landuse_change (TO_CODE, the class after the change).
+spm:control_lines (VTYPE), spm:farmland_balance (KIND) and spm:landuse_change (TO_CODE, the class after the change).
 """
 
 import os
@@ -31,6 +31,12 @@ STATUS_STYLES = [
         ('FARM_BUILD', '永久基本农田内建设用地', (230, 0, 0, 220)),
         ('FARM_NONCROP', '永久基本农田内非耕地', (255, 170, 0, 200)),
         ('UDB_OUTSIDE', '城镇开发边界外城镇建设用地', (132, 0, 168, 200)),
+    ]),
+    ('farmland_balance', 'KIND', [
+        ('OUT_NONAGRI', '耕地流出：非农化 (to construction)', (230, 0, 0, 220)),
+        ('OUT_NONGRAIN', '耕地流出：非粮化 (to 园地/林地/坑塘/other farm use)', (255, 170, 0, 210)),
+        ('OUT_OTHER', '耕地流出：其他', (150, 150, 150, 200)),
+        ('IN', '耕地流入 (补充耕地)', (56, 168, 0, 200)),
     ]),
 ]
 OUTLINE = (110, 110, 110, 255)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..i18n import translate
+from ..landuse import area as landuse_area
 from ..landuse import tables as landuse_tables
 from . import classes, tables
 
@@ -47,7 +48,7 @@ def assign_districts(parcels, districts, district_field):
 
 
 def landuse_carbon(parcels, class_field, coefficients=None, scheme='current', default_class=None,
-                   districts=None, district_field=None, layer_name='LANDUSE'):
+                   districts=None, district_field=None, layer_name='LANDUSE', area_method=None):
     """(parcels with the account fields, summary by district and class, report dict).
 
     ``parcels`` is a GeoDataFrame in a projected CRS (metres); ``coefficients`` a table (see
@@ -60,7 +61,8 @@ def landuse_carbon(parcels, class_field, coefficients=None, scheme='current', de
     if class_field not in parcels.columns:
         raise InputError(translate('spm', 'Layer “{layer}” has no field “{field}”.').format(
             layer=layer_name, field=class_field))
-    if parcels.crs is not None and parcels.crs.is_geographic:
+    if parcels.crs is not None and parcels.crs.is_geographic and area_method in (
+            None, landuse_area.PLANAR):
         raise InputError(translate(
             'spm', 'Layer “{layer}” is in a geographic CRS ({crs}); areas need a projected CRS.'
         ).format(layer=layer_name, crs=parcels.crs.to_string()))
@@ -87,7 +89,11 @@ def landuse_carbon(parcels, class_field, coefficients=None, scheme='current', de
         report['default_class'] = default_class
 
     out = parcels.copy()
-    area_ha = out.geometry.area.to_numpy() / 10000.0
+    # area_method (core/landuse/area.py): None = planar; ELLIPSOIDAL; ATTRIBUTE = TBDLMJ …
+    amounts = landuse_area.attribute_areas(parcels, layer_name)[0] \
+        if area_method == landuse_area.ATTRIBUTE else None
+    area_ha = landuse_area.feature_areas(out.geometry.values, parcels.crs, area_method,
+                                         amounts) / 10000.0
     coefficient = level1.map(coef).to_numpy(dtype=float)
     net = area_ha * coefficient
     out['LU1'] = level1.to_numpy()

@@ -8,8 +8,10 @@ source features contributed to a district's value (traceability in the dock).
 
 Geometry rule: a feature is clipped to each district (and zone) it overlaps, so a parcel across a
 boundary counts in both districts with its part in each; a point on a shared boundary counts once,
-in the first district (in layer order) that contains it. Areas and lengths are planar: the caller
-supplies projected coordinates in metres.
+in the first district (in layer order) that contains it. Lengths are planar: the caller supplies
+projected coordinates in metres. Areas follow ``Inputs.area_method`` (core/landuse/area.py): planar
+(None or PLANAR), on the ellipsoid of ``Inputs.crs`` (ELLIPSOIDAL), or for land use the parcels'
+``landuse_amounts`` (TBDLMJ …) split in proportion to the pieces' ellipsoidal areas (ATTRIBUTE).
 """
 
 from dataclasses import dataclass, field
@@ -24,6 +26,7 @@ from shapely.validation import make_valid
 
 from ..errors import Canceled
 from ..i18n import translate
+from ..landuse import area as area_module
 from . import classes
 
 FLOOD_KIND = '易涝积水点'
@@ -140,6 +143,9 @@ class Inputs:
     co2: object = None
     co2_prev: object = None
     flood_kind: str = FLOOD_KIND
+    area_method: str = None          # None/PLANAR, ELLIPSOIDAL or ATTRIBUTE (core/landuse/area.py)
+    crs: object = None               # the CRS of every geometry (for ellipsoidal areas)
+    landuse_amounts: object = None   # attribute area of each land-use parcel (m², NaN = none)
 
 
 class MeasureTable:
@@ -282,7 +288,8 @@ class MeasureTable:
         if measure.aggregate == 'length':
             src_pos, reg_pos, amounts = self._lengths(geoms, zone, outside, part_pos, src_pos)
         else:
-            amounts = self._amounts(geoms, zone, outside, part_pos, src_pos, measure.aggregate)
+            amounts = self._amounts(geoms, zone, outside, part_pos, src_pos, measure.aggregate,
+                                    source)
             keep = amounts > 0
             src_pos, reg_pos, amounts = src_pos[keep], owner[part_pos[keep]], amounts[keep]
         order = np.lexsort((reg_pos, src_pos))
@@ -294,11 +301,12 @@ class MeasureTable:
         self._pieces[key] = (src_pos, reg_pos, amounts)
         return self._pieces[key]
 
-    def _amounts(self, geoms, zone, outside, part_pos, src_pos, aggregate):
+    def _amounts(self, geoms, zone, outside, part_pos, src_pos, aggregate, source=None):
         """Area (or 1 for a count) of each source geometry inside each candidate part."""
         parts, _, prepared = self._parts(zone, outside)
         items = list(geoms.values)
         amounts = np.zeros(len(src_pos))
+        pieces = {}
         for k, (p, s) in enumerate(zip(part_pos, src_pos)):
             if k % 2000 == 0 and self.canceled():
                 raise Canceled(translate('spm', 'canceled'))
@@ -307,10 +315,38 @@ class MeasureTable:
                 amounts[k] = 1.0 if test.intersects(geom) else 0.0
             elif test.covers(geom):
                 amounts[k] = geom.area
+                pieces[k] = geom
             elif test.intersects(geom):
-                area = geom.intersection(parts.values[p]).area
-                amounts[k] = area if area >= SLIVER_AREA else 0.0
+                piece = geom.intersection(parts.values[p])
+                amounts[k] = piece.area if piece.area >= SLIVER_AREA else 0.0
+                pieces[k] = piece
+        method = self.inputs.area_method
+        if aggregate == 'count' or method in (None, area_module.PLANAR) or not pieces:
+            return amounts
+        keys = np.array([k for k in pieces if amounts[k] > 0], dtype=int)
+        measured = self._area([pieces[k] for k in keys])
+        if method == area_module.ATTRIBUTE and source == 'landuse' and \
+                self.inputs.landuse_amounts is not None:
+            owners = src_pos[keys]
+            whole = self._whole_landuse()[owners]
+            attribute = np.asarray(self.inputs.landuse_amounts, dtype=float)[owners]
+            share = np.divide(measured, whole, out=np.zeros(len(keys)), where=whole > 0)
+            measured = np.where(np.isnan(attribute), measured, attribute * share)
+        amounts[keys] = measured
         return amounts
+
+    def _area(self, geometries):
+        """Areas (m²) of whole geometries by the run's method (planar, or on the ellipsoid)."""
+        method = self.inputs.area_method
+        if method in (None, area_module.PLANAR) or self.inputs.crs is None:
+            return np.array([0.0 if g is None else g.area for g in geometries], dtype=float)
+        return area_module.ellipsoidal(geometries, self.inputs.crs, self.canceled)
+
+    def _whole_landuse(self):
+        if 'whole_landuse' not in self._regions:
+            self._regions['whole_landuse'] = area_module.ellipsoidal(
+                list(self._source('landuse').values), self.inputs.crs, self.canceled)
+        return self._regions['whole_landuse']
 
     def _lengths(self, geoms, zone, outside, part_pos, src_pos):
         """(sources, districts, lengths): a line is measured against its district's whole region.
@@ -351,7 +387,7 @@ class MeasureTable:
             return np.asarray(self.inputs.attributes[name], dtype=float)
         measure = MEASURES[name]
         if measure.source == 'districts':
-            return self.districts.area.values.astype(float)
+            return self._area(self.districts.values)
         if measure.source == 'rural_population':
             if self.inputs.population is None or self.inputs.urban_population is None:
                 raise KeyError(translate('spm', 'input {name} not given').format(
@@ -361,7 +397,7 @@ class MeasureTable:
         if measure.source in ZONES and measure.aggregate == 'area' and measure.select is None:
             self._selection(measure)          # raises when not given
             # the zone's own area: overlapping zone polygons count once
-            return self._region(measure.source, False).area.values.astype(float)
+            return self._area(self._region(measure.source, False).values)
         if measure.aggregate == 'value':
             self._selection(measure)          # raises when not given
             return np.asarray(getattr(self.inputs, measure.source), dtype=float)

@@ -24,7 +24,7 @@ import pandas as pd
 from ..errors import InputError
 from ..i18n import translate
 from . import tables
-from .area import areas, sliver_width
+from .area import piece_areas, sliver_width
 from .overlay import UNCOVERED, cut
 from .summary import area_summary
 
@@ -102,12 +102,12 @@ def load_rules(path=None):
 
 
 def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, progress=None,
-             log=None):
+             log=None, method=None):
     """Overlay and classify; return ``(pieces, summary)``.
 
     ``current_layer``/``plan_layer``: :class:`inputs.Layer` (land use; the plan read as 用地用海).
     ``pieces``: a GeoDataFrame with :data:`PIECE_COLUMNS`; ``summary``: area and count of pieces
-    by plan class and status, whose totals equal the pieces' totals.
+    by plan class and status, whose totals equal the pieces' totals. ``method``: see area.py.
     """
     import geopandas as gpd
 
@@ -147,7 +147,8 @@ def evaluate(current_layer, plan_layer, rules=None, crs=None, canceled=None, pro
         'PLAN_CODE': plan_codes,
         'PLAN_NAME': [plan_table.name(c) if ok else NOT_COVERED for c, ok in zip(plan_codes, covered)],
         'STATUS': status,
-        'AREA_M2': areas(result.geometry, crs, canceled),
+        'AREA_M2': piece_areas(result.geometry, crs, method, result.left, current_layer,
+                               canceled, partition=True),
     }, geometry=result.geometry, crs=crs)
     return pieces, summarize(pieces)
 

@@ -25,7 +25,7 @@ import numpy as np
 from ..errors import InputError
 from ..i18n import translate
 from . import tables
-from .area import areas, sliver_width
+from .area import piece_areas, sliver_width
 from .overlay import UNCOVERED, cut
 from .summary import area_summary
 
@@ -83,12 +83,13 @@ def _selected(layer, rule, czcsxm=None):
 
 
 def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rules=None,
-             canceled=None, progress=None, log=None, czcsxm=None):
+             canceled=None, progress=None, log=None, czcsxm=None, method=None):
     """Violation patches and the 三线占用情况汇总表; return ``(patches, summary)``.
 
     ``landuse``: :class:`inputs.Layer` with codes; ``lines``: {line name: :class:`inputs.Layer`}
     for the lines given (at least one); ``districts``: a Layer and ``district_names`` (one text
-    per district feature), or None; ``czcsxm``: the 城镇村属性码 of each land-use feature, or None.
+    per district feature), or None; ``czcsxm``: the 城镇村属性码 of each land-use feature, or None;
+    ``method``: how areas are measured (see area.py).
     """
     import geopandas as gpd
 
@@ -142,7 +143,7 @@ def evaluate(landuse, lines, districts=None, district_names=None, crs=None, rule
         'CUR_CODE': codes,
         'CUR_NAME': landuse.table.names(codes),
         'DISTRICT': district,
-        'AREA_M2': areas(geometry, crs, canceled),
+        'AREA_M2': piece_areas(geometry, crs, method, current, landuse, canceled),
     }, geometry=list(geometry), crs=crs)
     if progress is not None:
         progress(100.0)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..i18n import translate
-from . import tables
+from . import area, tables
 from .geometry import repair
 
 
@@ -22,6 +22,9 @@ class Layer:
     codes: np.ndarray = None           # normalised class codes (land-use layers only)
     scheme: str = None                 # 'current' (三调) or 'plan' (用地用海)
     table: object = None               # the ClassTable of ``scheme``
+    amounts: np.ndarray = None         # attribute area of each feature (m², NaN = none): area.py
+    formula: str = None                # how ``amounts`` were read ('TBDLMJ', 'TBMJ − KCMJ' …)
+    whole: np.ndarray = None           # ellipsoidal area of each feature, once computed
 
 
 def _report(label, report, log):
@@ -40,8 +43,15 @@ def polygons(frame, label, log=None, canceled=None):
     return Layer(label, fids, geometry)
 
 
+def with_amounts(layer, frame):
+    """Give ``layer`` its attribute areas (TBDLMJ, or TBMJ − KCMJ) from ``frame``; see area.py."""
+    layer.amounts, layer.formula = area.attribute_areas(frame, layer.label)
+    return layer
+
+
 def land_use(frame, field, label, log=None, canceled=None, scheme=None):
-    """A land-use layer: repaired polygons plus codes read from ``field``.
+    """A land-use layer: repaired polygons plus codes read from ``field`` (and the attribute
+    areas when ``frame`` has the 三调 area fields).
 
     ``scheme`` None: the table that knows more of the layer's codes (三调 on a tie); the log
     says which was used and how many features have codes absent from it (they count as 未知).
@@ -50,6 +60,7 @@ def land_use(frame, field, label, log=None, canceled=None, scheme=None):
     layer.codes = tables.normalize_codes(frame[field].values)
     layer.scheme = scheme or tables.detect_scheme(layer.codes)
     layer.table = tables.load_classes(layer.scheme)
+    with_amounts(layer, frame)
     if log is not None:
         log(translate('spm', 'Layer {layer}: codes of field {field} read as {edition}').format(
             layer=label, field=field, edition=layer.table.edition))

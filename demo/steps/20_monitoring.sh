@@ -25,6 +25,9 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { gsub(/"/, "", $i); col[$i] = i };
 
 "$QP" run spm:landuse_change -- BEFORE="$L=landuse_previous" BEFORE_FIELD=DLBM \
   AFTER="$L=landuse_current" AFTER_FIELD=DLBM LEVEL=1 \
-  OUTPUT="$M/landuse_changes.gpkg" MATRIX="$M/transition_matrix.csv" >"$M/landuse_change.log"
+  DEV_BOUNDARY="$L=dev_boundary" DISTRICTS="$L=districts" DISTRICT_FIELD=name \
+  OUTPUT="$M/landuse_changes.gpkg" MATRIX="$M/transition_matrix.csv" \
+  NEW_CONSTRUCTION="$M/new_construction.csv" >"$M/landuse_change.log"
 grep -o 'Change patches: .*' "$M/landuse_change.log" | head -1 | sed 's/^/   /' || true
+grep -o '新增建设用地: .*' "$M/landuse_change.log" | head -1 | sed 's/^/   /' || true
 echo "   transition matrix (ha): $M/transition_matrix.csv"

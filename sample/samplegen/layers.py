@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, points, stats
+from . import buildings, codes, points, sandiao_fields, stats
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -39,6 +39,9 @@ class Layers:
         city.step('townships')
         self.landuse_previous, prev_bsm = self._previous()
         self.landuse_current = self._current(prev_bsm)
+        self.landuse_previous = sandiao_fields.add(self.landuse_previous, city.fields)
+        self.landuse_current = sandiao_fields.add(
+            self.landuse_current.assign(_kind=p['kind'].to_numpy()), city.fields)
         city.step(f'land use: {len(self.landuse_current)} parcels (2023), '
                   f'{len(self.landuse_previous)} (2020)')
         self.landuse_plan = self._plan()

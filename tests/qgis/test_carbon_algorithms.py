@@ -98,7 +98,7 @@ def run_alg(spm_provider):
 def test_landuse_carbon_hand_values_and_summary(run_alg, city):
     result = run_alg('spm:landuse_carbon', {
         'LANDUSE': layer(city, 'landuse_current'), 'LANDUSE_FIELD': 'DLBM',
-        'DISTRICTS': layer(city, 'districts'), 'DISTRICT_FIELD': 'adcode',
+        'DISTRICTS': layer(city, 'districts'), 'DISTRICT_FIELD': 'adcode', 'AREA_METHOD': 'PLANAR',
         'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
     parcels = {f['DLBM']: f for f in result['OUTPUT'].getFeatures()}
     assert parcels['0301']['SINK_T'] == pytest.approx(100 * 3.9)        # forest: 100 ha × 3.9
@@ -269,7 +269,8 @@ def test_sample_city_landuse_and_energy(run_alg, sample_gpkg):
         'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
     parcels = gpd.read_file(sample_gpkg, layer='landuse_current')
     area = sum(f['AREA_HA'] for f in landuse['OUTPUT'].getFeatures())
-    assert area == pytest.approx(parcels.area.sum() / 1e4, rel=1e-9)
+    # the default area method on a layer with the 三调 fields: the parcels' 图斑地类面积
+    assert area == pytest.approx(parcels.TBDLMJ.sum() / 1e4, rel=1e-9)
     energy = run_alg('spm:energy_carbon', {
         'TABLE': f'{sample_gpkg}|layername=energy_use', 'DISTRICTS': f'{sample_gpkg}|layername=districts',
         'OUTPUT': 'TEMPORARY_OUTPUT', 'TOTALS': 'TEMPORARY_OUTPUT'})

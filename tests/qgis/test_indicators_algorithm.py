@@ -17,7 +17,7 @@ def _params(layers, **extra):
     params = {
         'DISTRICTS': layers['districts'], 'DISTRICT_FIELD': 'adcode',
         'POPULATION_FIELD': 'population', 'URBAN_POPULATION_FIELD': 'urban_population',
-        'LANDUSE': layers['landuse_current'], 'LANDUSE_FIELD': 'DLBM',
+        'LANDUSE': layers['landuse_current'], 'LANDUSE_FIELD': 'DLBM', 'AREA_METHOD': 'PLANAR',
         'ECO_REDLINE': layers['eco_redline'], 'FARMLAND': layers['farmland'],
         'DEV_BOUNDARY': layers['dev_boundary'], 'BUILDINGS': layers['buildings'],
         'ROADS': layers['roads'], 'RISK_POINTS': layers['risk_points'], 'RISK_KIND_FIELD': 'kind',

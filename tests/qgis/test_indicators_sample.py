@@ -12,7 +12,8 @@ def test_development_intensity_equals_native_overlay(run_alg, sample_layer):
     districts, landuse = sample_layer('districts'), sample_layer('landuse_current')
     result = run_alg('spm:indicators', {
         'DISTRICTS': districts, 'DISTRICT_FIELD': 'adcode', 'POPULATION_FIELD': 'population',
-        'LANDUSE': landuse, 'LANDUSE_FIELD': 'DLBM', 'OUTPUT': 'memory:', 'TABLE': 'memory:'})
+        'LANDUSE': landuse, 'LANDUSE_FIELD': 'DLBM', 'AREA_METHOD': 'PLANAR', 'OUTPUT': 'memory:',
+        'TABLE': 'memory:'})
     values = {f['DISTRICT']: f['VALUE'] for f in result['TABLE'].getFeatures()
               if f['IND_ID'] == 'DEV_INTENS'}
     construction = processing.run('native:extractbyexpression', {

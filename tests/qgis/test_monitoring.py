@@ -108,7 +108,8 @@ def test_conformance_pieces_add_up_to_each_parcel_and_to_the_summary(run_alg, ci
     out, summary = str(tmp_path / 'pieces.gpkg'), str(tmp_path / 'summary.csv')
     result = run_alg('spm:plan_conformance', {
         'CURRENT': city['current'], 'CURRENT_FIELD': 'DLBM', 'PLAN': city['plan'],
-        'PLAN_FIELD': 'YDYHDM', 'OUTPUT': out, 'SUMMARY': summary}, feedback=feedback)
+        'PLAN_FIELD': 'YDYHDM', 'AREA_METHOD': 'PLANAR', 'OUTPUT': out, 'SUMMARY': summary},
+        feedback=feedback)
     pieces = features(layer_of(result, 'OUTPUT'))
     current = QgsVectorLayer(city['current'], 'current', 'ogr')
     by_parcel = defaultdict(float)
@@ -165,7 +166,7 @@ def test_control_lines_find_each_violation_by_district(run_alg, city, tmp_path):
     result = run_alg('spm:control_lines', {
         'LANDUSE': landuse, 'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': red, 'FARMLAND': farm,
         'DEV_BOUNDARY': dev, 'DISTRICTS': districts, 'DISTRICT_FIELD': 'NAME',
-        'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
+        'AREA_METHOD': 'PLANAR', 'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
     patches = features(layer_of(result, 'OUTPUT'))
     by = defaultdict(float)
     for patch in patches:
@@ -296,7 +297,7 @@ def test_conformance_agrees_with_native_intersection_on_the_sample_city(run_alg,
     plan = f'{sample_gpkg}|layername=landuse_plan'
     result = run_alg('spm:plan_conformance', {
         'CURRENT': current, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHFLDM',
-        'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
+        'AREA_METHOD': 1, 'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
     ours = defaultdict(float)
     for row in features(layer_of(result, 'SUMMARY')):
         ours[row['PLAN_CODE']] += row['AREA_M2']
@@ -320,7 +321,8 @@ def test_control_lines_on_the_sample_city_agree_with_an_independent_overlay(run_
         'LANDUSE': layer('landuse_current'), 'LANDUSE_FIELD': 'DLBM',
         'ECO_REDLINE': layer('eco_redline'), 'FARMLAND': layer('farmland'),
         'DEV_BOUNDARY': layer('dev_boundary'), 'DISTRICTS': layer('districts'),
-        'DISTRICT_FIELD': 'name', 'OUTPUT': 'TEMPORARY_OUTPUT', 'SUMMARY': 'TEMPORARY_OUTPUT'})
+        'DISTRICT_FIELD': 'name', 'AREA_METHOD': 'PLANAR', 'OUTPUT': 'TEMPORARY_OUTPUT',
+        'SUMMARY': 'TEMPORARY_OUTPUT'})
     patches = features(layer_of(result, 'OUTPUT'))
     summary = features(layer_of(result, 'SUMMARY'))
     assert sum(r['AREA_M2'] for r in summary) == pytest.approx(sum(p['AREA_M2'] for p in patches))
@@ -347,7 +349,7 @@ def test_transition_matrix_on_the_sample_city(run_alg, sample_gpkg):
     result = run_alg('spm:landuse_change', {
         'BEFORE': layer('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
         'AFTER': layer('landuse_current'), 'AFTER_FIELD': 'DLBM', 'LEVEL': 1,
-        'OUTPUT': 'TEMPORARY_OUTPUT', 'MATRIX': 'TEMPORARY_OUTPUT'})
+        'AREA_METHOD': 'PLANAR', 'OUTPUT': 'TEMPORARY_OUTPUT', 'MATRIX': 'TEMPORARY_OUTPUT'})
     matrix = features(layer_of(result, 'MATRIX'))
     body = [r for r in matrix if r['FROM_CODE'] != 'TOTAL']
     columns = [c for c in matrix[0] if c.startswith('T_')]

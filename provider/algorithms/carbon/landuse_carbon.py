@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ....core.carbon import landuse
+from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
 from .common import load_fitted, write_table
@@ -60,6 +61,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_FIELD, self.tr('District key field'), defaultValue='adcode',
             parentLayerParameterName=self.DISTRICTS, optional=True))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Land-use carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
@@ -70,6 +72,8 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
         source = open_source(self, parameters, self.LANDUSE, context, feedback)
         field = self.require_field(source, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
                                    self.tr('land-use code'))
+        method, _ = area_method.resolve(self, parameters, context, source, feedback,
+                                        source.sourceCrs())
         parcels = self.frame(source, feedback=feedback)
         districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
         districts, district_field = None, None
@@ -86,7 +90,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
 
         out, summary, report = landuse.landuse_carbon(
             parcels, field, coefficients, scheme, default, districts, district_field,
-            layer_name=self.label(source))
+            layer_name=self.label(source), area_method=method)
         if report['unknown_features']:
             feedback.reportError(self.tr(
                 '{n} parcel(s) with unknown codes were given class {cls}: {codes}.').format(

@@ -22,6 +22,8 @@ from ....core import finite
 from ....core.errors import SpmError
 from ....core.indicators import Inputs, MeasureTable, evaluate, load_definitions, yearly
 from ....core.indicators.engine import district_key, previous_values
+from ....core.landuse import area as landuse_area
+from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
 
@@ -133,6 +135,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PREVIOUS, self.tr("Previous result, for the trend (last year's TABLE or OUTPUT)"),
             [QgsProcessing.TypeVector], optional=True))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Districts with indicators'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
@@ -180,8 +183,17 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         fields = [code_field]
         if urban_field:
             fields.append(self.require_field(landuse_src, urban_field, self.tr('城镇村属性码')))
-        landuse = self.frame(landuse_src, fields, feedback, crs, context)
+        method, extra = area_method.resolve(self, parameters, context, landuse_src, feedback, crs)
+        landuse = self.frame(landuse_src, fields + [f for f in extra if f not in fields], feedback,
+                             crs, context)
         self.check_canceled(feedback)
+        inputs.area_method, inputs.crs = method, landuse.crs
+        if method == landuse_area.ATTRIBUTE:
+            try:
+                inputs.landuse_amounts = landuse_area.attribute_areas(
+                    landuse, self.label(landuse_src))[0]
+            except SpmError as exc:
+                raise self.error(str(exc)) from exc
         inputs.landuse = landuse.geometry.reset_index(drop=True)
         inputs.landuse_codes = landuse[code_field].reset_index(drop=True)
         if urban_field:

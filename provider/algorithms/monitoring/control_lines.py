@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import control_lines
+from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
@@ -61,6 +62,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_FIELD, self.tr('District name field'), optional=True,
             parentLayerParameterName=self.DISTRICTS))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Control-line violations'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
@@ -86,10 +88,11 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             district_field = self.require_field(districts_src, self.parameterAsString(
                 parameters, self.DISTRICT_FIELD, context), self.tr('district name'))
         crs, frame_crs = check_crs(self, landuse_src, feedback)
+        method, extra = area_method.resolve(self, parameters, context, landuse_src, feedback, crs)
 
         feedback.setProgressText(self.tr('Reading the layers'))
         landuse = read_land_use(self, landuse_src, field, self.label(landuse_src), feedback, crs,
-                                context)
+                                context, extra=extra)
         lines = {name: read_polygons(self, source, self.label(source), feedback, crs, context)[0]
                  for name, source in line_sources.items()}
         districts, names = None, None
@@ -102,7 +105,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         czcsxm = attribute_values(landuse_src, czcsxm_field, landuse.fids) if czcsxm_field else None
         patches, summary = control_lines.evaluate(
             landuse, lines, districts, names, crs=frame_crs, canceled=feedback.isCanceled,
-            progress=progress_to(feedback, 20, 80), log=log_to(feedback), czcsxm=czcsxm)
+            progress=progress_to(feedback, 20, 80), log=log_to(feedback), czcsxm=czcsxm, method=method)
         feedback.setProgressText(self.tr('Writing the results'))
         written = self.write_outputs([(self.SUMMARY, summary), (self.OUTPUT, patches, POLYGONS)],
                                      parameters, context, feedback)

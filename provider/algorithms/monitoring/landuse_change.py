@@ -1,17 +1,19 @@
-"""spm:landuse_change — change patches between two surveys and the transition matrix (土地利用转移矩阵)."""
+"""spm:landuse_change — change patches between two surveys and the transition matrix (土地利用转移矩阵),
+and with DEV_BOUNDARY the 新增建设用地 inside and outside the urban development boundary."""
 
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 
 from ....core.landuse import change
+from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
-from .common import (check_crs, code_field, load_with_aliases, log_to, open_source,
-                     read_land_use, POLYGONS)
+from .common import (add_district_parameters, add_survey_parameters, check_crs,
+                     district_source, load_with_aliases, log_to, open_source, read_districts,
+                     read_polygons, read_surveys, survey_sources, POLYGONS)
 
 
 class LanduseChangeAlgorithm(SpmAlgorithm):
@@ -26,60 +28,81 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
     AFTER = 'AFTER'
     AFTER_FIELD = 'AFTER_FIELD'
     LEVEL = 'LEVEL'
+    DEV_BOUNDARY = 'DEV_BOUNDARY'
+    DISTRICTS = 'DISTRICTS'
+    DISTRICT_FIELD = 'DISTRICT_FIELD'
     OUTPUT = 'OUTPUT'
     MATRIX = 'MATRIX'
+    NEW_CONSTRUCTION = 'NEW_CONSTRUCTION'
 
     def displayName(self):  # noqa: N802
         return self.tr('Land-use change and transition matrix (土地利用变化)')
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BEFORE, self.tr('Land use before (earlier survey)'), polygon))
-        self.addParameter(QgsProcessingParameterField(
-            self.BEFORE_FIELD, self.tr('Code field (before)'), defaultValue='DLBM',
-            parentLayerParameterName=self.BEFORE))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AFTER, self.tr('Land use after (later survey)'), polygon))
-        self.addParameter(QgsProcessingParameterField(
-            self.AFTER_FIELD, self.tr('Code field (after)'), defaultValue='DLBM',
-            parentLayerParameterName=self.AFTER))
+        add_survey_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.LEVEL, self.tr('Class level (1 = level-1 classes, 2 = level-2 classes)'),
             QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=1, maxValue=2))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DEV_BOUNDARY, self.tr('Urban development boundary (城镇开发边界), for 新增建设用地 '
+                                       'inside and outside it'),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        add_district_parameters(self, self.tr('Districts (for the 新增建设用地 table)'))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Change patches'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
             self.MATRIX, self.tr('Transition matrix (ha)'), QgsProcessing.TypeVector))
+        self.addParameter(secondary_sink(
+            self.NEW_CONSTRUCTION, self.tr('新增建设用地 inside / outside the urban development '
+                                           'boundary, by district (ha; needs DEV_BOUNDARY)'),
+            QgsProcessing.TypeVector))
 
     def process(self, parameters, context, feedback):
-        before_src = open_source(self, parameters, self.BEFORE, context, feedback)
-        after_src = open_source(self, parameters, self.AFTER, context, feedback)
-        before_field = code_field(self, before_src, self.parameterAsString(
-            parameters, self.BEFORE_FIELD, context), self.tr('land-use code (before)'), feedback)
-        after_field = code_field(self, after_src, self.parameterAsString(
-            parameters, self.AFTER_FIELD, context), self.tr('land-use code (after)'), feedback)
+        surveys = survey_sources(self, parameters, context, feedback)
         level = self.parameterAsInt(parameters, self.LEVEL, context)
-        crs, frame_crs = check_crs(self, before_src, feedback)
+        boundary_src = open_source(self, parameters, self.DEV_BOUNDARY, context, feedback,
+                                   required=False)
+        districts_src, district_field = district_source(self, parameters, context, feedback)
+        crs, frame_crs = check_crs(self, surveys[0][0], feedback)
+        method, _ = area_method.resolve(self, parameters, context, surveys[0][0], feedback, crs)
 
         feedback.setProgressText(self.tr('Reading the layers'))
-        before = read_land_use(self, before_src, before_field, self.label(before_src), feedback,
-                               crs, context)
-        feedback.setProgress(10)
-        after = read_land_use(self, after_src, after_field, self.label(after_src), feedback, crs,
-                              context)
-        feedback.setProgress(20)
+        before, after = read_surveys(self, surveys, method, feedback, crs, context)
         feedback.setProgressText(self.tr('Overlaying the two surveys'))
-        patches, matrix = change.evaluate(before, after, level, crs=frame_crs,
-                                          canceled=feedback.isCanceled,
-                                          progress=progress_to(feedback, 20, 80),
-                                          log=log_to(feedback))
+        moves = change.transitions(before, after, level, crs=frame_crs,
+                                   canceled=feedback.isCanceled,
+                                   progress=progress_to(feedback, 20, 80), log=log_to(feedback),
+                                   method=method)
+        patches, matrix = change.evaluate_moves(moves, before, after, crs=frame_crs,
+                                                log=log_to(feedback))
+        new = None
+        if boundary_src is not None:
+            boundary = read_polygons(self, boundary_src, self.label(boundary_src), feedback, crs,
+                                     context)[0]
+            districts, names = read_districts(self, districts_src, district_field, feedback, crs,
+                                              context)
+            new = change.new_construction(moves, boundary, districts, names, crs=frame_crs,
+                                          method=method, canceled=feedback.isCanceled)
+            total = new.iloc[-1]
+            feedback.pushInfo(self.tr('新增建设用地: {total:.2f} ha, {inside:.2f} ha inside the urban '
+                                      'development boundary, {outside:.2f} ha outside.').format(
+                total=total.TOTAL_HA, inside=total.INSIDE_HA, outside=total.OUTSIDE_HA))
+        elif self.wants(parameters, self.NEW_CONSTRUCTION, context) and \
+                parameters.get(self.NEW_CONSTRUCTION) not in (None, ''):
+            feedback.pushWarning(self.tr('NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.'))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = self.write_outputs([(self.MATRIX, matrix), (self.OUTPUT, patches, POLYGONS)],
-                                     parameters, context, feedback)
+        outputs = [(self.MATRIX, matrix), (self.OUTPUT, patches, POLYGONS)]
+        if new is not None:
+            outputs.append((self.NEW_CONSTRUCTION, new))
+        written = self.write_outputs(outputs, parameters, context, feedback)
         scheme = 'plan' if 'plan' in (before.scheme, after.scheme) else 'current'
         self.load_styled(context, written[self.OUTPUT], f'landuse_change_{scheme}',
                          self.tr('Land-use change'))
         load_with_aliases(context, written[self.MATRIX], self.tr('Transition matrix (ha)'),
                           matrix.attrs.get('aliases', {}))
-        return {self.OUTPUT: written[self.OUTPUT], self.MATRIX: written[self.MATRIX]}
+        results = {self.OUTPUT: written[self.OUTPUT], self.MATRIX: written[self.MATRIX]}
+        if new is not None:
+            self.load_styled(context, written[self.NEW_CONSTRUCTION], None, self.tr('新增建设用地'))
+            results[self.NEW_CONSTRUCTION] = written[self.NEW_CONSTRUCTION]
+        return results

@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ....core.landuse import conformance
+from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from ...sources import table_file
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
@@ -48,6 +49,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.RULES, self.tr('Compatibility rules (CSV; default: the shipped table)'),
             extension='csv', optional=True))
+        area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Conformance pieces'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
@@ -63,10 +65,11 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             parameters, self.PLAN_FIELD, context), self.tr('plan code'), feedback)
         rules = conformance.load_rules(table_file(self, parameters, self.RULES, context, feedback))
         crs, frame_crs = check_crs(self, current_src, feedback)
+        method, extra = area_method.resolve(self, parameters, context, current_src, feedback, crs)
 
         feedback.setProgressText(self.tr('Reading the layers'))
         current = read_land_use(self, current_src, current_field, self.label(current_src),
-                                feedback, crs, context)
+                                feedback, crs, context, extra=extra)
         feedback.setProgress(15)
         plan = read_land_use(self, plan_src, plan_field, self.label(plan_src), feedback, crs,
                              context, scheme='plan')
@@ -74,7 +77,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         feedback.setProgressText(self.tr('Overlaying current use and plan'))
         pieces, summary = conformance.evaluate(
             current, plan, rules=rules, crs=frame_crs, canceled=feedback.isCanceled,
-            progress=progress_to(feedback, 20, 75), log=log_to(feedback))
+            progress=progress_to(feedback, 20, 75), log=log_to(feedback), method=method)
         for status in conformance.STATUSES:
             share = pieces.loc[pieces.STATUS == status, 'AREA_M2'].sum()
             feedback.pushInfo(self.tr('{status}: {area:.2f} ha').format(
