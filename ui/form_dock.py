@@ -10,6 +10,7 @@ from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 
 from .first_use import EmptyState
+from .reflow import Reflow
 
 
 def load_form(name):
@@ -54,6 +55,7 @@ class FormDock(QgsDockWidget):
             layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         self.scroll = scroll
+        self.reflow = Reflow(body, scroll.viewport())   # rows stack in a narrow dock
         self.setWidget(frame)
         project = QgsProject.instance()
         project.layersAdded.connect(self._project_layers_changed)
