@@ -144,7 +144,7 @@ class VitalSignsAlgorithm(SpmAlgorithm):
         if name_field:
             self.require_field(sensors_src, name_field, self.SENSORS_NAME_FIELD)
         thresholds = load_thresholds(table_file(self, parameters, self.THRESHOLDS, context, feedback))
-        sensors = self.frame(sensors_src, [f for f in (id_field, kind_field, name_field) if f])
+        sensors = self.frame(sensors_src)
         unknown_kinds = sorted(set(sensors[kind_field].astype(str)) - thresholds.kinds())
         if unknown_kinds:
             feedback.pushWarning(self.tr('Sensors of kind {kinds} have no row in the thresholds table: they get '
@@ -174,7 +174,14 @@ class VitalSignsAlgorithm(SpmAlgorithm):
 
         table = sensor_table(result, sensors, id_field, kind_field, name_field, district[0])
         events = event_table(result, table, thresholds)
-        points = gpd.GeoDataFrame(table, geometry=sensors.geometry.to_numpy(), crs=sensors.crs)
+        # the sensors as they were, plus their state: a drop-in EXISTING layer for spm:plan_sensors
+        # (with OFFLINE = 0) and SENSORS for spm:evaluate_sensor_coverage
+        own = [c for c in sensors.columns if c != sensors.geometry.name]
+        taken = {c.lower() for c in own}
+        points = gpd.GeoDataFrame(
+            pd.concat([sensors[own].reset_index(drop=True),
+                       table[[c for c in table.columns if c.lower() not in taken]]], axis=1),
+            geometry=sensors.geometry.to_numpy(), crs=sensors.crs)
         event_points = gpd.GeoDataFrame(events.drop(columns='sensor'),
                                         geometry=sensors.geometry.to_numpy()[events['sensor'].to_numpy(int)],
                                         crs=sensors.crs)
