@@ -48,7 +48,7 @@ class PgServer:
                   "-c full_page_writes=off".format(self.port, self.folder)
         self._run(os.path.join(self.bin, 'pg_ctl'), '-D', self.data, '-o', options, '-l',
                   os.path.join(self.folder, 'log'), '-w', 'start')
-        self.sql('CREATE DATABASE city')
+        self.sql('CREATE DATABASE city', db='postgres')
         self.sql('CREATE EXTENSION postgis', db='city')
         return self
 

@@ -34,6 +34,11 @@ def replay_events(layer):
     properties.setIsActive(True)
 
 
+def _without_password(text):
+    import re
+    return re.sub(r"password='?[^' ]*'?", "password=…", text)
+
+
 class VitalSignsAlgorithm(SpmAlgorithm):
     """Levels with hysteresis, events, rate-of-change alarms, offline sensors, district indicators."""
 
@@ -104,6 +109,15 @@ class VitalSignsAlgorithm(SpmAlgorithm):
         self.addParameter(secondary_sink(self.DISTRICT_TABLE, self.tr('Vital signs by district'),
                                          QgsProcessing.TypeVector))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        ok, message = super().checkParameterValues(parameters, context)
+        value = parameters.get(self.READINGS)
+        if not ok and isinstance(value, str) and value and \
+                self.parameterAsVectorLayer(parameters, self.READINGS, context) is None:
+            return False, self.tr('READINGS: the table “{value}” cannot be opened (for a database, check that it '
+                                  'is running and the connection details).').format(value=_without_password(value))
+        return ok, message
+
     # ------------------------------------------------------------------------------------------
     def _time(self, parameters, name, context, offset):
         text = self.parameterAsString(parameters, name, context).strip()
@@ -134,7 +148,7 @@ class VitalSignsAlgorithm(SpmAlgorithm):
         if layer is None or not layer.isValid():
             raise self.error(self.tr('READINGS: the table “{value}” cannot be opened (for a database, check '
                                      'that it is running and the connection details).').format(
-                value=parameters.get(self.READINGS)))
+                value=_without_password(str(parameters.get(self.READINGS)))))
         fields = self._fields(parameters, layer, (self.SENSOR_ID_FIELD, self.TIME_FIELD, self.METRIC_FIELD,
                                                   self.VALUE_FIELD), context)
         sensors_src = self.source(parameters, self.SENSORS, context)
