@@ -81,6 +81,8 @@ def _run_max(values, flag, first):
 
 def _argmax_time(values, flag, first, peak, t):
     """Time of the first reading of each run that reaches its peak."""
+    if not len(first):
+        return t[:0]
     run_of = np.cumsum(np.isin(np.arange(len(values)), first)) - 1
     hit = flag & (run_of >= 0) & (values == peak[np.maximum(run_of, 0)])
     _, index = np.unique(run_of[hit], return_index=True)
@@ -144,6 +146,7 @@ def evaluate(readings, thresholds, sensor_kinds, time_from=None, time_to=None):
     rate_events = _events('rate', alarm, brk, rate, t, s, series_of, thresholds.rate_level[thr][first],
                           np.ones(len(x)), time_to, gap, thresholds.rate_limit[thr][first])
     events = pd.concat([level_events, rate_events], ignore_index=True)
+    events['sensor'] = events['sensor'].astype(np.int64)
     events['metric'] = series['metric'].to_numpy()[events['series'].to_numpy()] if len(events) else []
     events['duration_h'] = (events['end'] - events['start']) / 3600.0
     events = events.sort_values(['level', 'start'], ascending=[False, True], kind='stable').reset_index(drop=True)

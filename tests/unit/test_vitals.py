@@ -150,3 +150,11 @@ def test_shipped_thresholds_name_their_source():
     assert (table['source'].str.contains('local setting')).all()
     assert THRESHOLDS.row('积水监测仪', 'depth') is not None
     assert table.set_index(['kind', 'metric']).loc[('积水监测仪', 'depth'), 'yellow'] == 15
+
+
+def test_quiet_readings_make_no_event():
+    raw = vs.readings()
+    raw = raw[pd.to_datetime(raw['time']) < vs.START + 2 * vs.STEP]
+    _, result = run(raw)
+    assert (result.events['type'] == 'level').sum() == 0 and result.sensors['peak_level'].tolist() == [0, 0, 0, 0]
+    assert result.sensors['offline'].tolist() == [False, False, False, False]
