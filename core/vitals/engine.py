@@ -83,7 +83,9 @@ def _argmax_time(values, flag, first, peak, t):
     """Time of the first reading of each run that reaches its peak."""
     if not len(first):
         return t[:0]
-    run_of = np.cumsum(np.isin(np.arange(len(values)), first)) - 1
+    mark = np.zeros(len(values), bool)
+    mark[first] = True
+    run_of = np.cumsum(mark) - 1
     hit = flag & (run_of >= 0) & (values == peak[np.maximum(run_of, 0)])
     _, index = np.unique(run_of[hit], return_index=True)
     return t[np.flatnonzero(hit)[index]]

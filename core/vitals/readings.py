@@ -171,8 +171,11 @@ def prepare(raw, sensors, thresholds, utc_offset_h=8.0, source='readings'):
     keep = usable & (row_sensor >= 0)
     used_pairs, s = np.unique(pair_code[keep], return_inverse=True)
     t, v = t[keep], v[keep]
-    order = np.lexsort((t, s))                      # stable: out-of-order input is put right
-    s, t, v = s[order], t[order], v[order]
+    if len(t):                                      # stable: out-of-order input is put right
+        key = s.astype(np.int64) * (int(t.max()) - int(t.min()) + 1) + (t - t.min())
+        if (np.diff(key) < 0).any():
+            order = np.argsort(key, kind='stable')
+            s, t, v = s[order], t[order], v[order]
     last = np.ones(len(s), bool)                    # same series, same time: the later row wins
     last[:-1] = (s[1:] != s[:-1]) | (t[1:] != t[:-1])
     if not last.all():
