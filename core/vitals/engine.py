@@ -120,11 +120,14 @@ def evaluate(readings, thresholds, sensor_kinds, time_from=None, time_to=None):
         time_from = time_to - DAY
     # last seen: any reading up to time_to, thresholded or not
     seen = t <= time_to
-    series['last_seen'] = pd.Series(t[seen]).groupby(s[seen]).max().reindex(range(len(series))).to_numpy()
+    s_seen, t_seen = (s, t) if seen.all() else (s[seen], t[seen])
+    ends = np.flatnonzero(np.r_[s_seen[1:] != s_seen[:-1], True]) if len(s_seen) else np.zeros(0, int)
+    series['last_seen'] = pd.Series(t_seen[ends], index=s_seen[ends]).reindex(range(len(series))).to_numpy()
     sensor_last = series.groupby('sensor')['last_seen'].max().reindex(range(n_sensors)).to_numpy()
 
     window = seen & (t >= time_from) & (series['thr'].to_numpy()[s] >= 0)
-    s, t, v = s[window], t[window], v[window]
+    if not window.all():
+        s, t, v = s[window], t[window], v[window]
     thr = series['thr'].to_numpy()[s]
     sign = thresholds.sign[thr]
     x = v * sign
