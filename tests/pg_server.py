@@ -48,8 +48,12 @@ class PgServer:
                   "-c full_page_writes=off".format(self.port, self.folder)
         self._run(os.path.join(self.bin, 'pg_ctl'), '-D', self.data, '-o', options, '-l',
                   os.path.join(self.folder, 'log'), '-w', 'start')
-        self.sql('CREATE DATABASE city', db='postgres')
-        self.sql('CREATE EXTENSION postgis', db='city')
+        try:
+            self.sql('CREATE DATABASE city', db='postgres')
+            self.sql('CREATE EXTENSION postgis', db='city')
+        except subprocess.CalledProcessError:
+            self.stop()             # never leave a server behind
+            raise
         return self
 
     def stop(self):
