@@ -61,7 +61,8 @@ def factorize_bytes(array):
     for column in words.T:
         part, _ = pd.factorize(column)
         codes, _ = pd.factorize(codes * (int(part.max()) + 1 if len(part) else 1) + part)
-    _, first = np.unique(codes, return_index=True)
+    first = np.zeros(int(codes.max()) + 1 if len(codes) else 0, np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]          # the last write wins: first occurrence
     return codes, array[first]
 
 

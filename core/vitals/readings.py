@@ -169,7 +169,11 @@ def prepare(raw, sensors, thresholds, utc_offset_h=8.0, source='readings'):
     counts.update(unknown=int(unknown_rows.sum()), no_threshold=int(no_threshold.sum()))
 
     keep = usable & (row_sensor >= 0)
-    used_pairs, s = np.unique(pair_code[keep], return_inverse=True)
+    kept = pair_code[keep]                          # series = pairs that kept a reading (no sort)
+    used_pairs = np.flatnonzero(np.bincount(kept, minlength=len(pairs)))
+    renumber = np.full(len(pairs), -1, np.int64)
+    renumber[used_pairs] = np.arange(len(used_pairs))
+    s = renumber[kept]
     t, v = t[keep], v[keep]
     if len(t):                                      # stable: out-of-order input is put right
         key = s.astype(np.int64) * (int(t.max()) - int(t.min()) + 1) + (t - t.min())
