@@ -39,6 +39,7 @@ def groups():
         'carbon': translate('spm', 'Carbon emissions'),
         'sensors': translate('spm', 'Sensor planning'),
         'reports': translate('spm', 'Reports'),
+        'vitals': translate('spm', 'City vital signs'),
     }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from samplegen import gpkg, verify  # noqa: E402
+from samplegen import gpkg, verify, vitals  # noqa: E402
 from samplegen.city import City  # noqa: E402
 from samplegen.layers import Layers  # noqa: E402
 
@@ -34,6 +34,7 @@ def main(argv=None):
     layers = Layers(city)
     figures = verify.check(layers, log=log)
     gpkg.write(args.out, layers.spatial(), layers.tables())
+    vitals.write_readings(layers.vital_readings, Path(args.out).with_name('vital_readings.csv.gz'))
     size = Path(args.out).stat().st_size
     log(f'  {time.time() - start:6.1f} s  written, {size / 1e6:.2f} MB')
     return figures

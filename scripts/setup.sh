@@ -13,6 +13,7 @@ APT_PACKAGES=(
   python3-pikepdf                             # searchable report PDFs (ToUnicode maps, title)
   xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
   gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
+  postgresql postgresql-15-postgis-3          # readings in PostgreSQL/PostGIS (tests start their own server)
 )
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi

@@ -185,6 +185,15 @@ def iface(qgis_iface, monkeypatch):
     return qgis_iface
 
 
+@pytest.fixture(scope='session')
+def postgres():
+    """A PostgreSQL + PostGIS server of this test session (tests/pg_server.py), database ``city``."""
+    from pg_server import PgServer
+    server = PgServer().start()
+    yield server
+    server.stop()
+
+
 # --- leaving ---------------------------------------------------------------------------------
 
 def pytest_sessionfinish(session, exitstatus):

@@ -14,6 +14,7 @@ def panels():
         ('indicator_dock', 'IndicatorDock', translate('spm', 'City indicators (城市体检)'), 'dock_indicators.svg'),
         ('code_lookup', 'CodeLookupDock', translate('spm', 'Code lookup (赋码查询)'), 'dock_codes.svg'),
         ('sensor_dock', 'SensorDock', translate('spm', 'Sensor planning (感知终端布设)'), 'dock_sensors.svg'),
+        ('vitals_dock', 'VitalsDock', translate('spm', 'City vital signs (城市运行体征)'), 'dock_vitals.svg'),
     ]
 
 

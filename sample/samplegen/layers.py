@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, points, sandiao_fields, stats
+from . import buildings, codes, points, sandiao_fields, stats, vitals
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -55,6 +55,8 @@ class Layers:
         city.step(f'buildings: {len(self.buildings)}')
         self.risk_points, self.sensors_existing = self._points()
         city.step(f'risk points: {len(self.risk_points)}')
+        self.sensors_existing = vitals.with_ids(self.sensors_existing)
+        self.vital_readings = vitals.readings(self.sensors_existing)
 
     # --- administrative ---------------------------------------------------------------------
     def _districts(self):

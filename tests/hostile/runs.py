@@ -25,6 +25,8 @@ OUTPUTS = {
     'spm:evaluate_sensor_coverage': {'OUTPUT': 'coverage.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:plan_sensors': {'OUTPUT': 'sites.gpkg', 'ASSIGNMENTS': 'lines.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:downscale_emissions': {'OUTPUT': 'grid.tif'},
+    'spm:vital_signs': {'OUTPUT': 'vital_sensors.gpkg', 'EVENTS': 'vital_events.gpkg',
+                        'DISTRICT_TABLE': 'vital_districts.csv'},
 }
 
 # Algorithms that commit a register before publishing their outputs: a cancel that comes after
@@ -92,6 +94,9 @@ def inputs(alg, gpkg, out, sample_dir):
                                  MODEL='MCLP', P=10, SPACING=300, TIME_LIMIT=10),
         'spm:downscale_emissions': {'REGIONS': layer('districts'), 'TOTAL_FIELD': 'population',
                                     'PROXIES': [layer('buildings')], 'PIXEL_SIZE': 500},
+        'spm:vital_signs': {'READINGS': os.path.join(sample_dir, 'vital_readings.csv.gz'),
+                            'SENSORS': layer('sensors_existing'), 'DISTRICTS': layer('districts'),
+                            'DISTRICT_FIELD': 'name'},
     }[alg]
 
 

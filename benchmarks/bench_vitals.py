@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""城市运行体征 at scale: 1,000 sensors × 10,000 readings (10 M rows, 5-minute readings over 35 days)
+in a GeoPackage table and in PostgreSQL. For each store: the I/O floor (just reading the four columns
+with the same reader, GDAL's Arrow stream) against the whole job (read, match to sensors and
+thresholds, levels with hysteresis, events, rate alarms, sensor states). Target: ≤ 2× the floor,
+< 4 GiB. Each store runs in its own process so that its peak memory is its own.
+
+    /usr/bin/python3 benchmarks/bench_vitals.py [--sensors 1000] [--readings 10000]
+"""
+
+import argparse
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+from _common import ROOT, WORK, import_plugin, peak_rss_gib, save
+
+KINDS = (('积水监测仪', 'depth'), ('管网压力监测仪', 'ch4'), ('边坡位移监测仪', 'disp'), ('水位监测仪', 'level'))
+BASE = {'depth': 0.0, 'ch4': 0.5, 'disp': 5.0, 'level': 2.5}
+SCALE = {'depth': 6.0, 'ch4': 3.0, 'disp': 6.0, 'level': 0.5}
+
+
+def readings(n_sensors, n_readings, seed=1):
+    """Sensor i reports metric of kind i % 4 every 5 minutes; a random walk with storms."""
+    rng = np.random.default_rng(seed)
+    kinds = np.arange(n_sensors) % len(KINDS)
+    t0 = np.datetime64('2025-06-01T00:00:00')
+    step = np.arange(n_readings) * 300
+    rows = n_sensors * n_readings
+    ids = np.repeat(np.arange(1, n_sensors + 1), n_readings)
+    metric = np.array([m for _, m in KINDS])[np.repeat(kinds, n_readings)]
+    wave = np.sin(np.arange(n_readings) / 900.0) ** 8          # a storm now and then
+    base = np.array([BASE[m] for _, m in KINDS])[np.repeat(kinds, n_readings)]
+    scale = np.array([SCALE[m] for _, m in KINDS])[np.repeat(kinds, n_readings)]
+    noise = rng.normal(0, 0.02, rows).astype(np.float32)
+    value = base + scale * (np.tile(wave, n_sensors) * rng.uniform(0.3, 8, n_sensors).repeat(n_readings) + noise)
+    value = np.maximum(value, 0).round(2)
+    times = (t0 + np.tile(step, n_sensors).astype('timedelta64[s]'))
+    return pd.DataFrame({'sensor_id': ids, 'time': times, 'metric': metric, 'value': value}), \
+        pd.DataFrame({'id': np.arange(1, n_sensors + 1), 'kind': [KINDS[k][0] for k in kinds]})
+
+
+def write_gpkg(frame, path):
+    from osgeo import gdal, ogr
+    gdal.UseExceptions()
+    if path.exists():
+        path.unlink()
+    ds = ogr.GetDriverByName('GPKG').CreateDataSource(str(path))
+    layer = ds.CreateLayer('readings', geom_type=ogr.wkbNone)
+    for name, kind in (('sensor_id', ogr.OFTInteger), ('time', ogr.OFTDateTime), ('metric', ogr.OFTString),
+                       ('value', ogr.OFTReal)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    ds = None
+    db = sqlite3.connect(path)
+    text = frame['time'].dt.strftime('%Y-%m-%dT%H:%M:%S')
+    db.executemany('INSERT INTO readings (sensor_id, time, metric, value) VALUES (?, ?, ?, ?)',
+                   zip(frame['sensor_id'].tolist(), text.tolist(), frame['metric'].tolist(), frame['value'].tolist()))
+    db.commit()
+    db.close()
+
+
+def measure(source):
+    """In a child process: the floor (read) and the whole job, seconds, and the peak memory."""
+    import_plugin()
+    from spatial_planning_monitor.core.vitals import evaluate, io, load_thresholds, prepare
+    fields = ('sensor_id', 'time', 'metric', 'value')
+    sensors = pd.read_json(WORK / 'vitals_sensors.json')
+    thresholds = load_thresholds()
+    del io.read(source, fields)['id']               # warm the caches: both sides read warm
+    start = time.perf_counter()
+    raw = io.read(source, fields)
+    floor = time.perf_counter() - start
+    del raw
+    start = time.perf_counter()
+    raw = io.read(source, fields)
+    read = time.perf_counter() - start
+    prepared = prepare(raw, sensors, thresholds)
+    del raw
+    result = evaluate(prepared, thresholds, sensors['kind'].to_numpy(), time_from=0)
+    total = time.perf_counter() - start
+    return {'rows': len(prepared), 'floor_s': round(floor, 2), 'read_again_s': round(read, 2),
+            'whole_s': round(total, 2), 'ratio': round(total / floor, 2),
+            'events': int((result.events['type'] == 'level').sum()),
+            'alarms': int((result.events['type'] == 'rate').sum()), 'peak_gib': peak_rss_gib()}
+
+
+def child(store, n_sensors, n_readings, port=None):
+    source = ('ogr', str(WORK / 'vitals.gpkg'), 'readings') if store == 'gpkg' else \
+        ('ogr', "PG:host='127.0.0.1' port='{}' dbname='city' user='postgres'".format(port), 'public.readings')
+    out = subprocess.run([sys.executable, __file__, '--child', json.dumps(source)], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--sensors', type=int, default=1000)
+    parser.add_argument('--readings', type=int, default=10000)
+    parser.add_argument('--child')
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(tuple(json.loads(args.child)))))
+        return
+    WORK.mkdir(parents=True, exist_ok=True)
+    frame, sensors = readings(args.sensors, args.readings)
+    sensors.to_json(WORK / 'vitals_sensors.json')
+    results = {'sensors': args.sensors, 'readings_per_sensor': args.readings, 'rows': len(frame)}
+    start = time.perf_counter()
+    write_gpkg(frame, WORK / 'vitals.gpkg')
+    results['gpkg_write_s'] = round(time.perf_counter() - start, 1)
+    results['gpkg'] = child('gpkg', args.sensors, args.readings)
+    print('gpkg', results['gpkg'], flush=True)
+    sys.path.insert(0, str(ROOT / 'tests'))
+    from pg_server import PgServer
+    server = PgServer().start()
+    try:
+        start = time.perf_counter()
+        server.load_readings(frame.assign(time=frame['time'].dt.strftime('%Y-%m-%d %H:%M:%S')))
+        results['pg_load_s'] = round(time.perf_counter() - start, 1)
+        del frame
+        results['postgresql'] = child('pg', args.sensors, args.readings, server.port)
+        print('postgresql', results['postgresql'], flush=True)
+    finally:
+        server.stop()
+    (WORK / 'vitals.gpkg').unlink()
+    save('vitals', results)
+
+
+if __name__ == '__main__':
+    main()

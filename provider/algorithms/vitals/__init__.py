@@ -1,0 +1,1 @@
+"""城市运行体征: warning levels, events and offline sensors from sensor readings."""
