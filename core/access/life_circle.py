@@ -86,6 +86,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     """The life-circle result (see :class:`Result`); all geometries in one projected CRS (metres).
 
     ``residents``: GeoSeries (buildings or points), ``population``: numbers aligned with it;
+    ``roads``: GeoSeries of lines, or a list of (n, 2) coordinate arrays (:func:`paths.walkable_lines`);
     ``facilities``: GeoSeries of points with ``kinds``; ``parks``: GeoSeries of polygons or None;
     ``districts``: GeoSeries with ``district_keys``; ``thresholds``: from :func:`thresholds.load`.
     """
@@ -136,18 +137,18 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     park_table = [t for t in thresholds if t.code == thresholds_module.PARK]
     park_area = None
     if parks is not None and park_table:
-        parks = gpd.GeoSeries(parks).reset_index(drop=True)
+        parks = gpd.GeoSeries(parks)
         usable = parks.notna() & ~parks.is_empty
         area = parks.area.where(usable, 0.0)
         small = usable & (area < min_park_area)
         if small.any():
             notes.append(translate('spm', 'Layer {layer}: {n} park(s) smaller than {min:g} m² are not counted.')
                          .format(layer=labels['parks'], n=int(small.sum()), min=min_park_area))
-        parks = parks[usable & (area >= min_park_area)].reset_index(drop=True)
+        parks = parks[usable & (area >= min_park_area)]
         park_area = parks
-        xy, owner = park_access_points(parks, entrances)
+        xy, owner = park_access_points(parks.reset_index(drop=True), entrances)
         groups_xy[thresholds_module.PARK] = xy
-        groups_owner[thresholds_module.PARK] = owner
+        groups_owner[thresholds_module.PARK] = np.asarray(parks.index)[owner]
     active = [t for t in thresholds if t.code in groups_xy]
     for t in active:
         if not len(groups_xy[t.code]):
@@ -162,7 +163,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     # one graph with every point attached
     ok_origin = ~no_geom
     all_xy = [origin_xy[ok_origin]] + [groups_xy[t.code] for t in active]
-    lines = lines_of(roads) if isinstance(roads, gpd.GeoDataFrame) else lines_of(gpd.GeoDataFrame(geometry=roads))
+    lines = roads if isinstance(roads, list) else lines_of(gpd.GeoDataFrame(geometry=list(roads)))
     graph = WalkGraph(lines, np.vstack(all_xy))
     offsets = np.cumsum([0] + [len(a) for a in all_xy])
     n_ok = int(ok_origin.sum())
@@ -183,7 +184,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
             layer = labels['parks'] if t.code == thresholds_module.PARK else labels['facilities']
             what = (translate('spm', 'park access point(s)') if t.code == thresholds_module.PARK
                     else translate('spm', 'facilities “{kind}”').format(kind=t.kind))
-            ids = groups_owner[t.code][~near]
+            ids = np.unique(groups_owner[t.code][~near])
             notes.append(translate('spm', 'Layer {layer}: {n} {what} are more than {d:g} m from the walkable '
                                           'network and are left out: {fids}.').format(
                 layer=layer, n=int((~near).sum()), what=what, d=max_snap,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, points, stats
+from . import buildings, codes, lifecircle, points, stats
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -52,6 +52,9 @@ class Layers:
         city.step(f'buildings: {len(self.buildings)}')
         self.risk_points, self.sensors_existing = self._points()
         city.step(f'risk points: {len(self.risk_points)}')
+        self.buildings['population'] = lifecircle.population(self.buildings)
+        self.facilities, self.parks, self.footpaths = lifecircle.build(self)
+        city.step(f'life circle: {len(self.facilities)} facilities, {len(self.parks)} parks')
 
     # --- administrative ---------------------------------------------------------------------
     def _districts(self):
@@ -285,7 +288,8 @@ class Layers:
                 ('eco_redline', self.eco_redline), ('farmland', self.farmland),
                 ('dev_boundary', self.dev_boundary), ('buildings', self.buildings),
                 ('roads', self.roads), ('risk_points', self.risk_points),
-                ('sensors_existing', self.sensors_existing)]
+                ('sensors_existing', self.sensors_existing), ('facilities', self.facilities),
+                ('parks', self.parks), ('footpaths', self.footpaths)]
 
     def tables(self):
         return [('district_stats', [('adcode', 'str'), ('name', 'str'), ('year', 'int'),

@@ -137,3 +137,19 @@ def test_shipped_thresholds():
     assert derived[0].metres == pytest.approx(600.0)
     with pytest.raises(InputError, match='twice'):
         thresholds.load(pd.DataFrame({'kind': ['x', 'x'], 'code': ['X', 'Y'], 'minutes': ['1', '2']}))
+
+
+def test_footpaths_join_the_roads_they_cross():
+    from spatial_planning_monitor.core.access import paths
+    from spatial_planning_monitor.core.sensors.problem import lines_of
+    roads = lines_of(gpd.GeoDataFrame(geometry=ROADS))
+    # a footpath across the north road at x = 300 (no shared vertex), ending on the river bank
+    lane = [np.array([(300.0, 100.0), (300.0, 10.0)])]
+    lines = paths.walkable_lines(roads, lane)
+    homes = gpd.GeoSeries([Point(300, 100)])
+    walk = life_circle.compute(homes, [1], gpd.GeoSeries([LineString(c) for c in lines]), SCHOOL, ['小学'],
+                               table()).residents
+    assert walk.at[0, 'D_PRIMARY'] == pytest.approx(80 + 200 + 40 + 400 + 5)   # lane, north road, bridge
+    apart = life_circle.compute(homes, [1], gpd.GeoSeries([LineString(c) for c in roads + lane]), SCHOOL,
+                                ['小学'], table()).residents
+    assert apart.at[0, 'PART'] == 1                                        # not joined without noding
