@@ -51,6 +51,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     CARBON = 'CARBON'
     CARBON_DISTRICT_FIELD = 'CARBON_DISTRICT_FIELD'
     CARBON_FIELD = 'CARBON_FIELD'
+    LIFE_CIRCLE = 'LIFE_CIRCLE'
     DEFINITIONS = 'DEFINITIONS'
     PREVIOUS = 'PREVIOUS'
     OUTPUT = 'OUTPUT'
@@ -105,6 +106,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CARBON_FIELD, self.tr('Carbon table: total emissions field (t CO₂)'),
             parentLayerParameterName=self.CARBON, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LIFE_CIRCLE, self.tr('Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)'),
+            [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
             extension='csv', optional=True))
@@ -185,6 +189,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                 inputs.risk_kinds = risk[kind_field].reset_index(drop=True)
 
         inputs.co2 = self._carbon(parameters, context, feedback, keys)
+        inputs.life_circle = self._life_circle(parameters, context, feedback, keys)
         previous = None
         previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
         if previous_src is not None:
@@ -277,6 +282,24 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                 if name.isidentifier():
                     attributes[name] = frame[column].astype(float).reset_index(drop=True)
         return attributes
+
+    def _life_circle(self, parameters, context, feedback, keys):
+        """The spm:life_circle district table, one row per district key (NaN where it has none)."""
+        src = open_source(self, parameters, self.LIFE_CIRCLE, context, feedback, required=False)
+        if src is None:
+            return None
+        self.require_field(src, 'DISTRICT', self.tr('life-circle district key'))
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        table = frames.source_to_frame(src, None, request=request, with_geometry=False)
+        numbers = [c for c in table.columns if c != 'DISTRICT']
+        table = table.assign(**{c: pd.to_numeric(table[c], errors='coerce') for c in numbers})
+        table.index = [district_key(k) for k in table['DISTRICT']]
+        absent = [k for k in keys if k not in table.index]
+        if absent:
+            feedback.pushWarning(self.tr('Life-circle table “{layer}” has no row for district(s) {keys}; was it '
+                                         'run with the same districts and key field?').format(
+                layer=self.label(src), keys=', '.join(absent)))
+        return table[~table.index.duplicated()].reindex(keys).reset_index(drop=True)
 
     def _carbon(self, parameters, context, feedback, keys):
         """Carbon totals per district (sum over the rows of each key), aligned with ``keys``."""
