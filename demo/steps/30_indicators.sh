@@ -16,6 +16,9 @@ if "$QP" help spm:energy_carbon >/dev/null 2>&1; then
     OUTPUT="$I/energy_by_fuel.csv" TOTALS="$I/energy_totals.csv" >"$I/energy.log"
   CARBON=(CARBON="$I/energy_totals.csv" CARBON_DISTRICT_FIELD=DIST CARBON_FIELD=CO2_T)
 fi
+if [ -f "$OUT/life_circle/districts.csv" ]; then   # step 25: the 社区生活圈 indicators
+  CARBON+=(LIFE_CIRCLE="$OUT/life_circle/districts.csv")
+fi
 
 "$QP" run spm:indicators -- DISTRICTS="$L=districts" DISTRICT_FIELD=adcode \
   POPULATION_FIELD=population URBAN_POPULATION_FIELD=urban_population \

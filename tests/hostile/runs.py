@@ -23,6 +23,7 @@ OUTPUTS = {
     'spm:evaluate_sensor_coverage': {'OUTPUT': 'coverage.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:plan_sensors': {'OUTPUT': 'sites.gpkg', 'ASSIGNMENTS': 'lines.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:downscale_emissions': {'OUTPUT': 'grid.tif'},
+    'spm:life_circle': {'OUTPUT': 'homes.gpkg', 'DISTRICT_TABLE': 'districts.csv', 'STREETS': 'streets.gpkg'},
 }
 
 # The polygon/point input of each algorithm that hostile layers replace, and its kind.
@@ -37,6 +38,7 @@ MAIN_INPUT = {
     'spm:building_carbon': ('BUILDINGS', 'buildings'),
     'spm:evaluate_sensor_coverage': ('RISK_POINTS', 'risk_points'),
     'spm:plan_sensors': ('RISK_POINTS', 'risk_points'),
+    'spm:life_circle': ('RESIDENTIAL', 'buildings'),
 }
 
 
@@ -80,6 +82,10 @@ def inputs(alg, gpkg, out, sample_dir):
                                  MODEL='MCLP', P=10, SPACING=300, TIME_LIMIT=10),
         'spm:downscale_emissions': {'REGIONS': layer('districts'), 'TOTAL_FIELD': 'population',
                                     'PROXIES': [layer('buildings')], 'PIXEL_SIZE': 500},
+        'spm:life_circle': {'RESIDENTIAL': layer('buildings'), 'POPULATION_FIELD': 'population',
+                            'FACILITIES': layer('facilities'), 'KIND_FIELD': 'kind', 'PARKS': layer('parks'),
+                            'ROADS': layer('roads'), 'FOOTPATHS': layer('footpaths'),
+                            'DISTRICTS': layer('districts'), 'DISTRICT_FIELD': 'adcode'},
     }[alg]
 
 
