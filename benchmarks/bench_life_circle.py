@@ -133,11 +133,16 @@ def main():
         service_s += timings['service_area']
         rest_s += timings['rest']
         covered = set(mine.loc[mine['C_' + code] == 1, 'hid'])
-        per_kind[code] = {'ours': len(covered), 'qgis': len(theirs), 'differ': len(covered ^ theirs)}
+        differ = sorted(covered ^ theirs)
+        per_kind[code] = {'ours': len(covered), 'qgis': len(theirs), 'differ': len(differ),
+                          'differing_homes': [{'hid': int(h), 'ours_m': float(mine.loc[mine['hid'] == h, 'D_' + code].iloc[0]),
+                                               'snap_m': float(mine.loc[mine['hid'] == h, 'SNAP_M'].iloc[0]),
+                                               'qgis_covers': h in theirs} for h in differ[:5]]}
         same &= covered == theirs
         print(code, per_kind[code], timings, flush=True)
     results['window_coverage'] = per_kind
     results['same_coverage_in_window'] = bool(same)
+    results['homes_compared'] = counts['homes_sub'] * len(KINDS)
     results['qgis_window_s'] = round(service_s + rest_s, 2)
     scale_service = (counts['facilities'] / counts['facilities_sub']) * (counts['roads'] / counts['roads_sub'])
     scale_rest = counts['homes'] / counts['homes_sub']

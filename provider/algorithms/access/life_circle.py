@@ -123,8 +123,7 @@ class LifeCircleAlgorithm(SpmAlgorithm):
 
         def read(src, fields=()):
             return None if src is None else self.frame(src, list(fields), feedback, crs, context)
-        full = self.frame(res_src, feedback=feedback)                 # every attribute, input CRS
-        homes = read(res_src, [pop_field])
+        homes = self.frame(res_src, None, feedback, crs, context)      # every attribute, working CRS
         facilities = read(fac_src, [kind_field])
         roads = read(roads_src)
         footpaths, parks, entrances = (read(optional[n]) for n in (self.FOOTPATHS, self.PARKS,
@@ -148,7 +147,7 @@ class LifeCircleAlgorithm(SpmAlgorithm):
             canceled=feedback.isCanceled, progress=progress_to(feedback, 40, 90))
         for note in result.notes:
             feedback.pushWarning(note)
-        out = full.loc[result.residents.index].copy()
+        out = homes.loc[result.residents.index].copy()
         replaced = [c for c in result.residents.columns if c.upper() in {str(f).upper() for f in out.columns}]
         if replaced:
             feedback.pushWarning(self.tr('Field(s) {fields} of the residential layer are replaced by the result.')
@@ -157,7 +156,7 @@ class LifeCircleAlgorithm(SpmAlgorithm):
         for column in result.residents.columns:
             if column != 'POP':
                 out[column] = result.residents[column].to_numpy()
-        outputs = [(self.OUTPUT, out, None), (self.DISTRICT_TABLE, result.districts, QgsWkbTypes.NoGeometry)]
+        outputs = [(self.OUTPUT, working_crs.to_crs(out, res_src.sourceCrs()), None), (self.DISTRICT_TABLE, result.districts, QgsWkbTypes.NoGeometry)]
         if self.wants(parameters, self.STREETS, context):
             streets = life_circle.service_lines(result).set_crs(homes.crs, allow_override=True)
             outputs.append((self.STREETS, working_crs.to_crs(streets, res_src.sourceCrs()),
