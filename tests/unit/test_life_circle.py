@@ -153,3 +153,26 @@ def test_footpaths_join_the_roads_they_cross():
     apart = life_circle.compute(homes, [1], gpd.GeoSeries([LineString(c) for c in roads + lane]), SCHOOL,
                                 ['小学'], table()).residents
     assert apart.at[0, 'PART'] == 1                                        # not joined without noding
+
+
+def test_district_table_feeds_the_indicators_and_the_report_rows():
+    from spatial_planning_monitor.core.indicators import MeasureTable, evaluate, load_definitions
+    from spatial_planning_monitor.core.indicators.measures import Inputs
+    from spatial_planning_monitor.core.reports import chart
+    districts = gpd.GeoSeries([box(0, 0, 10, 10), box(10, 0, 20, 10)])
+    table = pd.DataFrame({'POP': [1000.0, 400.0], 'POP_PARK': [950.0, 100.0], 'POP_HEALTH': [900.0, 0.0],
+                          'POP_PRIMARY': [500.0, 400.0], 'POP_MIDDLE': [1000.0, 400.0],
+                          'POP_ELDERLY': [850.0, 200.0], 'POP_ALL': [300.0, 0.0], 'PARK_M2': [12000.0, 800.0]})
+    indicators = [i for i in load_definitions()[0] if i.id.startswith('LC_')]
+    assert len(indicators) == 7
+    result = evaluate(indicators, MeasureTable(Inputs(districts=districts, life_circle=table)), ['A', 'B'])
+    values = result.long.set_index(['DISTRICT', 'IND_ID'])
+    assert values.loc[('A', 'LC_PARK5'), 'VALUE'] == pytest.approx(95.0)
+    assert values.loc[('A', 'LC_PARK5'), 'STATUS'] == '正常'          # target 85, warning 90
+    assert values.loc[('B', 'LC_HEALTH'), 'VALUE'] == 0 and values.loc[('B', 'LC_HEALTH'), 'STATUS'] == '超标'
+    assert values.loc[('A', 'LC_PARK_PC'), 'VALUE'] == pytest.approx(12.0)
+    assert values.loc[('B', 'LC_15MIN'), 'VALUE'] == 0
+    rows = chart.district_rows(result.long)
+    assert '社区小学步行10分钟覆盖率' in [r.name for r in rows['A']]    # on the atlas page
+    missing = evaluate(indicators, MeasureTable(Inputs(districts=districts)), ['A', 'B'])
+    assert 'LIFE_CIRCLE' in ' '.join(missing.messages)
