@@ -14,6 +14,8 @@ segment its own feature), 100,000 residential buildings (15 m squares) and 5,000
   too and every home's coverage of every kind is compared; the peer's full-size time is
   extrapolated: service areas × (facilities ratio × segments ratio), the rest × homes ratio.
 
+QGIS measures network lengths on the context's ellipsoid when one is set; here it is NONE (planar),
+as spm:life_circle measures (on the ellipsoid, 500 m planar in this CRS is ≈ 499.9 m).
 Both sides leave out the walk between a building and the network (ACCESS_WALK=false), which
 serviceareafromlayer does not model; MAX_SNAP = 200 m on both.
 Targets (issue 16): the same coverage, ≥ 20× faster, < 2 GiB. Results: benchmarks/results/life_circle.json.
@@ -110,6 +112,7 @@ def main():
     QgsApplication.processingRegistry().addProvider(provider)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
+    context.setEllipsoid('NONE')   # planar lengths, as spm:life_circle measures in the working CRS
 
     results['ours_full_s'] = round(ours(gpkg, thresholds, '', WORK / 'lc_full', context), 2)
     results['ours_peak_rss_gib'] = peak_rss_gib()

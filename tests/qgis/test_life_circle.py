@@ -35,6 +35,7 @@ def test_coverage_equals_qgis_service_area(run_alg, sample_gpkg, tmp_path):
     homes = _layer(sample_gpkg, 'buildings', homes_subset)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
+    context.setEllipsoid('NONE')    # planar, as spm:life_circle (else 500 m planar ≈ 499.9 m here)
     fids = {f['BSM']: f.id() for f in homes.getFeatures()}
     for kind, code, metres in (('小学', 'PRIMARY', 500.0), ('幼儿园', 'KINDER', 300.0)):
         facilities = _layer(sample_gpkg, 'facilities', f"\"kind\" = '{kind}'")
