@@ -5,6 +5,7 @@ zooms to it."""
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (
     QgsApplication,
+    QgsExpression,
     QgsFeatureRequest,
     QgsProject,
     QgsRectangle,
@@ -115,6 +116,9 @@ class TraceMixin:
             self.statusLabel.setText(self.tr('Indicator {id} is not in the definitions.').format(
                 id=self.indicator))
             return
+        if life_circle_fields(ind.inputs):
+            self._trace_life_circle(ind, life_circle_fields(ind.inputs))
+            return
         measures = sorted(n for n in ind.inputs if n in MEASURES
                           and MEASURES[n].aggregate != 'value' and MEASURES[n].source != 'districts')
         if not measures:
@@ -139,6 +143,26 @@ class TraceMixin:
         self.task = QgsTask.fromFunction(self.tr('Trace indicator {id}').format(id=ind.id),
                                          trace_task, spec, measures, on_finished=self._traced)
         QgsApplication.taskManager().addTask(self.task)
+
+    def _trace_life_circle(self, ind, fields):
+        """Select and highlight the homes of the district that the indicator does not cover, in the
+        loaded OUTPUT of spm:life_circle (a layer with DISTRICT and the coverage fields)."""
+        layer = next((lyr for lyr in QgsProject.instance().mapLayers().values()
+                      if hasattr(lyr, 'fields') and all(lyr.fields().indexOf(f) >= 0 for f in ['DISTRICT'] + fields)),
+                     None)
+        if layer is None:
+            self.statusLabel.setText(self.tr('Load the output of spm:life_circle (with {fields}) to trace {name}.')
+                                     .format(fields=', '.join(fields), name=ind.name_zh))
+            return
+        expression = '"DISTRICT" = {key} AND ({uncovered})'.format(
+            key=QgsExpression.quotedValue(self.district),
+            uncovered=' OR '.join('"{}" = 0'.format(f) for f in fields))
+        fids = [f.id() for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(expression)).setNoAttributes())]
+        layer.selectByIds(fids)
+        self.last_trace = {'life_circle': set(fids)}
+        self.highlight.show([(layer, fids)])
+        self.statusLabel.setText(self.tr('{n} home(s) in “{layer}” not covered for {name}, highlighted in red.')
+                                 .format(n=len(fids), layer=layer.name(), name=ind.name_zh))
 
     def _trace_spec(self, layers, needed, features):
         district_layer = self.district_layer()
@@ -182,6 +206,13 @@ class TraceMixin:
             return
         self.statusLabel.setText(self.tr('Traced {n} feature(s), highlighted in red and zoomed to: {list}.')
                                  .format(n=total, list='; '.join(lines)))
+
+
+def life_circle_fields(inputs):
+    """The coverage fields (C_<code>, COMPLETE) of spm:life_circle behind an indicator's inputs."""
+    from ..core.indicators.measures import LIFE_CIRCLE
+    columns = sorted(LIFE_CIRCLE[n] for n in inputs if LIFE_CIRCLE.get(n, '').startswith('POP_'))
+    return ['COMPLETE' if c == 'POP_ALL' else 'C_' + c[4:] for c in columns]
 
 
 def trace_task(task, spec, measures):

@@ -85,7 +85,20 @@ MEASURES = {m.name: m for m in (
             select='covered'),
     Measure('co2_total', 'co2', 'value', 't CO₂', '二氧化碳排放总量 (碳排放表)'),
     Measure('co2_prev', 'co2_prev', 'value', 't CO₂', '上一年二氧化碳排放总量 (碳排放表, YEAR − 1)'),
+    Measure('lc_population', 'life_circle', 'value', '人', '生活圈统计的居住人口 (spm:life_circle POP)'),
+    Measure('lc_park_population', 'life_circle', 'value', '人', '公园绿地、广场步行5分钟覆盖的人口 (POP_PARK)'),
+    Measure('lc_health_population', 'life_circle', 'value', '人', '社区卫生服务设施步行15分钟覆盖的人口 (POP_HEALTH)'),
+    Measure('lc_primary_population', 'life_circle', 'value', '人', '社区小学步行10分钟覆盖的人口 (POP_PRIMARY)'),
+    Measure('lc_middle_population', 'life_circle', 'value', '人', '社区中学步行15分钟覆盖的人口 (POP_MIDDLE)'),
+    Measure('lc_elderly_population', 'life_circle', 'value', '人', '社区养老服务设施覆盖的人口 (POP_ELDERLY)'),
+    Measure('lc_complete_population', 'life_circle', 'value', '人', '15分钟内可达全部设施种类的人口 (POP_ALL)'),
+    Measure('park_area', 'life_circle', 'value', 'm²', '公园绿地、广场面积 (≥ 最小面积, PARK_M2)'),
 )}
+# life-circle measures: the column of the spm:life_circle district table each one reads
+LIFE_CIRCLE = {'lc_population': 'POP', 'lc_park_population': 'POP_PARK', 'lc_health_population': 'POP_HEALTH',
+               'lc_primary_population': 'POP_PRIMARY', 'lc_middle_population': 'POP_MIDDLE',
+               'lc_elderly_population': 'POP_ELDERLY', 'lc_complete_population': 'POP_ALL',
+               'park_area': 'PARK_M2'}
 
 # what the user gives for each source, for "not computed" reasons
 SOURCE_LABELS = {
@@ -94,6 +107,7 @@ SOURCE_LABELS = {
     'farmland': 'FARMLAND', 'eco_redline': 'ECO_REDLINE', 'dev_boundary': 'DEV_BOUNDARY',
     'buildings': 'BUILDINGS', 'roads': 'ROADS', 'risk_points': 'RISK_POINTS', 'co2': 'CARBON',
     'co2_prev': 'CARBON with CARBON_YEAR_FIELD and the previous year',
+    'life_circle': 'LIFE_CIRCLE',
 }
 
 
@@ -142,6 +156,7 @@ class Inputs:
     sensor_radius: float = None
     co2: object = None
     co2_prev: object = None
+    life_circle: object = None    # DataFrame of the spm:life_circle district table, aligned with districts
     flood_kind: str = FLOOD_KIND
     area_method: str = None          # None/PLANAR, ELLIPSOIDAL or ATTRIBUTE (core/landuse/area.py)
     crs: object = None               # the CRS of every geometry (for ellipsoidal areas)
@@ -398,6 +413,13 @@ class MeasureTable:
             self._selection(measure)          # raises when not given
             # the zone's own area: overlapping zone polygons count once
             return self._area(self._region(measure.source, False).values)
+        if measure.source == 'life_circle':
+            self._selection(measure)          # raises when not given
+            table = self.inputs.life_circle
+            if LIFE_CIRCLE[name] not in table.columns:
+                raise KeyError(translate('spm', 'the life-circle table has no column {column}').format(
+                    column=LIFE_CIRCLE[name]))
+            return np.asarray(table[LIFE_CIRCLE[name]], dtype=float)
         if measure.aggregate == 'value':
             self._selection(measure)          # raises when not given
             return np.asarray(getattr(self.inputs, measure.source), dtype=float)

@@ -18,6 +18,9 @@ if "$QP" help spm:energy_carbon >/dev/null 2>&1; then
   CARBON=(CARBON="$I/energy_totals.csv" CARBON_DISTRICT_FIELD=DIST CARBON_FIELD=CO2_T CARBON_YEAR_FIELD=YEAR
           STATS="$L=district_stats" STATS_DISTRICT_FIELD=adcode STATS_YEAR_FIELD=year)
 fi
+if [ -f "$OUT/life_circle/districts.csv" ]; then   # step 25: the 社区生活圈 indicators
+  CARBON+=(LIFE_CIRCLE="$OUT/life_circle/districts.csv")
+fi
 
 "$QP" run spm:indicators -- DISTRICTS="$L=districts" DISTRICT_FIELD=adcode \
   POPULATION_FIELD=population URBAN_POPULATION_FIELD=urban_population \

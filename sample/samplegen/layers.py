@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, points, sandiao_fields, stats, vitals
+from . import buildings, codes, lifecircle, points, sandiao_fields, stats, vitals
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -57,6 +57,9 @@ class Layers:
         city.step(f'risk points: {len(self.risk_points)}')
         self.sensors_existing = vitals.with_ids(self.sensors_existing)
         self.vital_readings = vitals.readings(self.sensors_existing)
+        self.buildings['population'] = lifecircle.population(self.buildings)
+        self.facilities, self.parks, self.footpaths = lifecircle.build(self)
+        city.step(f'life circle: {len(self.facilities)} facilities, {len(self.parks)} parks')
 
     # --- administrative ---------------------------------------------------------------------
     def _districts(self):
@@ -290,7 +293,8 @@ class Layers:
                 ('eco_redline', self.eco_redline), ('farmland', self.farmland),
                 ('dev_boundary', self.dev_boundary), ('buildings', self.buildings),
                 ('roads', self.roads), ('risk_points', self.risk_points),
-                ('sensors_existing', self.sensors_existing)]
+                ('sensors_existing', self.sensors_existing), ('facilities', self.facilities),
+                ('parks', self.parks), ('footpaths', self.footpaths)]
 
     def tables(self):
         return [('district_stats', [('adcode', 'str'), ('name', 'str'), ('year', 'int'),

@@ -27,6 +27,7 @@ OUTPUTS = {
     'spm:downscale_emissions': {'OUTPUT': 'grid.tif'},
     'spm:vital_signs': {'OUTPUT': 'vital_sensors.gpkg', 'EVENTS': 'vital_events.gpkg',
                         'DISTRICT_TABLE': 'vital_districts.csv'},
+    'spm:life_circle': {'OUTPUT': 'homes.gpkg', 'DISTRICT_TABLE': 'districts.csv', 'STREETS': 'streets.gpkg'},
 }
 
 # Algorithms that commit a register before publishing their outputs: a cancel that comes after
@@ -46,6 +47,7 @@ MAIN_INPUT = {
     'spm:building_carbon': ('BUILDINGS', 'buildings'),
     'spm:evaluate_sensor_coverage': ('RISK_POINTS', 'risk_points'),
     'spm:plan_sensors': ('RISK_POINTS', 'risk_points'),
+    'spm:life_circle': ('RESIDENTIAL', 'buildings'),
 }
 
 
@@ -97,6 +99,10 @@ def inputs(alg, gpkg, out, sample_dir):
         'spm:vital_signs': {'READINGS': os.path.join(sample_dir, 'vital_readings.csv.gz'),
                             'SENSORS': layer('sensors_existing'), 'DISTRICTS': layer('districts'),
                             'DISTRICT_FIELD': 'name'},
+        'spm:life_circle': {'RESIDENTIAL': layer('buildings'), 'POPULATION_FIELD': 'population',
+                            'FACILITIES': layer('facilities'), 'KIND_FIELD': 'kind', 'PARKS': layer('parks'),
+                            'ROADS': layer('roads'), 'FOOTPATHS': layer('footpaths'),
+                            'DISTRICTS': layer('districts'), 'DISTRICT_FIELD': 'adcode'},
     }[alg]
 
 

@@ -219,3 +219,25 @@ def test_a_dock_opened_on_a_ready_project_lists_the_districts_at_once(iface, cit
     finally:
         widget.unload()
         widget.deleteLater()
+
+
+def test_trace_of_a_life_circle_indicator_highlights_the_homes_not_covered(dock, city, iface, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import Point
+    from qgis.core import QgsProject
+    homes = gpd.GeoDataFrame({'DISTRICT': ['350302', '350302', '350302', '350303'], 'C_PARK': [1, 0, 0, 0],
+                              'COMPLETE': [1, 1, 0, 0], 'N_15MIN': [8, 8, 3, 0]},
+                             geometry=[Point(p) for p in ((10, 10), (20, 20), (30, 30), (40, 40))],
+                             crs=city['districts'].crs().authid())
+    layer = _write(homes, tmp_path / 'lc.gpkg', 'life_circle')
+    QgsProject.instance().addMapLayer(layer)
+    iface.mapCanvas().setDestinationCrs(city['districts'].crs())
+    dock.set_district('350302')
+    dock.set_indicator('LC_PARK5')
+    dock.trace()
+    assert sorted(layer.getFeature(f)['C_PARK'] for f in layer.selectedFeatureIds()) == [0, 0]
+    assert len(dock.highlight.items) == 2
+    assert '2 home(s)' in dock.statusLabel.text()
+    dock.set_indicator('LC_15MIN')
+    dock.trace()
+    assert [layer.getFeature(f)['N_15MIN'] for f in layer.selectedFeatureIds()] == [3]

@@ -32,7 +32,7 @@ GEOMETRY = {
     'landuse_previous': 'MultiPolygon', 'landuse_plan': 'MultiPolygon',
     'eco_redline': 'MultiPolygon', 'farmland': 'MultiPolygon', 'dev_boundary': 'MultiPolygon',
     'buildings': 'Polygon', 'roads': 'LineString', 'risk_points': 'Point',
-    'sensors_existing': 'Point',
+    'sensors_existing': 'Point', 'facilities': 'Point', 'parks': 'Polygon', 'footpaths': 'LineString',
 }
 FIELDS = {
     'districts': {'adcode', 'name', 'population', 'urban_population'},
@@ -43,10 +43,13 @@ FIELDS = {
     'eco_redline': {'name', 'code'},
     'farmland': {'code'},
     'dev_boundary': {'name'},
-    'buildings': {'floors', 'use', 'height', 'year', 'BSM'},
+    'buildings': {'floors', 'use', 'height', 'year', 'BSM', 'population'},
     'roads': {'class', 'name', 'width'},
     'risk_points': {'kind', 'weight', 'name', 'district'},
     'sensors_existing': {'kind', 'radius'},
+    'facilities': {'kind', 'name'},
+    'parks': {'kind', 'name', 'area_m2'},
+    'footpaths': {'class', 'name'},
     'district_stats': {'adcode', 'name', 'year', 'population', 'urban_population', 'gdp'},
     'energy_use': {'adcode', 'district', 'year', 'fuel', 'amount', 'unit'},
 }

@@ -59,6 +59,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     STATS_DISTRICT_FIELD = 'STATS_DISTRICT_FIELD'
     STATS_YEAR_FIELD = 'STATS_YEAR_FIELD'
     YEAR = 'YEAR'
+    LIFE_CIRCLE = 'LIFE_CIRCLE'
     DEFINITIONS = 'DEFINITIONS'
     PREVIOUS = 'PREVIOUS'
     OUTPUT = 'OUTPUT'
@@ -129,6 +130,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr('Year of the statistics and carbon rows (empty = the latest)'),
             QgsProcessingParameterNumber.Integer, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LIFE_CIRCLE, self.tr('Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)'),
+            [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
             extension='csv', optional=True))
@@ -224,6 +228,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         year = self._year(parameters, context)
         inputs.co2, inputs.co2_prev, year = self._carbon(parameters, context, feedback, keys, year)
         inputs.attributes.update(self._stats(parameters, context, feedback, keys, year))
+        inputs.life_circle = self._life_circle(parameters, context, feedback, keys)
         previous = None
         previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
         if previous_src is not None:
@@ -345,6 +350,24 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         feedback.pushInfo(self.tr('Statistics “{layer}”: year {year} and {prev} ({names}).').format(
             layer=self.label(src), year=year, prev=year - 1, names=', '.join(sorted(values))))
         return values
+
+    def _life_circle(self, parameters, context, feedback, keys):
+        """The spm:life_circle district table, one row per district key (NaN where it has none)."""
+        src = open_source(self, parameters, self.LIFE_CIRCLE, context, feedback, required=False)
+        if src is None:
+            return None
+        self.require_field(src, 'DISTRICT', self.tr('life-circle district key'))
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        table = frames.source_to_frame(src, None, request=request, with_geometry=False)
+        numbers = [c for c in table.columns if c != 'DISTRICT']
+        table = table.assign(**{c: pd.to_numeric(table[c], errors='coerce') for c in numbers})
+        table.index = [district_key(k) for k in table['DISTRICT']]
+        absent = [k for k in keys if k not in table.index]
+        if absent:
+            feedback.pushWarning(self.tr('Life-circle table “{layer}” has no row for district(s) {keys}; was it '
+                                         'run with the same districts and key field?').format(
+                layer=self.label(src), keys=', '.join(absent)))
+        return table[~table.index.duplicated()].reindex(keys).reset_index(drop=True)
 
     def _carbon(self, parameters, context, feedback, keys, year=None):
         """(this year's, last year's carbon totals per district, year): sums over the rows of each

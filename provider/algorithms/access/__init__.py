@@ -1,0 +1,1 @@
+"""Walking-access algorithms (社区生活圈); listed in the City indicators group, which they feed."""
