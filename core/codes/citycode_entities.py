@@ -70,8 +70,8 @@ def lineage(old_codes, old_wkbs, new_codes, new_wkbs, min_overlap=0.5):
         share = pa.intersection(pb).area / smaller
         if share >= min_overlap:
             pairs.append((a, b, share))
-    parents = pd.Series([p[0] for p in pairs]).value_counts()
-    children = pd.Series([p[1] for p in pairs]).value_counts()
+    parents = pd.Series([p[0] for p in pairs], dtype=np.int64).value_counts()
+    children = pd.Series([p[1] for p in pairs], dtype=np.int64).value_counts()
     rows = []
     for a, b, share in pairs:
         kind = 'split' if parents[a] > 1 else 'merge' if children[b] > 1 else 'rebuilt'

@@ -146,6 +146,8 @@ def link(reg, entity_type, city_codes, entities, frame, code_field, code_type, m
     CITY_CODES, DETAIL, DISTANCE, row) and ``summary``.
     """
     check = check or (lambda: None)
+    code_type = citycode_types.code_type(code_type)
+    key_type = citycode_types.code_type(key_type) if method == 'key' else None
     checked = citycode_types.validated(list(frame[code_field]), code_type, building_scheme)
     codes = checked['CODE'].to_numpy(object)
     valid = checked['VALID'].to_numpy(bool)

@@ -74,6 +74,7 @@ def resolve(path, values):
     result = hits.merge(objects, on='CITY_CODE', how='left')
     lost = pd.DataFrame({'k': missing}).loc[lambda f: ~f['k'].isin(hits['k'])]
     result = pd.concat([result, lost.assign(STATUS='not found')]).sort_values(['k', 'CITY_CODE'], na_position='last')
+    result['k'] = result['k'].astype(int)
     result['INPUT'] = [values[k] for k in result['k']]
     result['wkb'] = [wkb_of_blob(b) if isinstance(b, bytes) else None for b in result.pop('geom')]
     for name in ['FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'CODES'] + list(columns):
