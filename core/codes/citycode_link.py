@@ -173,7 +173,8 @@ def link(reg, entity_type, city_codes, entities, frame, code_field, code_type, m
     far = made[(made['METHOD'] == 'key') & (made['DISTANCE'] > tolerance)]
     conflicts = _conflicts(reg, code_type, entity_type, made, far, tolerance)
     invalid = pd.DataFrame({'row': np.flatnonzero(~valid), 'CODE': codes[~valid],
-                            'REASON': checked['REASON'].to_numpy(object)[~valid]})
+                            'REASON': ['{}: {}'.format(citycode_types.check_name(code_type), r)
+                                       for r in checked['REASON'].to_numpy(object)[~valid]]})
     linked_rows = np.zeros(len(frame), dtype=bool)
     linked_rows[rows] = True
     lonely = np.flatnonzero(valid & ~linked_rows)
@@ -204,9 +205,9 @@ def _store(reg, code_type, entity_type, made, source):
     present = set(zip(current['code'], current['city_code']))
     pairs = set(zip(wanted['code'], wanted['city_code']))
     mine = reg.current_links(code_type, entity_type, [m for m in MATCHES])
-    ended = mine.loc[[(c, e) not in pairs for c, e in zip(mine['code'], mine['city_code'])], 'fid']
+    ended = mine.loc[np.array([(c, e) not in pairs for c, e in zip(mine['code'], mine['city_code'])], bool), 'fid']
     reg.end_links(ended)
-    fresh = wanted[[(c, e) not in present for c, e in zip(wanted['code'], wanted['city_code'])]]
+    fresh = wanted.loc[np.array([(c, e) not in present for c, e in zip(wanted['code'], wanted['city_code'])], bool)]
     reg.add_links(code_type, fresh[['code', 'city_code', 'method', 'confidence', 'distance']], source)
     return len(ended), len(fresh)
 
