@@ -35,7 +35,8 @@ def key_type_of(entity_type, raw_keys, building_scheme=None):
     kind = KEY_TYPES[entity_type]
     keys = citycode_types.normalise(raw_keys, kind)
     present = [k for k in keys if k]
-    if present and all(v.valid for v in citycode_types.check(present, kind, building_scheme)):
+    if present and all(v.valid for v in citycode_types.check(present[:1000], kind, building_scheme)) \
+            and all(v.valid for v in citycode_types.check(present[1000:], kind, building_scheme)):
         return kind, keys
     kind = entity_type + '_id'
     return kind, citycode_types.normalise(raw_keys, kind)

@@ -214,20 +214,19 @@ def _store(reg, code_type, entity_type, made, source):
 
 def _conflicts(reg, code_type, entity_type, made, far, tolerance):
     """Conflicts among the current links of ``code_type`` on ``entity_type`` after this run."""
-    current = reg.current_links(code_type, entity_type)
+    current = reg.current_links(code_type, entity_type).drop_duplicates(['code', 'city_code'])
     rows_of = made.groupby('CODE')['row'].min()
     out = []
-    for code, group in current.groupby('code'):
-        if group['city_code'].nunique() > 1:
-            out.append(('shared', code, ', '.join(sorted(group['city_code'].unique())),
-                        translate('spm', 'one code on {n} objects').format(n=group['city_code'].nunique()),
-                        np.nan, rows_of.get(code, -1)))
-    for city, group in current.groupby('city_code'):
-        if group['code'].nunique() > 1:
-            first = sorted(group['code'].unique())
-            out.append(('several', ', '.join(first), city,
-                        translate('spm', '{n} codes of type {type} on one object').format(n=len(first), type=code_type),
-                        np.nan, rows_of.get(first[0], -1)))
+    per_code = current.groupby('code')['city_code'].transform('size')
+    for code, group in current[per_code > 1].groupby('code'):
+        out.append(('shared', code, ', '.join(sorted(group['city_code'])),
+                    translate('spm', 'one code on {n} objects').format(n=len(group)), np.nan, rows_of.get(code, -1)))
+    per_entity = current.groupby('city_code')['code'].transform('size')
+    for city, group in current[per_entity > 1].groupby('city_code'):
+        first = sorted(group['code'])
+        out.append(('several', ', '.join(first), city,
+                    translate('spm', '{n} codes of type {type} on one object').format(n=len(first), type=code_type),
+                    np.nan, rows_of.get(first[0], -1)))
     for _, link_row in far.iterrows():
         out.append(('far', link_row['CODE'], link_row['CITY_CODE'],
                     translate('spm', '{d:.0f} m from its object (more than {t:g} m)').format(

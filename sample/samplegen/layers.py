@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, points, stats
+from . import buildings, citycodes, codes, points, stats
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -52,6 +52,8 @@ class Layers:
         city.step(f'buildings: {len(self.buildings)}')
         self.risk_points, self.sensors_existing = self._points()
         city.step(f'risk points: {len(self.risk_points)}')
+        self.city_registers = citycodes.CityRegisters(self)
+        city.step(f'address points: {len(self.city_registers.address_points)}')
 
     # --- administrative ---------------------------------------------------------------------
     def _districts(self):
@@ -285,7 +287,8 @@ class Layers:
                 ('eco_redline', self.eco_redline), ('farmland', self.farmland),
                 ('dev_boundary', self.dev_boundary), ('buildings', self.buildings),
                 ('roads', self.roads), ('risk_points', self.risk_points),
-                ('sensors_existing', self.sensors_existing)]
+                ('sensors_existing', self.sensors_existing),
+                ('address_points', self.city_registers.address_points)]
 
     def tables(self):
         return [('district_stats', [('adcode', 'str'), ('name', 'str'), ('year', 'int'),

@@ -23,6 +23,8 @@ OUTPUTS = {
     'spm:evaluate_sensor_coverage': {'OUTPUT': 'coverage.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:plan_sensors': {'OUTPUT': 'sites.gpkg', 'ASSIGNMENTS': 'lines.gpkg', 'SUMMARY': 'summary.csv'},
     'spm:downscale_emissions': {'OUTPUT': 'grid.tif'},
+    'spm:link_codes': {'OUTPUT': 'links.gpkg', 'CONFLICTS': 'conflicts.csv', 'INVALID': 'invalid.csv'},
+    'spm:resolve_codes': {'OUTPUT': 'resolved.gpkg', 'TABLE': 'resolved.csv'},
 }
 
 # The polygon/point input of each algorithm that hostile layers replace, and its kind.
@@ -37,6 +39,7 @@ MAIN_INPUT = {
     'spm:building_carbon': ('BUILDINGS', 'buildings'),
     'spm:evaluate_sensor_coverage': ('RISK_POINTS', 'risk_points'),
     'spm:plan_sensors': ('RISK_POINTS', 'risk_points'),
+    'spm:link_codes': ('ENTITIES', 'buildings'),
 }
 
 
@@ -44,6 +47,10 @@ def inputs(alg, gpkg, out, sample_dir):
     """The input parameters of a valid run of ``alg``."""
     def layer(name):
         return f'{gpkg}|layername={name}'
+    if alg == 'spm:resolve_codes':            # needs a register: a small one, made once
+        from city_register import make
+        register, codes = make(gpkg, sample_dir)
+        return {'CITY_REGISTER': register, 'INPUT': codes, 'CODE_FIELD': 'code'}
     risk = {'RISK_POINTS': layer('risk_points'), 'KIND_FIELD': 'kind', 'WEIGHT_FIELD': 'weight'}
     return {
         'spm:plan_conformance': {'CURRENT': layer('landuse_current'), 'CURRENT_FIELD': 'DLBM',
@@ -78,6 +85,11 @@ def inputs(alg, gpkg, out, sample_dir):
                                              SENSOR_RADIUS_FIELD='radius', DISTANCE='EUCLIDEAN'),
         'spm:plan_sensors': dict(risk, EXISTING=layer('sensors_existing'), EXISTING_RADIUS_FIELD='radius',
                                  MODEL='MCLP', P=10, SPACING=300, TIME_LIMIT=10),
+        'spm:link_codes': {'ENTITIES': layer('buildings'), 'ENTITY_TYPE': 'building', 'ENTITY_KEY_FIELD': 'BSM',
+                           'CITY_REGISTER': os.path.join(out, 'city_register.gpkg'), 'REGION': '350300',
+                           'REGISTER': os.path.join(sample_dir, 'bdc_buildings.csv'), 'CODE_FIELD': '不动产单元号',
+                           'CODE_TYPE': 'real_estate_unit', 'MATCH': 'key', 'KEY_FIELD': '房屋标识码',
+                           'KEY_TYPE': 'building_id'},
         'spm:downscale_emissions': {'REGIONS': layer('districts'), 'TOTAL_FIELD': 'population',
                                     'PROXIES': [layer('buildings')], 'PIXEL_SIZE': 500},
     }[alg]

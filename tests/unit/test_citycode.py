@@ -125,7 +125,7 @@ def test_invalid_codes_are_listed_with_their_check_and_not_linked(tmp_path):
     invalid = result['invalid'].set_index('row')
     assert list(invalid.index) == [1, 2]
     assert 'check character should be' in invalid.loc[1, 'REASON']
-    assert invalid.loc[2, 'REASON'] == 'no code'
+    assert invalid.loc[2, 'REASON'] == 'GB 32100-2015 check character: no code'
     assert list(result['links']['CODE']) == ['91350300MA2Y8K3P1U', '91110000600037341L']
 
 
