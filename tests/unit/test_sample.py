@@ -33,6 +33,7 @@ GEOMETRY = {
     'eco_redline': 'MultiPolygon', 'farmland': 'MultiPolygon', 'dev_boundary': 'MultiPolygon',
     'buildings': 'Polygon', 'roads': 'LineString', 'risk_points': 'Point',
     'sensors_existing': 'Point',
+    'address_points': 'Point',
 }
 FIELDS = {
     'districts': {'adcode', 'name', 'population', 'urban_population'},
@@ -47,6 +48,7 @@ FIELDS = {
     'roads': {'class', 'name', 'width'},
     'risk_points': {'kind', 'weight', 'name', 'district'},
     'sensors_existing': {'kind', 'radius'},
+    'address_points': {'address', 'building_bsm'},
     'district_stats': {'adcode', 'name', 'year', 'population', 'urban_population', 'gdp'},
     'energy_use': {'adcode', 'district', 'year', 'fuel', 'amount', 'unit'},
 }
