@@ -25,10 +25,19 @@ MATCHES = ('key', 'point', 'nearest', 'overlay')
 
 def _points(frame):
     """(x, y) of each register row: a point itself, a polygon's centroid or point on surface."""
+    n = len(frame)
     if not isinstance(frame, gpd.GeoDataFrame) or frame.geometry.isna().all():
-        n = len(frame)
         return np.full(n, np.nan), np.full(n, np.nan)
-    x, y, _, _ = footprints.anchor_points(frame.geometry.values)
+    wkbs = footprints.to_wkb(frame.geometry.values)
+    points = np.array([b is not None and len(b) == 21 and b[:5] == b'\x01\x01\x00\x00\x00' for b in wkbs], bool)
+    x, y = np.full(n, np.nan), np.full(n, np.nan)
+    if points.any():             # points: their coordinates straight from the WKB
+        xy = np.frombuffer(b''.join(b[5:] for b, p in zip(wkbs, points) if p), dtype='<f8').reshape(-1, 2)
+        x[points], y[points] = xy[:, 0], xy[:, 1]
+    if not points.all():
+        rest = np.flatnonzero(~points)
+        ax, ay, _, _ = footprints.anchor_points(frame.geometry.values[rest], [wkbs[k] for k in rest])
+        x[rest], y[rest] = ax, ay
     return x, y
 
 
