@@ -133,12 +133,10 @@ class LinkCodesAlgorithm(SpmAlgorithm):
             crs = working_crs.resolve(self, parameters, context, [self.entities_source], feedback)
         fields = [self.entity_key] if self.entity_key else []
         entities = self.frame(self.entities_source, fields=fields, crs=crs, context=context, feedback=feedback)
-        wanted = [f for f in (self.code_field, self.key_field) if f]
-        register = self.frame(self.register_source, fields=list(dict.fromkeys(wanted)), feedback=feedback)
+        register = self.frame(self.register_source, feedback=feedback)       # every field: people read them
         located = register.crs is not None and register.geometry.notna().any()
         if located:
-            register = self.frame(self.register_source, fields=list(dict.fromkeys(wanted)), crs=crs, context=context,
-                                  feedback=feedback)
+            register = self.frame(self.register_source, crs=crs, context=context, feedback=feedback)
         elif self.method != 'key':
             raise self.error(self.tr('Register “{layer}” has no locations: MATCH={method} needs points or polygons. '
                                      'Match it by a key field instead (MATCH=key).').format(
@@ -194,8 +192,10 @@ class LinkCodesAlgorithm(SpmAlgorithm):
 
     def _outputs(self, register, result):
         def rows_of(table, columns):
-            picked = register.iloc[table['row'].clip(lower=0).to_numpy()].reset_index()
-            picked = picked.rename(columns={picked.columns[0]: 'REGISTER_FID'})
+            picked = register.iloc[table['row'].clip(lower=0).to_numpy()]
+            fids = picked.index.to_numpy()
+            picked = picked.drop(columns=[c for c in picked.columns if str(c).lower() == 'fid']).reset_index(drop=True)
+            picked.insert(0, 'REGISTER_FID', fids)
             extra = table[columns].reset_index(drop=True)
             frame = pd.concat([picked, extra], axis=1)
             if isinstance(register, gpd.GeoDataFrame):
@@ -207,8 +207,6 @@ class LinkCodesAlgorithm(SpmAlgorithm):
             conflicts.loc[(result['conflicts']['row'] < 0).to_numpy(), conflicts.geometry.name] = None
         bad = pd.concat([result['invalid'].assign(STATUS='invalid'), result['unmatched'].assign(STATUS='unmatched')])
         invalid = rows_of(bad.sort_values('row'), ['STATUS', 'CODE', 'REASON'])
-        for frame in (links, conflicts, invalid):
-            frame.drop(columns=[c for c in (self.code_field,) if c in frame.columns and c != 'CODE'], inplace=True)
         return [(self.OUTPUT, links), (self.CONFLICTS, conflicts), (self.INVALID, invalid)]
 
     def _report(self, feedback, synced, result, run):
