@@ -82,8 +82,11 @@ def normalise(values, kind):
 def spellings(value):
     """Every way a code of unknown type may be written in a register: as typed, without dashes,
     and as a project code (deduplicated, non-empty)."""
-    forms = [normalise_one(value, 'address'), normalise_one(value, 'user'), normalise_one(value, 'credit'),
-             normalise_one(value, 'project')]
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    text = _SPACES.sub('', unicodedata.normalize('NFKC', str(value)))
+    upper = text.upper()
+    forms = [text, upper, _DASHES.sub('', upper), _project(_DASHES.sub('-', upper))]
     return [f for k, f in enumerate(forms) if f and f not in forms[:k]]
 
 
