@@ -35,6 +35,7 @@ def main(argv=None):
     figures = verify.check(layers, log=log)
     gpkg.write(args.out, layers.spatial(), layers.tables())
     vitals.write_readings(layers.vital_readings, Path(args.out).with_name('vital_readings.csv.gz'))
+    layers.city_registers.write(Path(args.out).parent)
     size = Path(args.out).stat().st_size
     log(f'  {time.time() - start:6.1f} s  written, {size / 1e6:.2f} MB')
     return figures

@@ -32,6 +32,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand
 
+from . import code_lookup_city as city
 from .form_dock import FormDock, load_form
 from ..core.codes import beidou, checks, registry, schemes
 from ..core.i18n import translate
@@ -85,7 +86,7 @@ def beidou_match(text):
     return label, cell
 
 
-def search(text, sources, limit=LIMIT, feedback=None):
+def search(text, sources, limit=LIMIT, feedback=None, registers=()):
     """[(display, description, target)]: the BeiDou cell of ``text`` if it is a BeiDou code,
     then features whose code fields start with ``text`` (case-insensitive), at most ``limit``.
 
@@ -100,6 +101,7 @@ def search(text, sources, limit=LIMIT, feedback=None):
     if found:
         label, cell = found
         results.append((label, translate('spm', 'decoded, CGCS2000'), 'beidou|' + text))
+    results += city.search(text, registers)[:limit - len(results)]
     pattern = QgsExpression.quotedString(text.replace('%', '').replace('_', '') + '%')
     for layer_id, layer_name, source, fields in sources:
         expression = ' OR '.join('{} ILIKE {}'.format(QgsExpression.quotedColumnRef(f), pattern) for f in fields)
@@ -181,6 +183,9 @@ def trigger(iface, target, highlighter=None):
         if highlighter is not None:
             highlighter.draw(geometry, crs)
         return show_on_canvas(canvas, geometry, crs)
+    if target.startswith(city.PREFIX):
+        geometry, crs = city.geometry(target)
+        return show_on_canvas(canvas, geometry, crs) if geometry is not None else None
     layer, feature = target_feature(target)
     if feature is None or not feature.hasGeometry():
         return None
@@ -195,6 +200,7 @@ class CodeLocatorFilter(QgsLocatorFilter):
         self.iface = iface
         self.highlighter = highlighter
         self.sources = []
+        self.registers = []
 
     def clone(self):
         return CodeLocatorFilter(self.iface, self.highlighter)
@@ -213,10 +219,11 @@ class CodeLocatorFilter(QgsLocatorFilter):
 
     def prepare(self, string, context):
         self.sources = snapshot() if len(checks.clean(string)) >= MIN_LENGTH else []
+        self.registers = city.registers() if len(checks.clean(string)) >= MIN_LENGTH else []
         return []
 
     def fetchResults(self, string, context, feedback):  # noqa: N802
-        for display, description, data in search(string, self.sources, feedback=feedback):
+        for display, description, data in search(string, self.sources, feedback=feedback, registers=self.registers):
             result = QgsLocatorResult(self, display, data)
             result.description = description
             self.resultFetched.emit(result)
@@ -325,7 +332,7 @@ class CodeLookupDock(FormDock, FORM):
         """Search the typed (or given) code and list the results; one result is shown at once."""
         if isinstance(text, str):
             self.codeEdit.setText(text)
-        results = search(self.codeEdit.text(), snapshot())
+        results = search(self.codeEdit.text(), snapshot(), registers=city.registers())
         self.resultList.clear()
         for display, description, data in results:
             item = QListWidgetItem('{}  —  {}'.format(display, description))
@@ -342,6 +349,9 @@ class CodeLookupDock(FormDock, FORM):
         if not target:
             return
         trigger(self.iface, target, self.highlighter)
+        if target.startswith(city.PREFIX):
+            self.show_rows(*city.rows(target))
+            return
         layer, feature = target_feature(target)
         if feature is not None:
             self.show_feature(layer, feature)
@@ -407,11 +417,18 @@ class CodeLookupDock(FormDock, FORM):
                 rows.append(('', code, translate('spm', 'BeiDou grid code'),
                              translate('spm', 'computed here (level 8, point on the footprint)')))
         rows += self._registry_rows(rows)
-        self.featureLabel.setText(self.tr('{layer}, feature {fid}').format(layer=layer.name(), fid=feature.id()))
+        self.show_rows(self.tr('{layer}, feature {fid}').format(layer=layer.name(), fid=feature.id()),
+                       [('{} ({})'.format(kind, field) if field else kind, value, meaning)
+                        for field, value, kind, meaning in rows])
+        return rows
+
+    def show_rows(self, title, rows):
+        """Show ``title`` and the (kind, value, meaning) rows in the code table."""
+        self.featureLabel.setText(title)
         self.codeTable.setRowCount(len(rows))
-        for r, (field, value, kind, meaning) in enumerate(rows):
-            for c, text in enumerate(('{} ({})'.format(kind, field) if field else kind, value, meaning)):
-                self.codeTable.setItem(r, c, QTableWidgetItem(text))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                self.codeTable.setItem(r, c, QTableWidgetItem(str(text)))
         return rows
 
     def _cell_of(self, layer, feature, rows):
@@ -452,6 +469,9 @@ class CodeLookupDock(FormDock, FORM):
     def load_registry(self, path):
         """Add a code registry's ``building_codes`` table as a styled layer; return it."""
         from ..layers import styling
+        shown = city.load(path, self.tr('City code register ({name})').format(name=os.path.basename(path)))
+        if shown is not None:
+            return shown
         layer = QgsVectorLayer('{}|layername={}'.format(path, registry.TABLE),
                                self.tr('Code registry ({name})').format(name=os.path.basename(path)), 'ogr')
         if not layer.isValid():

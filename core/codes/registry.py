@@ -72,8 +72,9 @@ def as_multipolygon(blob):
     return blob
 
 
-def gpkg_blobs(wkbs, bounds, srs_id):
-    """GeoPackage geometry blobs (header + envelope + WKB) of (multi)polygon WKBs."""
+def gpkg_blobs(wkbs, bounds, srs_id, multi=True):
+    """GeoPackage geometry blobs (header + envelope + WKB) of WKBs; polygons made MultiPolygons
+    unless ``multi`` is False (a GEOMETRY column keeps each geometry as it is)."""
     headers = np.zeros(len(wkbs), dtype=[('magic', 'S2'), ('version', 'u1'), ('flags', 'u1'),
                                          ('srs_id', '<i4'), ('envelope', '<f8', 4)])
     headers['magic'], headers['flags'], headers['srs_id'] = b'GP', _FLAGS, srs_id
@@ -81,7 +82,8 @@ def gpkg_blobs(wkbs, bounds, srs_id):
     headers['envelope'] = bounds[:, [0, 2, 1, 3]]             # GeoPackage order: minx maxx miny maxy
     raw = headers.tobytes()
     size = headers.dtype.itemsize
-    return [raw[k * size:(k + 1) * size] + as_multipolygon(blob) for k, blob in enumerate(wkbs)]
+    wrap = as_multipolygon if multi else bytes
+    return [raw[k * size:(k + 1) * size] + wrap(blob) for k, blob in enumerate(wkbs)]
 
 
 def wkb_of_blob(blob):
@@ -93,17 +95,59 @@ def wkb_of_blob(blob):
 
 # --- the registry ---------------------------------------------------------------------------
 
-class Registry:
+class Transaction:
+    """A GeoPackage opened by :func:`open_database`, holding the write lock of one run until
+    :meth:`commit` or :meth:`rollback`; a context manager (leaving it without a commit rolls back)."""
+
+    def __init__(self, path, connection, created):
+        self.path = path
+        self.connection = connection
+        self.created = created          # the temporary file a new file is built in, or None
+        self.finished = False
+
+    def commit(self):
+        """Make the run durable; a new file appears at its path only now.
+
+        Raises :class:`RegistryRaced` (nothing written) when another run created the file
+        meanwhile."""
+        try:
+            self.connection.execute('COMMIT')
+        except BaseException:
+            self.rollback()
+            raise
+        self.finished = True
+        self.connection.close()
+        if self.created:
+            _install(self.created, self.path)
+
+    def rollback(self):
+        """Undo the run; remove the temporary file of a new registry (never anything else)."""
+        if not self.finished:
+            try:
+                self.connection.execute('ROLLBACK')
+            except sqlite3.Error:
+                pass
+            self.finished = True
+            self.connection.close()
+            if self.created:
+                _remove_own(self.created)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        self.rollback()      # no-op after commit
+        return False
+
+
+class Registry(Transaction):
     """An open registry holding the write lock of one coding run; use :func:`open_registry`."""
 
     def __init__(self, path, connection, created, scheme, srs_id, crs_wkt):
-        self.path = path
-        self.connection = connection
-        self.created = created          # the temporary file a new registry is built in, or None
+        super().__init__(path, connection, created)
         self.scheme = scheme
         self.srs_id = srs_id
         self.crs_wkt = crs_wkt
-        self.finished = False
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -167,57 +211,28 @@ class Registry:
             f'active_after, total_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             (run_id, day, summary.get('source', ''), summary['buildings'], summary['kept'], summary['issued'],
              summary['retired'], summary['outside'], counts['active'], counts['total']))
-        extent = self.connection.execute('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents '
-                                         'WHERE table_name = ?', (TABLE,)).fetchone()
-        if new_bounds is not None and len(new_bounds):
-            fresh = (min(new_bounds[:, 0]), min(new_bounds[:, 1]), max(new_bounds[:, 2]), max(new_bounds[:, 3]))
-            if extent[0] is not None:
-                fresh = (min(fresh[0], extent[0]), min(fresh[1], extent[1]),
-                         max(fresh[2], extent[2]), max(fresh[3], extent[3]))
-            extent = fresh
-        now = datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3] + 'Z'
-        self.connection.execute('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, '
-                                'last_change = ? WHERE table_name = ?', (*[float(v) if v is not None else None
-                                                                         for v in extent], now, TABLE))
-
-    # --- finishing ----------------------------------------------------------------------------
-
-    def commit(self):
-        """Make the run durable; a new registry appears at its path only now.
-
-        Raises :class:`RegistryRaced` (nothing written) when another run created the registry
-        meanwhile."""
-        try:
-            self.connection.execute('COMMIT')
-        except BaseException:
-            self.rollback()
-            raise
-        self.finished = True
-        self.connection.close()
-        if self.created:
-            _install(self.created, self.path)
-
-    def rollback(self):
-        """Undo the run; remove the temporary file of a new registry (never anything else)."""
-        if not self.finished:
-            try:
-                self.connection.execute('ROLLBACK')
-            except sqlite3.Error:
-                pass
-            self.finished = True
-            self.connection.close()
-            if self.created:
-                _remove_own(self.created)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, value, traceback):
-        self.rollback()      # no-op after commit
-        return False
+        widen_extent(self.connection, TABLE, new_bounds)
 
 
-_SCHEMA = [
+def widen_extent(connection, table, new_bounds=None):
+    """Widen the extent of ``table`` in gpkg_contents by (n, 4) bounds and stamp its last change."""
+    extent = connection.execute('SELECT min_x, min_y, max_x, max_y FROM gpkg_contents '
+                                'WHERE table_name = ?', (table,)).fetchone()
+    new_bounds = None if new_bounds is None else np.asarray(new_bounds, dtype=float).reshape(-1, 4)
+    if new_bounds is not None and len(new_bounds) and np.isfinite(new_bounds).any():
+        fresh = (np.nanmin(new_bounds[:, 0]), np.nanmin(new_bounds[:, 1]),
+                 np.nanmax(new_bounds[:, 2]), np.nanmax(new_bounds[:, 3]))
+        if extent[0] is not None:
+            fresh = (min(fresh[0], extent[0]), min(fresh[1], extent[1]),
+                     max(fresh[2], extent[2]), max(fresh[3], extent[3]))
+        extent = fresh
+    now = datetime.datetime.utcnow().strftime('%Y-%m-%dT%H:%M:%S.%f')[:-3] + 'Z'
+    connection.execute('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, '
+                       'last_change = ? WHERE table_name = ?', (*[float(v) if v is not None else None
+                                                                for v in extent], now, table))
+
+
+GPKG_SCHEMA = [
     'CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY, '
     'organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, '
     'description TEXT)',
@@ -231,6 +246,9 @@ _SCHEMA = [
     'CONSTRAINT uk_gc_table_name UNIQUE (table_name), '
     'CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name), '
     'CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))',
+]
+
+_SCHEMA = [
     f"CREATE TABLE {TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, "
     f"code TEXT NOT NULL UNIQUE, admin_code TEXT NOT NULL, year INTEGER NOT NULL, sequence INTEGER NOT NULL, "
     f"beidou_code TEXT, source_fid INTEGER, status TEXT NOT NULL CHECK (status IN ('active', 'retired')), "
@@ -370,20 +388,32 @@ def _lock(connection, path):
         _fail(path, translate('spm', 'cannot be opened for writing ({error}); nothing was changed.').format(error=exc))
 
 
-def _create(connection, scheme, crs):
+def create_geopackage(connection, crs, statements, contents, geometries):
+    """Make an empty GeoPackage in ``connection``: the GeoPackage tables, ``statements`` (the
+    caller's tables), ``contents`` rows (table, data type, description; features get the CRS) and
+    ``geometries`` (table, geometry type name). Returns the srs_id of ``crs``."""
     rows, srs_id = _srs_rows(crs)
     connection.execute(f'PRAGMA application_id = {_GPKG_APPLICATION_ID}')
     connection.execute(f'PRAGMA user_version = {_GPKG_USER_VERSION}')
-    for statement in _SCHEMA:
+    for statement in GPKG_SCHEMA + list(statements):
         connection.execute(statement)
     connection.executemany('INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)', rows)
     connection.executemany(
         'INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, ?, ?, ?, ?)',
-        [(TABLE, 'features', TABLE, 'Building codes issued (one row per code, never deleted)', srs_id),
-         (META, 'attributes', META, 'What this code registry is for', None),
-         (RUNS, 'attributes', RUNS, 'One row per coding run', None)])
-    connection.execute('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)',
-                       (TABLE, 'geom', 'MULTIPOLYGON', srs_id))
+        [(table, kind, table, description, srs_id if kind == 'features' else None)
+         for table, kind, description in contents])
+    connection.executemany('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, 0, 0)',
+                           [(table, 'geom', kind, srs_id) for table, kind in geometries])
+    return srs_id
+
+
+def _create(connection, scheme, crs):
+    srs_id = create_geopackage(
+        connection, crs, _SCHEMA,
+        [(TABLE, 'features', 'Building codes issued (one row per code, never deleted)'),
+         (META, 'attributes', 'What this code registry is for'),
+         (RUNS, 'attributes', 'One row per coding run')],
+        [(TABLE, 'MULTIPOLYGON')])
     meta = {'format': FORMAT, 'scheme_id': scheme.id, 'scheme_fingerprint': scheme.fingerprint(),
             'scheme': scheme.to_json(), 'srs_id': str(srs_id), 'crs': crs.to_wkt(),
             'created_on': datetime.date.today().isoformat()}
@@ -396,11 +426,15 @@ def _writable(path):
     return os.access(path, os.W_OK) and bool(os.stat(path).st_mode & 0o222)
 
 
-def open_registry(path, scheme, crs):
-    """Open (or create) the registry at ``path`` for a run coding with ``scheme`` in ``crs``
-    (a pyproj CRS, used when the registry is created). Holds the write lock until
-    ``commit()``/``rollback()``; use as a context manager. A new registry is built in a
-    temporary file and appears at ``path`` only on ``commit()``."""
+def open_database(path, create, check):
+    """Open (or create) the GeoPackage at ``path`` for one run and take its write lock.
+
+    ``create(connection)`` makes a new file's tables, ``check(connection, path)`` vets an existing
+    one (raising :class:`RegistryError`); whichever runs, its result is returned as ``info``.
+    Returns (absolute path, connection, temporary file of a new one or None, info). A new file
+    is built in a temporary file and appears at ``path`` only when :meth:`Transaction.commit`
+    runs; any failure here rolls back and leaves nothing.
+    """
     path = absolute(str(path))
     folder = os.path.dirname(path)
     created = None
@@ -430,10 +464,7 @@ def open_registry(path, scheme, crs):
     try:
         _lock(connection, path)
         connection.execute('PRAGMA cache_size = -262144')      # 256 MB: a big run stays in memory
-        if created:
-            srs_id, crs_wkt = _create(connection, scheme, crs)
-        else:
-            srs_id, crs_wkt = _check(connection, path, scheme)
+        info = create(connection) if created else check(connection, path)
     except BaseException:
         try:
             connection.execute('ROLLBACK')
@@ -443,6 +474,16 @@ def open_registry(path, scheme, crs):
         if created:
             _remove_own(created)
         raise
+    return path, connection, created, info
+
+
+def open_registry(path, scheme, crs):
+    """Open (or create) the registry at ``path`` for a run coding with ``scheme`` in ``crs``
+    (a pyproj CRS, used when the registry is created). Holds the write lock until
+    ``commit()``/``rollback()``; use as a context manager. A new registry is built in a
+    temporary file and appears at ``path`` only on ``commit()``."""
+    path, connection, created, (srs_id, crs_wkt) = open_database(
+        path, lambda c: _create(c, scheme, crs), lambda c, p: _check(c, p, scheme))
     return Registry(path, connection, created, scheme, srs_id, crs_wkt)
 
 
@@ -466,14 +507,20 @@ def _check(connection, path, scheme):
     return int(meta['srs_id']), meta.get('crs', '')
 
 
+def connect_to_read(path):
+    """A connection to read a registry without its lock (``rw`` so that SQLite rolls back what a
+    crashed run left; ``ro`` for a read-only file)."""
+    path = absolute(str(path))
+    return sqlite3.connect(_uri(path, 'rw' if _writable(path) else 'ro'), uri=True)
+
+
 def read_registry(path):
     """(codes, runs, meta) of a registry: codes with geometry WKB, without taking the lock.
 
     A registry left by a crashed run is rolled back first (SQLite does it on opening), which
     needs write access; a read-only file is read as it is.
     """
-    path = absolute(str(path))
-    connection = sqlite3.connect(_uri(path, 'rw' if _writable(path) else 'ro'), uri=True)
+    connection = connect_to_read(path)
     try:
         codes = pd.read_sql_query(f'SELECT * FROM {TABLE} ORDER BY fid', connection)
         runs = pd.read_sql_query(f'SELECT * FROM {RUNS} ORDER BY run', connection)

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from shapely.prepared import prep
 
-from . import buildings, codes, lifecircle, points, sandiao_fields, stats, vitals
+from . import buildings, citycodes, codes, lifecircle, points, sandiao_fields, stats, vitals
 from .dissolve import dissolve, explode
 from .geo import CRS, as_multi
 
@@ -60,6 +60,8 @@ class Layers:
         self.buildings['population'] = lifecircle.population(self.buildings)
         self.facilities, self.parks, self.footpaths = lifecircle.build(self)
         city.step(f'life circle: {len(self.facilities)} facilities, {len(self.parks)} parks')
+        self.city_registers = citycodes.CityRegisters(self)
+        city.step(f'address points: {len(self.city_registers.address_points)}')
 
     # --- administrative ---------------------------------------------------------------------
     def _districts(self):
@@ -294,7 +296,8 @@ class Layers:
                 ('dev_boundary', self.dev_boundary), ('buildings', self.buildings),
                 ('roads', self.roads), ('risk_points', self.risk_points),
                 ('sensors_existing', self.sensors_existing), ('facilities', self.facilities),
-                ('parks', self.parks), ('footpaths', self.footpaths)]
+                ('parks', self.parks), ('footpaths', self.footpaths),
+                ('address_points', self.city_registers.address_points)]
 
     def tables(self):
         return [('district_stats', [('adcode', 'str'), ('name', 'str'), ('year', 'int'),

@@ -28,11 +28,13 @@ OUTPUTS = {
     'spm:vital_signs': {'OUTPUT': 'vital_sensors.gpkg', 'EVENTS': 'vital_events.gpkg',
                         'DISTRICT_TABLE': 'vital_districts.csv'},
     'spm:life_circle': {'OUTPUT': 'homes.gpkg', 'DISTRICT_TABLE': 'districts.csv', 'STREETS': 'streets.gpkg'},
+    'spm:link_codes': {'OUTPUT': 'links.gpkg', 'CONFLICTS': 'conflicts.csv', 'INVALID': 'invalid.csv'},
+    'spm:resolve_codes': {'OUTPUT': 'resolved.gpkg', 'TABLE': 'resolved.csv'},
 }
 
 # Algorithms that commit a register before publishing their outputs: a cancel that comes after
 # the commit (at the last progress report) lets the run complete, so register and outputs agree.
-COMMITS_FIRST = {'spm:assign_building_codes'}
+COMMITS_FIRST = {'spm:assign_building_codes', 'spm:link_codes'}
 
 # The polygon/point input of each algorithm that hostile layers replace, and its kind.
 MAIN_INPUT = {
@@ -48,6 +50,7 @@ MAIN_INPUT = {
     'spm:evaluate_sensor_coverage': ('RISK_POINTS', 'risk_points'),
     'spm:plan_sensors': ('RISK_POINTS', 'risk_points'),
     'spm:life_circle': ('RESIDENTIAL', 'buildings'),
+    'spm:link_codes': ('ENTITIES', 'buildings'),
 }
 
 
@@ -55,6 +58,10 @@ def inputs(alg, gpkg, out, sample_dir):
     """The input parameters of a valid run of ``alg``."""
     def layer(name):
         return f'{gpkg}|layername={name}'
+    if alg == 'spm:resolve_codes':            # needs a register: a small one, made once
+        from city_register import make
+        register, codes = make(gpkg, sample_dir)
+        return {'CITY_REGISTER': register, 'INPUT': codes, 'CODE_FIELD': 'code'}
     risk = {'RISK_POINTS': layer('risk_points'), 'KIND_FIELD': 'kind', 'WEIGHT_FIELD': 'weight'}
     return {
         'spm:plan_conformance': {'CURRENT': layer('landuse_current'), 'CURRENT_FIELD': 'DLBM',
@@ -94,6 +101,11 @@ def inputs(alg, gpkg, out, sample_dir):
                                              SENSOR_RADIUS_FIELD='radius', DISTANCE='EUCLIDEAN'),
         'spm:plan_sensors': dict(risk, EXISTING=layer('sensors_existing'), EXISTING_RADIUS_FIELD='radius',
                                  MODEL='MCLP', P=10, SPACING=300, TIME_LIMIT=10),
+        'spm:link_codes': {'ENTITIES': layer('buildings'), 'ENTITY_TYPE': 'building', 'ENTITY_KEY_FIELD': 'BSM',
+                           'CITY_REGISTER': os.path.join(out, 'city_register.gpkg'), 'REGION': '350300',
+                           'REGISTER': os.path.join(sample_dir, 'bdc_buildings.csv'), 'CODE_FIELD': '不动产单元号',
+                           'CODE_TYPE': 'real_estate_unit', 'MATCH': 'key', 'KEY_FIELD': '房屋标识码',
+                           'KEY_TYPE': 'building_id'},
         'spm:downscale_emissions': {'REGIONS': layer('districts'), 'TOTAL_FIELD': 'population',
                                     'PROXIES': [layer('buildings')], 'PIXEL_SIZE': 500},
         'spm:vital_signs': {'READINGS': os.path.join(sample_dir, 'vital_readings.csv.gz'),

@@ -220,9 +220,10 @@ def test_output_that_cannot_be_published_after_the_commit_says_the_codes_are_reg
 
 # --- kill -9 ------------------------------------------------------------------------------------
 
-def run_and_kill(values, when, timeout=120):
-    """Start qgis_process, kill -9 it as soon as ``when()`` is true; returns its return code."""
-    process = subprocess.Popen([QGIS_PROCESS, *cli_args(values)], env=qgis_process_env(),
+def run_and_kill(values, when, timeout=120, args=None):
+    """Start qgis_process (``args``, default: this algorithm with ``values``), kill -9 it as soon
+    as ``when()`` is true; returns its return code."""
+    process = subprocess.Popen([QGIS_PROCESS, *(args or cli_args(values))], env=qgis_process_env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     try:

@@ -32,6 +32,7 @@ MADE_BY = {
     'violations.gpkg': ('control_lines', 'OUTPUT'),
     'indicator_table.csv': ('indicators', 'TABLE'),
     'coded_buildings.gpkg': ('assign_building_codes', 'OUTPUT'),
+    'links.gpkg': ('link_codes', 'OUTPUT'),            # and city_register.gpkg beside it
 }
 FASTER = {'TIME_LIMIT': '5'}            # the sensor plans prove optimality for at most 5 s here
 # no night-light raster ships with the sample: downscale with the buildings alone

@@ -33,6 +33,7 @@ GEOMETRY = {
     'eco_redline': 'MultiPolygon', 'farmland': 'MultiPolygon', 'dev_boundary': 'MultiPolygon',
     'buildings': 'Polygon', 'roads': 'LineString', 'risk_points': 'Point',
     'sensors_existing': 'Point', 'facilities': 'Point', 'parks': 'Polygon', 'footpaths': 'LineString',
+    'address_points': 'Point',
 }
 FIELDS = {
     'districts': {'adcode', 'name', 'population', 'urban_population'},
@@ -50,6 +51,7 @@ FIELDS = {
     'facilities': {'kind', 'name'},
     'parks': {'kind', 'name', 'area_m2'},
     'footpaths': {'class', 'name'},
+    'address_points': {'address', 'building_bsm'},
     'district_stats': {'adcode', 'name', 'year', 'population', 'urban_population', 'gdp'},
     'energy_use': {'adcode', 'district', 'year', 'fuel', 'amount', 'unit'},
 }
