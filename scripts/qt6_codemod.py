@@ -165,12 +165,15 @@ def rewrite(path, text, counts):
                 if key not in binders or node.lineno < binders[key].lineno:
                     binders[key] = node
     edits = Edits(text)
-    needed = {}  # the import binding the old class (or the module) -> compat names
+    needed = {}  # scope -> [compat names, the imports binding the old classes there]
 
     def need(node, base, name):
         chain = scope_chain(node, parent)
-        anchor = next((binders[(s, base)] for s in chain if (s, base) in binders), tree)
-        needed.setdefault(anchor, set()).add(name)
+        scope = next((s for s in chain if (s, base) in binders), tree)
+        names_, anchors = needed.setdefault(scope, [set(), []])
+        names_.add(name)
+        if (scope, base) in binders:
+            anchors.append(binders[(scope, base)])
 
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
@@ -196,7 +199,8 @@ def rewrite(path, text, counts):
         if isinstance(node, ast.Constant) and node.value == 'exec_':
             edits.replace(node, repr('exec'), "'exec_' -> 'exec'")
     module = compat_module(path, tree)
-    for anchor, wanted in needed.items():
+    for scope, (wanted, anchors) in needed.items():
+        anchor = min(anchors, key=lambda n: (n.lineno, n.col_offset)) if anchors else tree
         add_compat_import(module, tree, parent, text, edits, wanted, anchor)
     if not edits.items:
         return text
