@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 TS := i18n/$(PLUGIN)_zh_CN.ts
 
-.PHONY: setup test demo package deploy transcompile translations resources screenshots clean
+.PHONY: setup test demo package deploy transcompile translations screenshots clean
 
 setup:
 	bash scripts/setup.sh
@@ -23,10 +23,7 @@ transcompile:  ## compile i18n/*.ts into .qm
 translations:
 	pylupdate5 -noobsolete $$(git ls-files '*.py' '*.ui' | grep -v -e '^tests/' -e '^benchmarks/' -e '^sample/' -e '^scripts/') -ts $(TS)
 
-resources:
-	pyrcc5 -o resources_rc.py resources.qrc
-
-package: transcompile resources
+package: transcompile  ## icons and .ui files ship as files and load by path (no pyrcc: Qt6 has none)
 	bash scripts/package.sh $(VERSION)
 
 deploy: transcompile  ## the .qm first, so a Chinese QGIS shows the plugin in Chinese

@@ -8,11 +8,8 @@ ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), 'icons')
 
 
 def icon(name='spm.svg'):
-    """A shipped icon (from the compiled resources when present, else from icons/)."""
-    resource = ':/plugins/spatial_planning_monitor/icons/' + name
-    from qgis.PyQt.QtCore import QFile
-    if QFile.exists(resource):
-        return QIcon(resource)
+    """A shipped icon, loaded from icons/ by path: no compiled resource module (pyrcc is gone in Qt6;
+    resources.qrc stays for Qt Designer only)."""
     return QIcon(os.path.join(ICON_DIR, name))
 
 

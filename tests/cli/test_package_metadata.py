@@ -99,7 +99,8 @@ def test_the_zip_ships_what_runs(package, qgis_app):
                                                       'demo/', 'docs/', '.ci/'))]
     missing = [p for p in shipped if (ROOT / p).exists() and f'{NAME}/{p}' not in names]
     assert not missing, missing[:10]
-    assert f'{NAME}/resources_rc.py' in names
+    assert f'{NAME}/resources_rc.py' not in names          # icons load by path (Qt6 has no pyrcc)
+    assert f'{NAME}/icons/spm.svg' in names
     for language in ('en', 'zh_CN'):
         helps = [n for n in names if n.startswith(f'{NAME}/provider/help/{language}/')]
         assert len(helps) >= 15, language
