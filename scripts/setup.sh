@@ -14,6 +14,7 @@ APT_PACKAGES=(
   xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
   gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
   postgresql postgresql-15-postgis-3          # readings in PostgreSQL/PostGIS (tests start their own server)
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # what PyQt6's wheels need to import QtGui/QtWidgets
 )
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
@@ -34,3 +35,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 # Test tools only: nothing here bundles a second GDAL.
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+# PyQt6 from PyPI for tests/unit/test_qt6_pyqt6.py only (does every Qt name the plugin uses exist in
+# Qt6?): a separate venv, never on the QGIS process's path.
+QT6_VENV=build/pyqt6-venv
+if [ ! -x "$QT6_VENV/bin/python" ]; then
+  /usr/bin/python3 -m venv "$QT6_VENV"
+fi
+"$QT6_VENV/bin/python" -c 'import PyQt6.QtWidgets' 2>/dev/null \
+  || "$QT6_VENV/bin/python" -m pip install -q --disable-pip-version-check PyQt6
