@@ -210,7 +210,8 @@ class TraceMixin:
 
 def life_circle_fields(inputs):
     """The coverage fields (C_<code>, COMPLETE) of spm:life_circle behind an indicator's inputs."""
-    from ..core.indicators.measures import LIFE_CIRCLE
+    from ..core.indicators.measures import DISTRICT_TABLES
+    LIFE_CIRCLE = DISTRICT_TABLES['life_circle']
     columns = sorted(LIFE_CIRCLE[n] for n in inputs if LIFE_CIRCLE.get(n, '').startswith('POP_'))
     return ['COMPLETE' if c == 'POP_ALL' else 'C_' + c[4:] for c in columns]
 

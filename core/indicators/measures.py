@@ -93,12 +93,21 @@ MEASURES = {m.name: m for m in (
     Measure('lc_elderly_population', 'life_circle', 'value', '人', '社区养老服务设施覆盖的人口 (POP_ELDERLY)'),
     Measure('lc_complete_population', 'life_circle', 'value', '人', '15分钟内可达全部设施种类的人口 (POP_ALL)'),
     Measure('park_area', 'life_circle', 'value', 'm²', '公园绿地、广场面积 (≥ 最小面积, PARK_M2)'),
+    Measure('vital_sensors', 'vitals', 'value', '个', '感知设备数 (spm:vital_signs SENSORS)'),
+    Measure('vital_online', 'vitals', 'value', '个', '在线感知设备数 (ONLINE)'),
+    Measure('vital_orange', 'vitals', 'value', '个', '橙色预警设备数 (LEVEL_ORANGE)'),
+    Measure('vital_red', 'vitals', 'value', '个', '红色预警设备数 (LEVEL_RED)'),
+    Measure('ponding_over', 'vitals', 'value', '个', '积水超标的易涝点数 (PONDING_OVER)'),
 )}
-# life-circle measures: the column of the spm:life_circle district table each one reads
-LIFE_CIRCLE = {'lc_population': 'POP', 'lc_park_population': 'POP_PARK', 'lc_health_population': 'POP_HEALTH',
-               'lc_primary_population': 'POP_PRIMARY', 'lc_middle_population': 'POP_MIDDLE',
-               'lc_elderly_population': 'POP_ELDERLY', 'lc_complete_population': 'POP_ALL',
-               'park_area': 'PARK_M2'}
+# measures read from the district table of another algorithm: {source: {measure: column}}
+DISTRICT_TABLES = {
+    'life_circle': {'lc_population': 'POP', 'lc_park_population': 'POP_PARK', 'lc_health_population': 'POP_HEALTH',
+                    'lc_primary_population': 'POP_PRIMARY', 'lc_middle_population': 'POP_MIDDLE',
+                    'lc_elderly_population': 'POP_ELDERLY', 'lc_complete_population': 'POP_ALL',
+                    'park_area': 'PARK_M2'},
+    'vitals': {'vital_sensors': 'SENSORS', 'vital_online': 'ONLINE', 'vital_orange': 'LEVEL_ORANGE',
+               'vital_red': 'LEVEL_RED', 'ponding_over': 'PONDING_OVER'},
+}
 
 # what the user gives for each source, for "not computed" reasons
 SOURCE_LABELS = {
@@ -107,7 +116,7 @@ SOURCE_LABELS = {
     'farmland': 'FARMLAND', 'eco_redline': 'ECO_REDLINE', 'dev_boundary': 'DEV_BOUNDARY',
     'buildings': 'BUILDINGS', 'roads': 'ROADS', 'risk_points': 'RISK_POINTS', 'co2': 'CARBON',
     'co2_prev': 'CARBON with CARBON_YEAR_FIELD and the previous year',
-    'life_circle': 'LIFE_CIRCLE',
+    'life_circle': 'LIFE_CIRCLE', 'vitals': 'VITALS',
 }
 
 
@@ -157,6 +166,7 @@ class Inputs:
     co2: object = None
     co2_prev: object = None
     life_circle: object = None    # DataFrame of the spm:life_circle district table, aligned with districts
+    vitals: object = None         # DataFrame of the spm:vital_signs district table, aligned with districts
     flood_kind: str = FLOOD_KIND
     area_method: str = None          # None/PLANAR, ELLIPSOIDAL or ATTRIBUTE (core/landuse/area.py)
     crs: object = None               # the CRS of every geometry (for ellipsoidal areas)
@@ -413,13 +423,13 @@ class MeasureTable:
             self._selection(measure)          # raises when not given
             # the zone's own area: overlapping zone polygons count once
             return self._area(self._region(measure.source, False).values)
-        if measure.source == 'life_circle':
+        if measure.source in DISTRICT_TABLES:
             self._selection(measure)          # raises when not given
-            table = self.inputs.life_circle
-            if LIFE_CIRCLE[name] not in table.columns:
-                raise KeyError(translate('spm', 'the life-circle table has no column {column}').format(
-                    column=LIFE_CIRCLE[name]))
-            return np.asarray(table[LIFE_CIRCLE[name]], dtype=float)
+            table, column = getattr(self.inputs, measure.source), DISTRICT_TABLES[measure.source][name]
+            if column not in table.columns:
+                raise KeyError(translate('spm', 'the {table} table has no column {column}').format(
+                    table=SOURCE_LABELS[measure.source], column=column))
+            return np.asarray(table[column], dtype=float)
         if measure.aggregate == 'value':
             self._selection(measure)          # raises when not given
             return np.asarray(getattr(self.inputs, measure.source), dtype=float)

@@ -21,6 +21,9 @@ fi
 if [ -f "$OUT/life_circle/districts.csv" ]; then   # step 25: the 社区生活圈 indicators
   CARBON+=(LIFE_CIRCLE="$OUT/life_circle/districts.csv")
 fi
+if [ -f "$OUT/vitals/vital_districts.csv" ]; then   # step 28: the 城市运行体征 indicators
+  CARBON+=(VITALS="$OUT/vitals/vital_districts.csv")
+fi
 
 "$QP" run spm:indicators -- DISTRICTS="$L=districts" DISTRICT_FIELD=adcode \
   POPULATION_FIELD=population URBAN_POPULATION_FIELD=urban_population \

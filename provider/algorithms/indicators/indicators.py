@@ -60,6 +60,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     STATS_YEAR_FIELD = 'STATS_YEAR_FIELD'
     YEAR = 'YEAR'
     LIFE_CIRCLE = 'LIFE_CIRCLE'
+    VITALS = 'VITALS'
     DEFINITIONS = 'DEFINITIONS'
     PREVIOUS = 'PREVIOUS'
     OUTPUT = 'OUTPUT'
@@ -132,6 +133,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             QgsProcessingParameterNumber.Integer, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LIFE_CIRCLE, self.tr('Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)'),
+            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.VITALS, self.tr('City vital signs by district (DISTRICT_TABLE of spm:vital_signs)'),
             [QgsProcessing.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
@@ -228,7 +232,8 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         year = self._year(parameters, context)
         inputs.co2, inputs.co2_prev, year = self._carbon(parameters, context, feedback, keys, year)
         inputs.attributes.update(self._stats(parameters, context, feedback, keys, year))
-        inputs.life_circle = self._life_circle(parameters, context, feedback, keys)
+        inputs.life_circle = self._district_table(parameters, self.LIFE_CIRCLE, context, feedback, keys)
+        inputs.vitals = self._district_table(parameters, self.VITALS, context, feedback, keys)
         previous = None
         previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
         if previous_src is not None:
@@ -351,12 +356,13 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             layer=self.label(src), year=year, prev=year - 1, names=', '.join(sorted(values))))
         return values
 
-    def _life_circle(self, parameters, context, feedback, keys):
-        """The spm:life_circle district table, one row per district key (NaN where it has none)."""
-        src = open_source(self, parameters, self.LIFE_CIRCLE, context, feedback, required=False)
+    def _district_table(self, parameters, name, context, feedback, keys):
+        """The district table of another algorithm (spm:life_circle, spm:vital_signs) given as ``name``,
+        one row per district key (NaN where it has none)."""
+        src = open_source(self, parameters, name, context, feedback, required=False)
         if src is None:
             return None
-        self.require_field(src, 'DISTRICT', self.tr('life-circle district key'))
+        self.require_field(src, 'DISTRICT', self.tr('district key ({param})').format(param=name))
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
         table = frames.source_to_frame(src, None, request=request, with_geometry=False)
         numbers = [c for c in table.columns if c != 'DISTRICT']
@@ -364,9 +370,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         table.index = [district_key(k) for k in table['DISTRICT']]
         absent = [k for k in keys if k not in table.index]
         if absent:
-            feedback.pushWarning(self.tr('Life-circle table “{layer}” has no row for district(s) {keys}; was it '
-                                         'run with the same districts and key field?').format(
-                layer=self.label(src), keys=', '.join(absent)))
+            feedback.pushWarning(self.tr('Table “{layer}” ({param}) has no row for district(s) {keys}; was it '
+                                         'made with the same districts and key field?').format(
+                layer=self.label(src), param=name, keys=', '.join(absent)))
         return table[~table.index.duplicated()].reindex(keys).reset_index(drop=True)
 
     def _carbon(self, parameters, context, feedback, keys, year=None):

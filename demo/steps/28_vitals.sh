@@ -11,7 +11,7 @@ L="$SAMPLE|layername"
 READINGS="$(dirname "$SAMPLE")/vital_readings.csv.gz"
 
 "$QP" run spm:vital_signs -- READINGS="$READINGS" SENSORS="$L=sensors_existing" \
-  DISTRICTS="$L=districts" DISTRICT_FIELD=name \
+  DISTRICTS="$L=districts" DISTRICT_FIELD=adcode \
   TIME_FROM='2024-06-20 12:00:00' TIME_TO='2024-06-21 12:00:00' \
   OUTPUT="$V/vital_sensors.gpkg" EVENTS="$V/vital_events.gpkg" DISTRICT_TABLE="$V/vital_districts.csv" \
   >"$V/vital_signs.log"
