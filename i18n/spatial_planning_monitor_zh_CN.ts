@@ -111,12 +111,12 @@
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="115"/>
         <source>The codes of this run are in the registry (run {run}), but the output could not be moved to “{path}” ({error}). Run again with the same buildings: they keep these codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的编码已写入登记库（第 {run} 次运行），但输出无法移动到“{path}”（{error}）。请用相同的建筑重新运行：它们将保留这些编码。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="143"/>
         <source>{n} building(s) whose footprint has no area were coded at the mean of their vertices (fix their footprints): features {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 栋建筑的基底面积为零，已按其顶点均值位置赋码（请修正其基底面）：要素 {ids}。</translation>
     </message>
 </context>
 <context>
@@ -232,62 +232,62 @@
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="46"/>
         <source>Height field for a 3D code: ellipsoidal height (大地高) above CGCS2000, metres (empty = 2D code)</source>
-        <translation type="unfinished"></translation>
+        <translation>三维编码的高度字段：CGCS2000 大地高，单位米（为空则生成二维编码）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>The height field holds</source>
-        <translation type="unfinished"></translation>
+        <translation>高度字段的含义</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>ellipsoidal height (大地高, GB/T 39409)</source>
-        <translation type="unfinished"></translation>
+        <translation>大地高（GB/T 39409）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>height above ground (add the ground’s ellipsoidal height)</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度（需加上地面的大地高）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="54"/>
         <source>Ground ellipsoidal height field (大地高 of the ground, metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>地面大地高字段（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="57"/>
         <source>Ground ellipsoidal height for every feature (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有要素统一的地面大地高（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="103"/>
         <source>, 3D with ellipsoidal heights from “{f}”</source>
-        <translation type="unfinished"></translation>
+        <translation>，三维编码，大地高取自“{f}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
         <source>Heights above ground plus the ground’s ellipsoidal height ({g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度加上地面大地高（{g}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
         <source>field “{f}”</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{f}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="124"/>
         <source>HEIGHT_REFERENCE “height above ground” needs a HEIGHT_FIELD.</source>
-        <translation type="unfinished"></translation>
+        <translation>HEIGHT_REFERENCE 为“相对地面高度”时需要指定 HEIGHT_FIELD。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="127"/>
         <source>ground height</source>
-        <translation type="unfinished"></translation>
+        <translation>地面高度</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="130"/>
         <source>Heights above ground need the ground’s ellipsoidal height (大地高 above CGCS2000, as GB/T 39409 measures heights): give GROUND_FIELD or GROUND_HEIGHT.</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度需要地面的大地高（CGCS2000 大地高，GB/T 39409 即以此量测高度）：请指定 GROUND_FIELD 或 GROUND_HEIGHT。</translation>
     </message>
 </context>
 <context>
@@ -375,17 +375,17 @@
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="63"/>
         <source>Administrative code of the area (e.g. 350302; chooses the province’s grid factor when none is given)</source>
-        <translation type="unfinished"></translation>
+        <translation>区域的行政区划代码（如 350302；未指定电网排放因子时据此选用所在省份的因子）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="105"/>
         <source>all buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>全部建筑</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="113"/>
         <source>{n} buildings, {area:,.0f} m² of floor area: {co2:,.1f} t CO₂/a (electricity {e:,.0f} MWh, gas {g:,.0f} MWh, heat {h:,.0f} MWh).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 栋建筑，建筑面积 {area:,.0f} 平方米：{co2:,.1f} t CO₂/年（电力 {e:,.0f} MWh，燃气 {g:,.0f} MWh，热力 {h:,.0f} MWh）。</translation>
     </message>
 </context>
 <context>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="51"/>
         <source>Distance band in metres (0 = smallest giving every feature a neighbour)</source>
-        <translation type="unfinished"></translation>
+        <translation>距离阈值（米；0 = 使每个要素至少有一个邻居的最小距离）</translation>
     </message>
 </context>
 <context>
@@ -554,12 +554,12 @@
     <message>
         <location filename="../ui/code_lookup.py" line="324"/>
         <source>No layer of the project has codes yet. BeiDou grid codes are decoded without one; to find buildings and projects by code, give the buildings their codes with “Assign building codes” (spm:assign_building_codes) or open a code registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中还没有含编码的图层。北斗网格位置码无需图层即可解码；如需按编码查找建筑和项目，请先用“房屋建筑赋码”（spm:assign_building_codes）为建筑赋码，或打开编码登记库。</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup.py" line="472"/>
         <source>City code register ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（{name}）</translation>
     </message>
 </context>
 <context>
@@ -652,12 +652,12 @@
     <message>
         <location filename="../provider/algorithms/monitoring/control_lines.py" line="47"/>
         <source>城镇村属性码 field (201 城市, 202 建制镇, 203 村庄 …; default CZCSXM when the layer has it)</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇村属性码字段（201 城市、202 建制镇、203 村庄…；图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/control_lines.py" line="123"/>
         <source>城镇村属性码</source>
-        <translation type="unfinished">城镇村属性码</translation>
+        <translation>城镇村属性码</translation>
     </message>
 </context>
 <context>
@@ -760,12 +760,12 @@
     <message>
         <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="70"/>
         <source>Pixel size (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>像元大小（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="93"/>
         <source>The emissions grid is written in {crs}, the working CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放网格以工作坐标系 {crs} 写出。</translation>
     </message>
 </context>
 <context>
@@ -888,22 +888,22 @@
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="60"/>
         <source>Sector field (rows of power generation, e.g. 发电, are checked for double counting with electricity)</source>
-        <translation type="unfinished"></translation>
+        <translation>部门字段（发电等部门的记录将与电力消费核对，以免重复计算）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="85"/>
         <source>sector</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="131"/>
         <source>District {dist}{year}: the table lists fuel burnt for power generation ({fuels}) and electricity consumption; their CO₂ is counted twice unless the electricity comes from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区 {dist}{year}：表中既有发电燃料消费（{fuels}），又有电力消费；除非电力来自外部，否则其 CO₂ 被重复计算。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="146"/>
         <source>{n} district(s): {total:.1f} t CO₂ in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个行政区：合计 {total:.1f} t CO₂。</translation>
     </message>
 </context>
 <context>
@@ -1089,7 +1089,7 @@
     <message>
         <location filename="../provider/algorithms/reports/export_atlas.py" line="51"/>
         <source>Export district report atlas (分区监测报告图集)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出分区监测报告图集</translation>
     </message>
 </context>
 <context>
@@ -1097,47 +1097,47 @@
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="36"/>
         <source>Cropland balance (耕地进出平衡)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="41"/>
         <source>Flow types (CSV; default: the shipped 非农化/非粮化 table)</source>
-        <translation type="unfinished"></translation>
+        <translation>流向类型（CSV；默认：插件自带的非农化/非粮化表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="45"/>
         <source>Cropland flow patches (流出/流入)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出/流入图斑</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="48"/>
         <source>耕地进出平衡表 (流出/流入/净增减 by district and class, ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡表（分行政区、分地类的流出/流入/净增减，公顷）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="59"/>
         <source>Reading the layers</source>
-        <translation type="unfinished">正在读取图层</translation>
+        <translation>正在读取图层</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="63"/>
         <source>Overlaying the two surveys</source>
-        <translation type="unfinished">正在叠加两期调查数据</translation>
+        <translation>正在叠加两期调查数据</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="68"/>
         <source>Writing the results</source>
-        <translation type="unfinished">正在写出结果</translation>
+        <translation>正在写出结果</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="71"/>
         <source>Cropland flows (耕地流出/流入)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出/流入</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="73"/>
         <source>耕地进出平衡表</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡表</translation>
     </message>
 </context>
 <context>
@@ -1275,12 +1275,12 @@
     <message>
         <location filename="../ui/indicator_dock.py" line="95"/>
         <source>Change since the previous result (give spm:indicators a PREVIOUS table)</source>
-        <translation type="unfinished"></translation>
+        <translation>与上期结果相比的变化（需为 spm:indicators 指定 PREVIOUS 表）</translation>
     </message>
     <message>
         <location filename="../ui/indicator_dock.py" line="184"/>
         <source>No indicator table in the project yet. Compute the indicators first with “City indicators” (spm:indicators) on your districts and land use; its indicator table is what this panel shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中还没有指标表。请先用“城市体检指标”（spm:indicators）基于行政区和土地利用计算指标；本面板显示的就是其指标表。</translation>
     </message>
 </context>
 <context>
@@ -1581,82 +1581,82 @@
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="88"/>
         <source>Urban/village attribute field (城镇村属性码; default CZCSXM when the layer has it)</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇村属性码字段（图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="118"/>
         <source>Carbon table: year field (default YEAR when present)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表：年份字段（存在 YEAR 时默认使用）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="121"/>
         <source>District statistics by year (table: district, year, gdp …)</source>
-        <translation type="unfinished"></translation>
+        <translation>分年度行政区统计数据（表：行政区、年份、GDP…）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="124"/>
         <source>Statistics: district key field</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据：行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="127"/>
         <source>Statistics: year field</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据：年份字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="130"/>
         <source>Year of the statistics and carbon rows (empty = the latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据和碳排放记录的年份（为空则取最新年份）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="133"/>
         <source>Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)</source>
-        <translation type="unfinished"></translation>
+        <translation>各行政区生活圈覆盖率（spm:life_circle 的 DISTRICT_TABLE 输出）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="308"/>
         <source>Layer “{layer}”</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="335"/>
         <source>statistics district key</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="337"/>
         <source>statistics year</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据年份</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="343"/>
         <source>Layer “{layer}”: field “{field}” holds no year.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：字段“{field}”中没有年份。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="350"/>
         <source>Statistics “{layer}”: year {year} and {prev} ({names}).</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据“{layer}”：使用 {year} 年和 {prev} 年（{names}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="359"/>
         <source>life-circle district key</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="367"/>
         <source>Life-circle table “{layer}” has no row for district(s) {keys}; was it run with the same districts and key field?</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表“{layer}”中没有行政区 {keys} 的记录；它是否以相同的行政区和关联字段运行？</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="388"/>
         <source>carbon table year</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表年份</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="412"/>
         <source>Carbon table “{layer}”: the rows of {year}, and of {prev} for the previous year.</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表“{layer}”：使用 {year} 年的记录，上一年使用 {prev} 年的记录。</translation>
     </message>
 </context>
 <context>
@@ -1797,32 +1797,32 @@
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="46"/>
         <source>Urban development boundary (城镇开发边界), for 新增建设用地 inside and outside it</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇开发边界（用于统计边界内外的新增建设用地）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="50"/>
         <source>Districts (for the 新增建设用地 table)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区（用于新增建设用地表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="56"/>
         <source>新增建设用地 inside / outside the urban development boundary, by district (ha; needs DEV_BOUNDARY)</source>
-        <translation type="unfinished"></translation>
+        <translation>分行政区城镇开发边界内/外新增建设用地（公顷；需要 DEV_BOUNDARY）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="88"/>
         <source>新增建设用地: {total:.2f} ha, {inside:.2f} ha inside the urban development boundary, {outside:.2f} ha outside.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增建设用地：{total:.2f} 公顷，其中城镇开发边界内 {inside:.2f} 公顷，边界外 {outside:.2f} 公顷。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="93"/>
         <source>NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>NEW_CONSTRUCTION 需要 DEV_BOUNDARY：未写出。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="106"/>
         <source>新增建设用地</source>
-        <translation type="unfinished"></translation>
+        <translation>新增建设用地</translation>
     </message>
 </context>
 <context>
@@ -1830,147 +1830,147 @@
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="49"/>
         <source>Community life circle walking access (社区生活圈)</source>
-        <translation type="unfinished"></translation>
+        <translation>社区生活圈步行可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="52"/>
         <source>Residential buildings or parcels (polygons or points)</source>
-        <translation type="unfinished"></translation>
+        <translation>居住建筑或地块（面或点）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="55"/>
         <source>Population field</source>
-        <translation type="unfinished"></translation>
+        <translation>人口字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="58"/>
         <source>Facilities (points)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施（点）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="60"/>
         <source>Facility kind field (社区卫生服务中心/站, 小学 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型字段（社区卫生服务中心/站、小学…）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="63"/>
         <source>Parks and squares (polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园广场（面）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="66"/>
         <source>Smallest park or square counted (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>计入的公园广场最小面积（平方米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="69"/>
         <source>Park entrances (points; empty: parks are entered anywhere on their boundary)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园出入口（点；为空则可从边界任意位置进入公园）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="72"/>
         <source>Walkable roads (lines, joined at shared vertices)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行道路（线，在共享顶点处连接）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="74"/>
         <source>Footpaths (lines, joined to the roads where they cross them)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行小径（线，在与道路相交处接入道路）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="77"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="79"/>
         <source>District key field (as in spm:indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区关联字段（与 spm:indicators 相同）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="82"/>
         <source>Threshold table (CSV kind, code, minutes, metres; default: GB 50180-2018)</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表（CSV：类型、代码、分钟、米；默认：GB 50180-2018）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="85"/>
         <source>Walking speed (km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度（千米/小时）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="88"/>
         <source>Farthest a home or facility may be from the network (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>住宅或设施到路网的最大距离（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="91"/>
         <source>Count the straight walk between a building or facility and the network</source>
-        <translation type="unfinished"></translation>
+        <translation>计入建筑或设施与路网之间的直线步行距离</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="97"/>
         <source>Residential walking access</source>
-        <translation type="unfinished"></translation>
+        <translation>居住步行可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="175"/>
         <source>Life-circle coverage by district</source>
-        <translation type="unfinished"></translation>
+        <translation>各行政区生活圈覆盖率</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="101"/>
         <source>Reachable streets by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>各类设施可达街道</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="106"/>
         <source>population</source>
-        <translation type="unfinished"></translation>
+        <translation>人口</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="109"/>
         <source>facility kind</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="117"/>
         <source>DISTRICTS is given: choose its key field (DISTRICT_FIELD).</source>
-        <translation type="unfinished"></translation>
+        <translation>已指定 DISTRICTS：请选择其关联字段（DISTRICT_FIELD）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="118"/>
         <source>district key</source>
-        <translation type="unfinished">行政区关联字段</translation>
+        <translation>行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="134"/>
         <source>Walking from {n} homes to {m} facilities…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算 {n} 处住宅到 {m} 个设施的步行距离…</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="153"/>
         <source>Field(s) {fields} of the residential layer are replaced by the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>居住图层的字段 {fields} 被结果替换。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="166"/>
         <source>{kind}: {pct:.1f} % of residents within {m:g} m ({min:g} min).</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}：{pct:.1f} % 的居民在 {m:g} 米（{min:g} 分钟）步行范围内。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="168"/>
         <source>Every kind within 15 minutes: {pct:.1f} % of residents.</source>
-        <translation type="unfinished"></translation>
+        <translation>15 分钟内可达所有类型设施的居民：{pct:.1f} %。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="172"/>
         <source>Life-circle access</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="177"/>
         <source>Reachable streets</source>
-        <translation type="unfinished"></translation>
+        <translation>可达街道</translation>
     </message>
 </context>
 <context>
@@ -1978,152 +1978,152 @@
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="57"/>
         <source>Link codes to city codes (多码合一)</source>
-        <translation type="unfinished"></translation>
+        <translation>多码合一（编码关联城市码）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="60"/>
         <source>City objects (buildings, parcels, projects, address points, enterprises)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市对象（建筑、地块、项目、地址点、企业）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="63"/>
         <source>Type of the city objects</source>
-        <translation type="unfinished"></translation>
+        <translation>城市对象类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="66"/>
         <source>Key field of the objects (a building code, 标识码 …; empty: match by footprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>对象的关联字段（房屋建筑编码、标识码…；为空则按基底面匹配）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="69"/>
         <source>City code register (GeoPackage; created when missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（GeoPackage；不存在时新建）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="70"/>
         <source>Region code of a new register (6 digits, e.g. 350300)</source>
-        <translation type="unfinished"></translation>
+        <translation>新登记库的行政区划代码（6 位，如 350300）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="72"/>
         <source>Register of codes to link (table or layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>待关联的编码表（表或图层）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="74"/>
         <source>Code field</source>
-        <translation type="unfinished">编码字段</translation>
+        <translation>编码字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="76"/>
         <source>Code type: real_estate_unit, project, credit, address, beidou, building, or a type of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>编码类型：real_estate_unit、project、credit、address、beidou、building，或自定义类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="79"/>
         <source>Match by</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配方式</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="82"/>
         <source>Key field of the register (MATCH=key)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表的关联字段（MATCH=key）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="85"/>
         <source>Code type the key is already linked as (e.g. building_id, address, city)</source>
-        <translation type="unfinished"></translation>
+        <translation>关联字段已关联的编码类型（如 building_id、address、city）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="88"/>
         <source>Tolerance (m): nearest match, and how far a keyed location may lie</source>
-        <translation type="unfinished"></translation>
+        <translation>容差（米）：最近匹配的距离，以及按关联字段匹配时位置允许的偏差</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="91"/>
         <source>Overlay: minimum share of an object’s area in the register polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加：对象面积落在编码表面要素内的最小比例</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="94"/>
         <source>Stop when one code would link to more objects than</source>
-        <translation type="unfinished"></translation>
+        <translation>单个编码关联的对象数超过此值时停止</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="97"/>
         <source>City code scheme (id in city_code_schemes.json, or path.json[#id])</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码方案（city_code_schemes.json 中的方案代码，或 path.json[#id]）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="188"/>
         <source>Links made</source>
-        <translation type="unfinished"></translation>
+        <translation>已建立的关联</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="189"/>
         <source>Conflicts to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="190"/>
         <source>Invalid and unmatched codes</source>
-        <translation type="unfinished"></translation>
+        <translation>无效及未匹配的编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="114"/>
         <source>object key</source>
-        <translation type="unfinished"></translation>
+        <translation>对象关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="116"/>
         <source>codes</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="121"/>
         <source>key (MATCH=key)</source>
-        <translation type="unfinished"></translation>
+        <translation>关联字段（MATCH=key）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="141"/>
         <source>Register “{layer}” has no locations: MATCH={method} needs points or polygons. Match it by a key field instead (MATCH=key).</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表“{layer}”没有位置信息：MATCH={method} 需要点或面。请改为按关联字段匹配（MATCH=key）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="154"/>
         <source>Read {n} objects ({type}) and {m} register rows; linking {code} codes by {method}.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 {n} 个对象（{type}）和 {m} 行编码记录；按 {method} 关联 {code} 编码。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="184"/>
         <source>The links of this run are in the register (run {run}), but the outputs could not be moved into place ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的关联已写入登记库（第 {run} 次运行），但输出无法移动到目标位置（{error}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="214"/>
         <source>City codes (run {run}): {n} objects, {kept} kept their code, {issued} new, {retired} retired; {lineage} lineage record(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码（第 {run} 次运行）：{n} 个对象，{kept} 个保留原编码，{issued} 个新赋码，{retired} 个注销；沿革记录 {lineage} 条。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="219"/>
         <source>Object keys are linked as code type “{type}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>对象关联字段按编码类型“{type}”关联。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="220"/>
         <source>Linked {linked} of {rows} register rows ({links} links: {added} new, {ended} ended); {invalid} invalid, {unmatched} unmatched, {conflicts} conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 行编码记录中已关联 {linked} 行（{links} 条关联：新增 {added} 条，终止 {ended} 条）；无效 {invalid} 个，未匹配 {unmatched} 个，冲突 {conflicts} 个。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="223"/>
         <source>Invalid code “{code}” (row {row}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无效编码“{code}”（第 {row} 行）：{reason}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="226"/>
         <source>Conflict {kind}: {code} → {cities} ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突 {kind}：{code} → {cities}（{detail}）</translation>
     </message>
 </context>
 <context>
@@ -2472,7 +2472,7 @@
     <message>
         <location filename="../provider/algorithms/sensors/plan_sensors.py" line="60"/>
         <source>Spacing of generated candidate sites (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成候选站点的间距（米）</translation>
     </message>
 </context>
 <context>
@@ -2480,52 +2480,52 @@
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="34"/>
         <source>Resolve codes to city objects (一码互联)</source>
-        <translation type="unfinished"></translation>
+        <translation>一码互联（编码解析为城市对象）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="37"/>
         <source>City code register (GeoPackage made by spm:link_codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（由 spm:link_codes 生成的 GeoPackage）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="38"/>
         <source>Table of codes (any type, mixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表（任意类型，可混合）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="40"/>
         <source>Code field</source>
-        <translation type="unfinished">编码字段</translation>
+        <translation>编码字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="68"/>
         <source>Resolved objects</source>
-        <translation type="unfinished"></translation>
+        <translation>解析出的对象</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="44"/>
         <source>Resolved codes (wide table)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码解析结果（宽表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="49"/>
         <source>codes</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="61"/>
         <source>{n} codes: {active} resolved to an active object, {retired} to a retired one, {missing} not found; {shared} named more than one object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个编码：{active} 个解析为有效对象，{retired} 个解析为已注销对象，{missing} 个未找到；{shared} 个指向多个对象。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="65"/>
         <source>Code types linked to these objects: {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些对象关联的编码类型：{types}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="69"/>
         <source>Resolved codes</source>
-        <translation type="unfinished"></translation>
+        <translation>编码解析结果</translation>
     </message>
 </context>
 <context>
@@ -2708,42 +2708,42 @@
     <message>
         <location filename="../ui/sensor_dock.py" line="178"/>
         <source>Add the risk points to the project first: a point layer of pipeline, slope, geological hazard, flooding or bridge risk points, with a kind and a weight field (the sample city has risk_points). The plan can also run as a Processing algorithm.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将风险点添加到项目中：即管线、边坡、地质灾害、内涝或桥梁风险点的点图层，需含类型字段和权重字段（示例城市数据中有 risk_points）。布设规划也可作为处理算法运行。</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>Coverage of risk points</source>
-        <translation type="unfinished"></translation>
+        <translation>风险点覆盖率</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>风险点数</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>weight</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="385"/>
         <source>{n} warning(s):</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条警告：</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="393"/>
         <source>optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>最优</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="393"/>
         <source>time limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达时间上限</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="394"/>
         <source>greedy</source>
-        <translation type="unfinished"></translation>
+        <translation>贪心</translation>
     </message>
 </context>
 <context>
@@ -2892,92 +2892,92 @@
     <message>
         <location filename="../provider/base.py" line="133"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: areas are measured on the ellipsoid, never in square degrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受地理坐标系图层（EPSG:4490、4326…）：面积在椭球面上量算，绝不以平方度计。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="135"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: distances and areas are measured in a projected working CRS, the CGCS2000 3-degree Gauss–Krüger zone of the data’s centre inside China (UTM elsewhere) unless WORKING_CRS names one; the log says which. Outputs are in the input’s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受地理坐标系图层（EPSG:4490、4326…）：距离和面积在投影工作坐标系中量算，除非 WORKING_CRS 另行指定，在中国境内采用数据中心所在的 CGCS2000 3 度带高斯–克吕格投影带（境外采用 UTM 带）；日志会说明所用的坐标系。输出采用输入图层的坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="140"/>
         <source>Any CRS is accepted: coordinates are converted to CGCS2000 longitude and latitude (EPSG:4490).</source>
-        <translation type="unfinished"></translation>
+        <translation>接受任意坐标参考系：坐标转换为 CGCS2000 经纬度（EPSG:4490）。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="142"/>
         <source>Any CRS is accepted: the project points are read in SOURCE_CRS and compared with the layers in their own CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受任意坐标参考系：项目点按 SOURCE_CRS 读取，并在各图层自身的坐标系中与图层比较。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="145"/>
         <source>Awkward input, and your files</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊输入与您的文件</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="147"/>
         <source>A layer without a coordinate reference system (or with a GeoPackage’s “Undefined SRS”) is refused, and so is a layer of the wrong geometry type. Curved geometries are converted to straight segments, invalid polygons are repaired and features left without geometry are skipped; one warning per layer lists them by feature id. An empty layer gives a warning and an empty result.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有坐标参考系的图层（或 GeoPackage 的“Undefined SRS”）将被拒绝，几何类型不符的图层同样被拒绝。曲线几何转换为直线段，无效多边形会被修复，没有几何的要素会被跳过；每个图层给出一条警告，按要素编号列出这些要素。空图层给出警告并得到空结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="153"/>
         <source>Outputs never overwrite an input or each other. They are written beside their destination and moved into place only when the whole run succeeded: a cancel or a failure leaves every file that existed before the run as it was. A GeoPackage that already holds other layers keeps them; only the named layer is replaced. Secondary outputs may be left out in qgis_process runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出绝不覆盖输入，也不相互覆盖。输出先写在目标位置旁，仅当整个运行成功后才移动到位：取消或失败时，运行前已存在的所有文件保持原样。已含其他图层的 GeoPackage 会保留这些图层，只替换指定的图层。在 qgis_process 中运行时可不输出次要结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="200"/>
         <source>{error}: “{path}”. No output was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}：“{path}”。未写出任何结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="207"/>
         <source>Unexpected error ({kind}: {error}); no output was written. The details are in the message log (Spatial Planning Monitor); please report them.</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误（{kind}：{error}）；未写出任何结果。详细信息见日志消息面板（Spatial Planning Monitor）；请报告该问题。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="257"/>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="258"/>
         <source>lines</source>
-        <translation type="unfinished"></translation>
+        <translation>线</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="259"/>
         <source>polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>面</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="264"/>
         <source>Layer “{layer}” ({param}) is a table without geometry; {kind} are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）是无几何的表；需要{kind}要素。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="264"/>
         <source>geometries</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="270"/>
         <source>Layer “{layer}” ({param}) has {got}; {kind} are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）为{got}要素；需要{kind}要素。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="274"/>
         <source>Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）没有坐标参考系，因此无法确定其面积和距离。请设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）后重新运行。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="280"/>
         <source>Layer “{layer}” ({param}) is empty: the results hold nothing from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）为空：结果中不含其任何内容。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="402"/>
         <source>{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}：字段“{field}”更名为“{new}”（fid 是 GeoPackage 自身的编号字段）。</translation>
     </message>
 </context>
 <context>
@@ -2990,12 +2990,12 @@
     <message>
         <location filename="../provider/provider.py" line="38"/>
         <source>Spatial Planning Monitor</source>
-        <translation type="unfinished">国土空间规划实施监测</translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
     <message>
         <location filename="../provider/provider.py" line="41"/>
         <source>Spatial Planning Monitor (territorial spatial plan implementation monitoring)</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
 </context>
 <context>
@@ -3003,62 +3003,62 @@
     <message>
         <location filename="../ui/indicator_trace.py" line="108"/>
         <source>Pick a district and an indicator first.</source>
-        <translation type="unfinished">请先选择行政区和指标。</translation>
+        <translation>请先选择行政区和指标。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="116"/>
         <source>Indicator {id} is not in the definitions.</source>
-        <translation type="unfinished">指标 {id} 不在指标定义中。</translation>
+        <translation>指标 {id} 不在指标定义中。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="125"/>
         <source>{name} is computed from district attributes only.</source>
-        <translation type="unfinished">{name} 仅由行政区属性计算得出。</translation>
+        <translation>{name} 仅由行政区属性计算。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="135"/>
         <source>Choose the source layer(s) {roles} under “Source layers”.</source>
-        <translation type="unfinished">请在“源图层”中选择源图层 {roles}。</translation>
+        <translation>请在“源图层”中选择源图层 {roles}。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="142"/>
         <source>Tracing {name}…</source>
-        <translation type="unfinished">正在溯源 {name}…</translation>
+        <translation>正在溯源 {name}…</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="143"/>
         <source>Trace indicator {id}</source>
-        <translation type="unfinished">溯源指标 {id}</translation>
+        <translation>溯源指标 {id}</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="154"/>
         <source>Load the output of spm:life_circle (with {fields}) to trace {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请加载 spm:life_circle 的输出（含 {fields}）以溯源 {name}。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="164"/>
         <source>{n} home(s) in “{layer}” not covered for {name}, highlighted in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”中有 {n} 处住宅未被 {name} 覆盖，已以红色高亮显示。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="188"/>
         <source>Tracing failed: {error}</source>
-        <translation type="unfinished">溯源失败：{error}</translation>
+        <translation>溯源失败：{error}</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="195"/>
         <source>{n} feature(s) in “{layer}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”中的 {n} 个要素</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="205"/>
         <source>No feature contributed to this value in this district.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行政区中没有要素对此数值有贡献。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="207"/>
         <source>Traced {n} feature(s), highlighted in red and zoomed to: {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已溯源 {n} 个要素，以红色高亮显示并缩放至：{list}。</translation>
     </message>
 </context>
 <context>
@@ -3129,157 +3129,157 @@
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="69"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征监测</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="72"/>
         <source>Readings (table or layer: CSV, GeoPackage, PostgreSQL)</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据（表或图层：CSV、GeoPackage、PostgreSQL）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: sensor id field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：感知终端编号字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: time field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：时间字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: metric field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：监测项字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: value field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：数值字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="81"/>
         <source>Sensors</source>
-        <translation type="unfinished">感知终端</translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: id field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：编号字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: kind field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：类型字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: name field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：名称字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="90"/>
         <source>Thresholds (CSV; default: the shipped table)</source>
-        <translation type="unfinished"></translation>
+        <translation>预警阈值（CSV；默认：插件自带的阈值表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="93"/>
         <source>From (local time, e.g. 2024-06-20 12:00:00; default: a day before TO)</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间（本地时间，如 2024-06-20 12:00:00；默认：TO 之前一天）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="96"/>
         <source>To (local time; default: the latest reading)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间（本地时间；默认：最新读数的时间）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="98"/>
         <source>Local time zone (hours from UTC; times without a zone are local)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地时区（与 UTC 相差的小时数；未带时区的时间按本地时间处理）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="101"/>
         <source>Districts (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区（可选）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="103"/>
         <source>Districts: key field (code or name)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区：关联字段（代码或名称）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="106"/>
         <source>Sensors with warning levels</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端预警等级</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
         <source>Warning events</source>
-        <translation type="unfinished"></translation>
+        <translation>预警事件</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="209"/>
         <source>Vital signs by district</source>
-        <translation type="unfinished"></translation>
+        <translation>分行政区运行体征</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="149"/>
         <source>READINGS: the table “{value}” cannot be opened (for a database, check that it is running and the connection details).</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS：无法打开表“{value}”（如为数据库，请检查其是否在运行以及连接参数）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="128"/>
         <source>{param}: “{value}” is not a time; expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{param}：“{value}”不是时间；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="146"/>
         <source>TIME_FROM must be before TIME_TO.</source>
-        <translation type="unfinished"></translation>
+        <translation>TIME_FROM 必须早于 TIME_TO。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="164"/>
         <source>Sensors of kind {kinds} have no row in the thresholds table: they get no level and are not counted as offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型为 {kinds} 的感知终端在阈值表中没有记录：不判定预警等级，也不计为失联。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="170"/>
         <source>Reading the readings</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取监测数据</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="174"/>
         <source>READINGS “{layer}”: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS“{layer}”：{error}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="182"/>
         <source>READINGS “{layer}”: no reading belongs to a sensor of SENSORS with a threshold for its metric; nothing to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS“{layer}”：没有任何读数属于 SENSORS 中对该监测项设有阈值的感知终端；无可评估的内容。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="184"/>
         <source>Levels, events and offline sensors</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算预警等级、预警事件和失联终端</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
         <source>Sensor warning levels</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端预警等级</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="219"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="231"/>
         <source>{n} sensors lie outside every district: they are left out of the district table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个感知终端不在任何行政区内：未计入行政区表。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="239"/>
         <source>{n} sensors: {off} offline; {ev} warning events ({red} red), {al} rate alarms between {start} and {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个感知终端：{off} 个失联；{start} 至 {end} 期间共 {ev} 次预警事件（红色 {red} 次），{al} 次变化速率报警。</translation>
     </message>
 </context>
 <context>
@@ -3287,122 +3287,122 @@
     <message>
         <location filename="../ui/vitals_dock.py" line="106"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="107"/>
         <source>Readings</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="108"/>
         <source>Sensors</source>
-        <translation type="unfinished">感知终端</translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="109"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="110"/>
         <source>Auto, every (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动刷新间隔（秒）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="111"/>
         <source>Active warnings (worst first)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前预警（最严重的在前）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="112"/>
         <source>Offline sensors (失联)</source>
-        <translation type="unfinished"></translation>
+        <translation>失联感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Value</source>
-        <translation type="unfinished">值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>持续</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="115"/>
         <source>Click a warning to see its readings</source>
-        <translation type="unfinished"></translation>
+        <translation>点击预警可查看其读数</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="142"/>
         <source>a readings table (sensor_id, time, metric, value; CSV, GeoPackage or PostgreSQL, e.g. sample/vital_readings.csv.gz)</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据表（sensor_id、time、metric、value；CSV、GeoPackage 或 PostgreSQL，如 sample/vital_readings.csv.gz）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="145"/>
         <source>the sensors (points with sensor_id, kind, name; e.g. sensors_existing)</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端图层（含 sensor_id、kind、name 的点；如 sensors_existing）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="146"/>
         <source>Add {what} to the project; or run City vital signs for the events and district table.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将{what}添加到项目中；或运行“城市运行体征监测”以获得预警事件和行政区表。</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="146"/>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation>和</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="172"/>
         <source>Sensors “{layer}” need the fields {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端图层“{layer}”需要字段 {fields}。</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="185"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="187"/>
         <source>City vital signs</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="196"/>
         <source>Could not evaluate the readings: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法评估监测数据：{error}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="205"/>
         <source>Could not show the result: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示结果：{error}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="238"/>
         <source>{h:.1f} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{h:.1f} 小时</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="252"/>
         <source>{w} active warnings, {o} offline of {n} sensors; latest reading {t}. {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前预警 {w} 条，{n} 个感知终端中失联 {o} 个；最新读数时间 {t}。{note}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="252"/>
         <source>No reading matches a sensor and a threshold. {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与感知终端及阈值相匹配的读数。{note}</translation>
     </message>
 </context>
 <context>
@@ -3410,7 +3410,7 @@
     <message>
         <location filename="../provider/algorithms/vitals/common.py" line="56"/>
         <source>Readings “{layer}” are read through QGIS (slower than CSV, GeoPackage or PostgreSQL).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据“{layer}”通过 QGIS 读取（比 CSV、GeoPackage 或 PostgreSQL 慢）。</translation>
     </message>
 </context>
 <context>
