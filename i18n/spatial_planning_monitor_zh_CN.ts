@@ -5233,1022 +5233,1022 @@
     <message>
         <location filename="../bridge/frames.py" line="230"/>
         <source>ring with fewer than 4 points (no area) dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除少于 4 个点的环（无面积）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="235"/>
         <source>unclosed ring closed</source>
-        <translation type="unfinished"></translation>
+        <translation>未闭合的环已闭合</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="248"/>
         <source>empty parts dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除空部件</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="256"/>
         <source>line of fewer than 2 distinct points dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除不足 2 个不同点的线</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="286"/>
         <source>parts of another geometry type dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除其他几何类型的部件</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="294"/>
         <source>invalid polygon made valid ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无效多边形已修复（{reason}）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="310"/>
         <source>curves segmentized</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线已分段为直线</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="317"/>
         <source>unreadable geometry ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>几何无法读取（{error}）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="321"/>
         <source>empty geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>空几何</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="323"/>
         <source>read from its vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>由其顶点重建</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="339"/>
         <source>skipped (read without geometry)</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过（按无几何读取）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="339"/>
         <source>repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="346"/>
         <source>{n} {label}, {reasons}: feature {fids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="346"/>
         <source>{n} {label}, {reasons}: features {fids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="349"/>
         <source>Layer “{layer}”: {n} geometries needed care. {details}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：{n} 个几何需要处理。{details}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="97"/>
         <source>MAX_SNAP must be greater than 0 m.</source>
-        <translation type="unfinished"></translation>
+        <translation>MAX_SNAP 必须大于 0 米。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="100"/>
         <source>Layer {layer}: negative population in feature(s) {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：要素 {fids} 的人口为负数。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="103"/>
         <source>Layer {layer}: {n} feature(s) have no population and count as 0 residents: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素没有人口数据，按 0 位居民计：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="108"/>
         <source>Layer {layer}: {n} feature(s) have 0 residents; they get distances but weigh nothing in the coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素的居民数为 0；计算其距离，但在覆盖率中权重为零。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="115"/>
         <source>Layer {layer}: {n} feature(s) without geometry reach nothing: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素没有几何，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="126"/>
         <source>Layer {layer}: {n} facilities have a kind with no threshold and are left out: {kinds}. Add the kind to the threshold table to count it.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个设施的类型没有阈值，未计入：{kinds}。将该类型加入阈值表即可计入。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="145"/>
         <source>Layer {layer}: {n} park(s) smaller than {min:g} m² are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个面积小于 {min:g} 平方米的公园广场未计入。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="155"/>
         <source>No facility of kind “{kind}” was given: nobody is covered for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供类型为“{kind}”的设施：该类型无居民被覆盖。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="158"/>
         <source>No PARKS layer: the kind “{kind}” is not computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定 PARKS 图层：不计算类型“{kind}”。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="161"/>
         <source>No facility kind of the data is in the threshold table.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据中的设施类型均不在阈值表中。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="174"/>
         <source>Layer {layer}: {n} feature(s) ({p:,.0f} residents) are more than {d:g} m from the walkable network and reach nothing: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素（{p:,.0f} 位居民）距步行路网超过 {d:g} 米，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="185"/>
         <source>park access point(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园出入点</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="185"/>
         <source>facilities “{kind}”</source>
-        <translation type="unfinished"></translation>
+        <translation>设施“{kind}”</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="188"/>
         <source>Layer {layer}: {n} {what} are more than {d:g} m from the walkable network and are left out: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个{what}距步行路网超过 {d:g} 米，未计入：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="218"/>
         <source>The walkable network has {k} separate parts; {n} residential feature(s) ({p:,.0f} residents) are on parts other than the largest (field PART &gt; 0): {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行路网由 {k} 个互不连通的部分组成；{n} 个居住要素（{p:,.0f} 位居民）位于最大部分以外（字段 PART &gt; 0）：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="228"/>
         <source>{n} residential feature(s) ({p:,.0f} residents) are on network parts with no “{kind}”: they cannot reach one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个居住要素（{p:,.0f} 位居民）所在的路网部分没有“{kind}”：无法到达该类设施。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="250"/>
         <source>Layer {layer}: {n} feature(s) lie in no district; they count only in the total row: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素不在任何行政区内；仅计入合计行：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="41"/>
         <source>WALK_SPEED must be greater than 0 km/h (it is {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>WALK_SPEED 必须大于 0 千米/小时（当前为 {value}）。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="52"/>
         <source>the threshold table</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="58"/>
         <source>Threshold table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {table}</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="62"/>
         <source>Threshold table {table}, row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {table} 第 {row} 行</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="64"/>
         <source>{where}: a kind and a code of 1–8 ASCII letters, digits or _ (starting with a letter) are needed; got “{kind}”, “{code}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：需要类型和代码，代码为 1–8 个 ASCII 字母、数字或 _（以字母开头）；实际为“{kind}”、“{code}”。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="68"/>
         <source>{where}: kind “{kind}” or code {code} is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：类型“{kind}”或代码 {code} 重复列出。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="74"/>
         <source>{where}: kind “{kind}” has neither minutes nor metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：类型“{kind}”既没有分钟数也没有米数。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="79"/>
         <source>{where}: the threshold of “{kind}” must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：“{kind}”的阈值必须大于 0。</translation>
     </message>
     <message>
         <location filename="../core/carbon/energy.py" line="101"/>
         <source>row {row} ({what}): amount “{value}” is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行（{what}）：消费量“{value}”不是有限数值</translation>
     </message>
     <message>
         <location filename="../core/carbon/energy.py" line="194"/>
         <source>Table “{table}”, row {row} ({what}): amount {value} {unit} gives more CO₂ than a number can hold; check the amount and its unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>表“{table}”第 {row} 行（{what}）：消费量 {value} {unit} 算得的 CO₂ 超出数值可表示的范围；请检查消费量及其单位。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="53"/>
         <source>Table “{table}”</source>
-        <translation type="unfinished"></translation>
+        <translation>表“{table}”</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="58"/>
         <source>Table {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {file}</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="68"/>
         <source>{table} lacks column(s) {missing}; it has {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 缺少列 {missing}；现有列：{columns}。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="83"/>
         <source>{table}, row {row}: column {column} must be a {kind}number, found “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：列 {column} 必须为{kind}数字，实际为“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="96"/>
         <source>{table}: {column} “{value}” appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：{column}“{value}”出现了两次。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="155"/>
         <source>{table}, row {row}: method must be “ipcc”, “direct” or “grid”, found “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：method 必须为“ipcc”、“direct”或“grid”，实际为“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="211"/>
         <source>{table}, row {row}: eui_kwh_per_m2_a {total} is not the sum of the carriers (electricity {elec} + gas {gas} + heat {heat}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：eui_kwh_per_m2_a {total} 不等于各能源之和（电力 {elec} + 燃气 {gas} + 热力 {heat}）。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="272"/>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>指定值</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="60"/>
         <source>City code register {path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库 {path}：{problem}</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="66"/>
         <source>a new register needs its region code (REGION, {n} digits), found “{region}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>新登记库需要行政区划代码（REGION，{n} 位），实际为“{region}”。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="91"/>
         <source>it is not a city code register of this plugin (choose a new file name or a register made by spm:link_codes); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是本插件的城市码登记库（请另选新文件名，或选择由 spm:link_codes 生成的登记库）；未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="94"/>
         <source>it was made for city code scheme “{theirs}”, this run uses “{ours}”. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该登记库用于城市码方案“{theirs}”，本次运行使用“{ours}”。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_entities.py" line="51"/>
         <source>Key “{key}” is on {n} features ({rows}): a key names one object. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联值“{key}”出现在 {n} 个要素上（{rows}）：一个关联值只能指向一个对象。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="121"/>
         <source>Code “{code}” would be linked to {n} objects (the limit is {limit}): the register or the way it is matched is wrong for it (a key many objects share, a polygon over a whole district?). Nothing was linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“{code}”将关联到 {n} 个对象（上限为 {limit}）：编码表或其匹配方式不适用于该编码（是否为多个对象共用的关联值，或覆盖整个行政区的面？）。未建立任何关联。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="199"/>
         <source>no object has {type} “{key}”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对象的{type}为“{key}”</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="200"/>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>无关联值</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="202"/>
         <source>the point lies in no footprint</source>
-        <translation type="unfinished"></translation>
+        <translation>该点不在任何基底面内</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="203"/>
         <source>no object within {d} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{d} 米内没有对象</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="204"/>
         <source>no object has enough of its area in this polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对象有足够面积落在该面内</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="205"/>
         <source>no location</source>
-        <translation type="unfinished"></translation>
+        <translation>无位置</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="231"/>
         <source>one code on {n} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>一个编码对应 {n} 个对象</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="236"/>
         <source>{n} codes of type {type} on one object</source>
-        <translation type="unfinished"></translation>
+        <translation>一个对象有 {n} 个{type}类型的编码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="240"/>
         <source>{d:.0f} m from its object (more than {t:g} m)</source>
-        <translation type="unfinished"></translation>
+        <translation>距其对象 {d:.0f} 米（超过 {t:g} 米）</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_scheme.py" line="29"/>
         <source>City code scheme “{id}”: it needs a fixed segment (the entity type) and a value in “types” for each of {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码方案“{id}”：需要一个固定码段（实体类型），并在“types”中为 {types} 各指定一个值。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_scheme.py" line="77"/>
         <source>There is no city code scheme “{name}”; available: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有城市码方案“{name}”；可用方案：{ids}。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="42"/>
         <source>Give the type of the codes (CODE_TYPE): one of {types}, or a name of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定编码类型（CODE_TYPE）：{types} 之一，或自定义名称。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="50"/>
         <source>Code type “{name}”: a type of your own is a word of at most 40 letters, digits, “_”, “-”, “.” or “:”.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码类型“{name}”：自定义类型须为不超过 40 个字符的词，由字母、数字、“_”、“-”、“.”或“:”组成。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="100"/>
         <source>not empty (a type without a standard check)</source>
-        <translation type="unfinished"></translation>
+        <translation>非空（该类型无标准校验）</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="107"/>
         <source>building code scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>房屋建筑编码方案</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="108"/>
         <source>GB/T 37346-2019 format</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 37346-2019 格式</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="109"/>
         <source>GB/T 40058-2021 format</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 40058-2021 格式</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="110"/>
         <source>GB 32100-2015 check character</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 32100-2015 校验码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="111"/>
         <source>GB/T 39409-2020 grid code</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 39409-2020 网格码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="112"/>
         <source>not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>非空</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="330"/>
         <source>another run created this registry while this run was creating it; this run wrote nothing to it. Run again to code against that registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行创建登记库时，另一次运行已创建了该登记库；本次运行未向其写入任何内容。请重新运行，以基于该登记库赋码。</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="443"/>
         <source>it is a link to a file that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>它是指向不存在文件的链接。</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="451"/>
         <source>no file can be created in {folder} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 {folder} 中创建文件（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/codes/schemes.py" line="210"/>
         <source>File {file}: scheme {n} is not an object with an id and segments of key and length (see building_code_schemes.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file}：方案 {n} 不是包含 id 以及由 key 和 length 组成的 segments 的对象（参见 building_code_schemes.json）。</translation>
     </message>
     <message>
         <location filename="../core/finite.py" line="59"/>
         <source>{table}, row {row}, column {column}: “{value}” is not a finite number; give a number or leave the cell empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行 {column} 列：“{value}”不是有限数值；请填写数字或留空。</translation>
     </message>
     <message>
         <location filename="../core/finite.py" line="68"/>
         <source>{table}, column {column}: the values add up beyond the largest number a computer holds (about 1.8e308) at row {row} (“{value}”); check the unit of that value.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} {column} 列：累加到第 {row} 行（“{value}”）时超出计算机可表示的最大数值（约 1.8e308）；请检查该值的单位。</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="68"/>
         <source>formula &quot;{formula}&quot; cannot be parsed: it is nested too deeply or holds characters that are not text</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”无法解析：嵌套过深或含有非文本字符</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="72"/>
         <source>formula &quot;{formula}&quot; is nested more than {n} levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”嵌套超过 {n} 层</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="91"/>
         <source>the number {value} is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>数值 {value} 过大</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="156"/>
         <source>input {name} is not a finite number ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {name} 不是有限数值（{value}）</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="163"/>
         <source>exponent {value:g} in &quot;{formula}&quot; is larger than {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”中的指数 {value:g} 大于 {n}</translation>
     </message>
     <message>
         <location filename="../core/indicators/measures.py" line="420"/>
         <source>the life-circle table has no column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表没有列 {column}</translation>
     </message>
     <message>
         <location filename="../core/indicators/yearly.py" line="40"/>
         <source>Table {table}: district(s) {keys} have two rows for {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {table}：行政区 {keys} 在 {year} 年有两条记录。</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="87"/>
         <source>AREA_METHOD must be one of {methods} (or 0–2), not “{value}”</source>
-        <translation type="unfinished"></translation>
+        <translation>AREA_METHOD 必须为 {methods} 之一（或 0–2），而不是“{value}”</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="223"/>
         <source>Layer {layer}, feature {fid}: field {field} holds “{value}”, not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：字段 {field} 的值为“{value}”，不是数字</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="229"/>
         <source>Layer {layer}, feature {fid}: field {field} = {value}; an area must be a finite number ≥ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：字段 {field} = {value}；面积必须为 ≥ 0 的有限数值</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="251"/>
         <source>Layer {layer}, feature {fid}: KCMJ ({kcmj}) exceeds TBMJ ({tbmj})</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：KCMJ（{kcmj}）大于 TBMJ（{tbmj}）</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="266"/>
         <source>Layer {layer}: AREA_METHOD ATTRIBUTE needs the field TBDLMJ (图斑地类面积) or TBMJ (图斑面积)</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：AREA_METHOD 为 ATTRIBUTE 时需要字段 TBDLMJ（图斑地类面积）或 TBMJ（图斑面积）</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="277"/>
         <source>the parcels’ attribute areas ({formula}), split over their pieces in proportion to the pieces’ ellipsoidal areas</source>
-        <translation type="unfinished"></translation>
+        <translation>图斑的属性面积（{formula}），按各碎片的椭球面积比例分配</translation>
     </message>
     <message>
         <location filename="../core/landuse/conformance.py" line="63"/>
         <source>Rules {path}, line {line}: {value} is allowed in the current column only</source>
-        <translation type="unfinished"></translation>
+        <translation>规则表 {path} 第 {line} 行：{value} 只能用于 current 列</translation>
     </message>
     <message>
         <location filename="../core/landuse/control_lines.py" line="106"/>
         <source>{name}: land use chosen by 城镇村属性码 CZCSXM {codes} ({count} feature(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：按城镇村属性码 CZCSXM {codes} 选取的用地（{count} 个要素）。</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="50"/>
         <source>Table {path}, line {line}: needs scheme current/plan, a pattern, a type among {types} and a group</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 第 {line} 行：需要编码体系 current/plan、匹配模式、类型（{types} 之一）和分组</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="64"/>
         <source>其他土地</source>
-        <translation type="unfinished"></translation>
+        <translation>其他土地</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="144"/>
         <source>耕地 流出 {out:.2f} ha (非农化 {nonagri:.2f} ha, 非粮化 {nongrain:.2f} ha), 流入 {into:.2f} ha, 净增减 {net:+.2f} ha.</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出 {out:.2f} 公顷（非农化 {nonagri:.2f} 公顷，非粮化 {nongrain:.2f} 公顷），流入 {into:.2f} 公顷，净增减 {net:+.2f} 公顷。</translation>
     </message>
     <message>
         <location filename="../core/sensors/kinds.py" line="45"/>
         <source>Kind table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>类型表 {table}</translation>
     </message>
     <message>
         <location filename="../core/sensors/pairs.py" line="86"/>
         <source>Cost table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>成本表 {table}</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="49"/>
         <source>File {file} read as {encoding}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file} 按 {encoding} 读取。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="71"/>
         <source>File {file}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file}：{problem}</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="81"/>
         <source>it starts as UTF-8 but byte {pos} is not UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件开头为 UTF-8，但第 {pos} 字节不是 UTF-8。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="84"/>
         <source>it is UTF-16 text; save it as CSV UTF-8 (or GBK) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为 UTF-16 文本；请改存为 CSV UTF-8（或 GBK）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="87"/>
         <source>it is not a text file (it holds {n} control byte(s), e.g. NUL); give a CSV or JSON text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是文本文件（含 {n} 个控制字节，如 NUL）；请提供 CSV 或 JSON 文本文件。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="96"/>
         <source>it is neither UTF-8 nor GBK text (byte {pos} cannot be read); save it as CSV UTF-8 or GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>既不是 UTF-8 也不是 GBK 文本（第 {pos} 字节无法读取）；请存为 CSV UTF-8 或 GBK。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="106"/>
         <source>it is {mb:.0f} MB, too large for a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小为 {mb:.0f} MB，作为表格过大。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="111"/>
         <source>it does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="113"/>
         <source>it is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是文件夹，不是文件。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="133"/>
         <source>it cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="119"/>
         <source>it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="153"/>
         <source>it is not a readable CSV table ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>不是可读取的 CSV 表（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="159"/>
         <source>column(s) {missing} missing; it has {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少列 {missing}；现有列：{columns}。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="169"/>
         <source>it has a header but no data row.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有表头，没有数据行。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="181"/>
         <source>it is not valid JSON: {error} at line {line}, column {column}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列处 {error}。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="185"/>
         <source>it is not valid JSON: nested too deeply.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：嵌套过深。</translation>
     </message>
     <message>
         <location filename="../core/vitals/districts.py" line="29"/>
         <source>{name}: {metric} {peak:g} at {time} (level {level})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{time} {metric} 为 {peak:g}（等级：{level}）</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>黄色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>orange</source>
-        <translation type="unfinished"></translation>
+        <translation>橙色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红色</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="32"/>
         <source>Readings {source}: field(s) {missing} not found; it has {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：找不到字段 {missing}；现有字段：{fields}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="48"/>
         <source>Readings {source}: cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：无法读取（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="51"/>
         <source>Readings {source}: the text is neither UTF-8 nor GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：文本既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="87"/>
         <source>Readings {source}: cannot connect or open ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：无法连接或打开（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="91"/>
         <source>Readings {source}: there is no table “{layer}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：没有表“{layer}”。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="113"/>
         <source>Readings {source}: reading failed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：读取失败（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="105"/>
         <source>{source}: no time could be read (for example {examples}); expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：无法读取任何时间（例如 {examples}）；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="109"/>
         <source>{source}: {n} readings have a time that could not be read and were skipped (for example {examples}); expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的时间无法读取，已跳过（例如 {examples}）；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="118"/>
         <source>{source}: {n} readings have a value that is not a number and were skipped (for example {examples}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的值不是数字，已跳过（例如 {examples}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="142"/>
         <source>Sensors: more than one sensor has id “{id}” and a kind with metric “{metric}”; give each sensor of a kind its own id.</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：有多个感知终端的编号为“{id}”且其类型都含监测项“{metric}”；请为同类型的每个感知终端指定唯一编号。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="159"/>
         <source>{source}: {n} readings of {k} sensors that are not in the sensors layer were skipped: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：感知终端图层中没有的 {k} 个感知终端的 {n} 条读数已跳过：{ids}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="166"/>
         <source>{source}: {n} readings have a metric with no threshold for their sensor’s kind ({pairs}); they only show the sensor is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的监测项在其感知终端类型下未设阈值（{pairs}）；这些读数仅用于表明感知终端在线。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="186"/>
         <source>{source}: {n} readings repeat the time of another reading of the same sensor and metric; the last one read is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数与同一感知终端、同一监测项的其他读数时间重复；采用最后读取的一条。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="75"/>
         <source>Thresholds table {file}, row {row}: {column} “{value}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file} 第 {row} 行：{column}“{value}”不是数字。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="86"/>
         <source>Thresholds table {file}, row {row} ({kind} / {metric})</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file} 第 {row} 行（{kind} / {metric}）</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="89"/>
         <source>{where}: direction must be “up” or “down”, not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：direction 必须为“up”或“down”，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="94"/>
         <source>{where}: no warning level is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：未设置任何预警等级。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>{where}: the levels blue, yellow, orange, red must {order} strictly.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：蓝、黄、橙、红各级阈值必须严格{order}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>rise</source>
-        <translation type="unfinished"></translation>
+        <translation>递增</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>fall</source>
-        <translation type="unfinished"></translation>
+        <translation>递减</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="104"/>
         <source>{where}: {column} must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：{column} 必须为正数。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="108"/>
         <source>{where}: rate_level must be 1, 2, 3 or 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：rate_level 必须为 1、2、3 或 4。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="112"/>
         <source>Thresholds table {file}: {kind} / {metric} is listed twice (rows {first} and {second}).</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file}：{kind} / {metric} 重复列出（第 {first} 行和第 {second} 行）。</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="123"/>
         <source>Exporting {n} pages…</source>
-        <translation type="unfinished">正在导出 {n} 页…</translation>
+        <translation>正在导出 {n} 页…</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="125"/>
         <source>pikepdf is not installed: the PDF text keeps radical look-alikes (⼟ for 土) and has no title. Install it (Debian/Ubuntu: apt install python3-pikepdf).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 pikepdf：PDF 文本中保留部首形近字（如以 ⼟ 代替 土），且没有标题。请安装（Debian/Ubuntu：apt install python3-pikepdf）。</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="173"/>
         <source>Finishing “{path}” failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>完成“{path}”失败：{error}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="28"/>
         <source>Grid emission factor (t CO₂/MWh; empty = the province’s from the district code, else {label})</source>
-        <translation type="unfinished"></translation>
+        <translation>电网排放因子（t CO₂/MWh；为空则按行政区划代码取所在省份的因子，否则取{label}）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="44"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh (given).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh（指定值）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="45"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh, the province’s ({label}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh，采用所在省份的因子（{label}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="47"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh, the national one ({label}): no provincial factor for this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh，采用全国因子（{label}）：该代码没有对应的省级因子。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="21"/>
         <source>Give the path of the city code register (a .gpkg file).</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定城市码登记库的路径（.gpkg 文件）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="23"/>
         <source>The city code register must be a GeoPackage (.gpkg), not {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库必须是 GeoPackage（.gpkg）文件，而不是 {path}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="28"/>
         <source>{path} is not a city code register (make one with spm:link_codes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是城市码登记库（请用 spm:link_codes 生成）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="48"/>
         <source>Working CRS {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作坐标系 {crs}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="94"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Land use before (earlier survey)</source>
-        <translation type="unfinished">前期土地利用（较早一期调查）</translation>
+        <translation>前期土地利用（较早一期调查）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Code field (before)</source>
-        <translation type="unfinished">编码字段（前期）</translation>
+        <translation>编码字段（前期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Land use after (later survey)</source>
-        <translation type="unfinished">后期土地利用（较晚一期调查）</translation>
+        <translation>后期土地利用（较晚一期调查）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Code field (after)</source>
-        <translation type="unfinished">编码字段（后期）</translation>
+        <translation>编码字段（后期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
         <source>land-use code (before)</source>
-        <translation type="unfinished">地类编码（前期）</translation>
+        <translation>地类编码（前期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
         <source>land-use code (after)</source>
-        <translation type="unfinished">地类编码（后期）</translation>
+        <translation>地类编码（后期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="153"/>
         <source>Layer “{layer}” has no TBDLMJ/TBMJ field: its parcels are measured on the ellipsoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有 TBDLMJ/TBMJ 字段：其图斑面积按椭球面量算。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/sensors/common.py" line="33"/>
         <source>Radius in metres (empty: each kind’s radius from the kind table)</source>
-        <translation type="unfinished"></translation>
+        <translation>半径（米；为空则采用类型表中各类型的半径）</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="21"/>
         <source>Area method: ELLIPSOIDAL (CGCS2000 ellipsoid, as 三调 statistics; a layer with TBDLMJ/KCMJ uses them), PLANAR (projected CRS), ATTRIBUTE (TBDLMJ, or TBMJ − KCMJ)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积计算方法：ELLIPSOIDAL（CGCS2000 椭球面积，与三调统计一致；含 TBDLMJ/KCMJ 的图层使用这些字段）、PLANAR（投影坐标系平面面积）、ATTRIBUTE（TBDLMJ，或 TBMJ − KCMJ）</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="42"/>
         <source>Layer “{layer}” has the 三调 area fields ({fields}): areas are its parcels’ attribute areas (AREA_METHOD ATTRIBUTE); choose PLANAR to measure the geometry instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”含三调面积字段（{fields}）：面积采用图斑的属性面积（AREA_METHOD ATTRIBUTE）；如需按几何量算，请选择 PLANAR。</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="52"/>
         <source>Areas: {how}.</source>
-        <translation type="unfinished"></translation>
+        <translation>面积：{how}。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="42"/>
         <source>City vital signs</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="208"/>
         <source>{output} ({dest_name}) would write into “{path}”, which is the input {input} ({input_name}). Choose another file: an input is never overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}（{dest_name}）将写入“{path}”，而它是输入 {input}（{input_name}）。请另选文件：输入绝不会被覆盖。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="218"/>
         <source>{first} ({first_name}) and {second} ({second_name}) both write “{path}”. Give each output its own file (or its own layer of a GeoPackage).</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}（{first_name}）和 {second}（{second_name}）都写入“{path}”。请为每个输出指定单独的文件（或 GeoPackage 中单独的图层）。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="228"/>
         <source>“{folder}” (the folder of {output}, {name}) does not exist or is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{folder}”（{output}（{name}）所在的文件夹）不存在或不可写。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="232"/>
         <source>{output} ({name}): “{path}” exists and is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}（{name}）：“{path}”已存在且为只读。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="319"/>
         <source>GeoPackage “{path}” cannot be opened for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以写入方式打开 GeoPackage“{path}”。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="325"/>
         <source>Layer “{layer}” could not be written into “{path}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图层“{layer}”写入“{path}”。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="328"/>
         <source>GeoPackage “{path}” is locked by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage“{path}”被其他程序锁定。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="336"/>
         <source>Layer “{layer}” could not be replaced in “{path}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法替换“{path}”中的图层“{layer}”。</translation>
     </message>
     <message>
         <location filename="../provider/sources.py" line="65"/>
         <source>Layer “{layer}” ({param}): the file is not UTF-8; its text is read as GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）：文件不是 UTF-8 编码；其文本按 GBK 读取。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="29"/>
         <source>Working CRS in metres (empty: the projected CRS of the input, or for geographic input the Gauss–Krüger / UTM zone of its centre)</source>
-        <translation type="unfinished"></translation>
+        <translation>以米为单位的工作坐标系（为空则采用输入的投影坐标系；地理坐标系输入则采用其中心所在的高斯–克吕格 / UTM 投影带）</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="83"/>
         <source>WORKING_CRS {crs} is geographic; give a projected CRS in metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>WORKING_CRS {crs} 是地理坐标系；请指定以米为单位的投影坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="85"/>
         <source>Measuring in {crs} ({name}), as WORKING_CRS says.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 WORKING_CRS 的指定，在 {crs}（{name}）中量算。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="89"/>
         <source>Layer “{layer}” has no CRS: its coordinates are taken as metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有坐标参考系：其坐标按米处理。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="99"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}): it is measured in {work} ({name}), the zone of the data’s centre ({lon:.3f}°, {lat:.3f}°); outputs are written in {crs}. Set WORKING_CRS to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）：在数据中心（{lon:.3f}°，{lat:.3f}°）所在投影带 {work}（{name}）中量算；输出以 {crs} 写出。如需其他坐标系，请设置 WORKING_CRS。</translation>
     </message>
     <message>
         <location filename="../ui/__init__.py" line="17"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/atlas_report.py" line="231"/>
         <source>control-line violations (the OUTPUT of spm:control_lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>三线占用图斑（spm:control_lines 的 OUTPUT 输出）</translation>
     </message>
     <message>
         <location filename="../ui/atlas_report.py" line="231"/>
         <source>indicator table (the TABLE of spm:indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup.py" line="300"/>
         <source>Assign building codes…</source>
-        <translation type="unfinished"></translation>
+        <translation>房屋建筑赋码…</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="42"/>
         <source>City code {code} ({type}, {status})</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码 {code}（{type}，{status}）</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="44"/>
         <source>{found} · {register}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} · {register}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="74"/>
         <source>City code {code} is not in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码 {code} 不在 {path} 中。</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>City code</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>{type}, {status}, issued {day}{retired}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}，{status}，赋码于 {day}{retired}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>, retired {day}</source>
-        <translation type="unfinished">，注销于 {day}</translation>
+        <translation>，注销于 {day}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="79"/>
         <source>since {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>自 {start} 起</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="80"/>
         <source>ended: {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止：{start} – {end}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="81"/>
         <source>{method}, confidence {c:g}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{method}，置信度 {c:g}，{when}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="84"/>
         <source>Lineage</source>
-        <translation type="unfinished"></translation>
+        <translation>沿革</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="84"/>
         <source>{kind} on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {kind}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="86"/>
         <source>City code {code} ({type}) in {register}</source>
-        <translation type="unfinished"></translation>
+        <translation>{register} 中的城市码 {code}（{type}）</translation>
     </message>
     <message>
         <location filename="../ui/indicator_dock.py" line="53"/>
         <source>Compute indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算指标…</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="94"/>
         <source>Open “Plan sensor sites”…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“感知终端布设选址”…</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="87"/>
         <source>Open City vital signs (城市运行体征)…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开城市运行体征…</translation>
     </message>
 </context>
 </TS>
