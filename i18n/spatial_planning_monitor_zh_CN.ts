@@ -111,12 +111,12 @@
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="115"/>
         <source>The codes of this run are in the registry (run {run}), but the output could not be moved to “{path}” ({error}). Run again with the same buildings: they keep these codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的编码已写入登记库（第 {run} 次运行），但输出无法移动到“{path}”（{error}）。请用相同的建筑重新运行：它们将保留这些编码。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/assign_building_codes.py" line="143"/>
         <source>{n} building(s) whose footprint has no area were coded at the mean of their vertices (fix their footprints): features {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 栋建筑的基底面积为零，已按其顶点均值位置赋码（请修正其基底面）：要素 {ids}。</translation>
     </message>
 </context>
 <context>
@@ -232,62 +232,62 @@
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="46"/>
         <source>Height field for a 3D code: ellipsoidal height (大地高) above CGCS2000, metres (empty = 2D code)</source>
-        <translation type="unfinished"></translation>
+        <translation>三维编码的高度字段：CGCS2000 大地高，单位米（为空则生成二维编码）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>The height field holds</source>
-        <translation type="unfinished"></translation>
+        <translation>高度字段的含义</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>ellipsoidal height (大地高, GB/T 39409)</source>
-        <translation type="unfinished"></translation>
+        <translation>大地高（GB/T 39409）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="50"/>
         <source>height above ground (add the ground’s ellipsoidal height)</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度（需加上地面的大地高）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="54"/>
         <source>Ground ellipsoidal height field (大地高 of the ground, metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>地面大地高字段（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="57"/>
         <source>Ground ellipsoidal height for every feature (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有要素统一的地面大地高（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="103"/>
         <source>, 3D with ellipsoidal heights from “{f}”</source>
-        <translation type="unfinished"></translation>
+        <translation>，三维编码，大地高取自“{f}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
         <source>Heights above ground plus the ground’s ellipsoidal height ({g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度加上地面大地高（{g}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
         <source>field “{f}”</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{f}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="124"/>
         <source>HEIGHT_REFERENCE “height above ground” needs a HEIGHT_FIELD.</source>
-        <translation type="unfinished"></translation>
+        <translation>HEIGHT_REFERENCE 为“相对地面高度”时需要指定 HEIGHT_FIELD。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="127"/>
         <source>ground height</source>
-        <translation type="unfinished"></translation>
+        <translation>地面高度</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="130"/>
         <source>Heights above ground need the ground’s ellipsoidal height (大地高 above CGCS2000, as GB/T 39409 measures heights): give GROUND_FIELD or GROUND_HEIGHT.</source>
-        <translation type="unfinished"></translation>
+        <translation>相对地面高度需要地面的大地高（CGCS2000 大地高，GB/T 39409 即以此量测高度）：请指定 GROUND_FIELD 或 GROUND_HEIGHT。</translation>
     </message>
 </context>
 <context>
@@ -375,17 +375,17 @@
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="63"/>
         <source>Administrative code of the area (e.g. 350302; chooses the province’s grid factor when none is given)</source>
-        <translation type="unfinished"></translation>
+        <translation>区域的行政区划代码（如 350302；未指定电网排放因子时据此选用所在省份的因子）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="105"/>
         <source>all buildings</source>
-        <translation type="unfinished"></translation>
+        <translation>全部建筑</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/building_carbon.py" line="113"/>
         <source>{n} buildings, {area:,.0f} m² of floor area: {co2:,.1f} t CO₂/a (electricity {e:,.0f} MWh, gas {g:,.0f} MWh, heat {h:,.0f} MWh).</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 栋建筑，建筑面积 {area:,.0f} 平方米：{co2:,.1f} t CO₂/年（电力 {e:,.0f} MWh，燃气 {g:,.0f} MWh，热力 {h:,.0f} MWh）。</translation>
     </message>
 </context>
 <context>
@@ -458,7 +458,7 @@
     <message>
         <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="51"/>
         <source>Distance band in metres (0 = smallest giving every feature a neighbour)</source>
-        <translation type="unfinished"></translation>
+        <translation>距离阈值（米；0 = 使每个要素至少有一个邻居的最小距离）</translation>
     </message>
 </context>
 <context>
@@ -554,12 +554,12 @@
     <message>
         <location filename="../ui/code_lookup.py" line="324"/>
         <source>No layer of the project has codes yet. BeiDou grid codes are decoded without one; to find buildings and projects by code, give the buildings their codes with “Assign building codes” (spm:assign_building_codes) or open a code registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中还没有含编码的图层。北斗网格位置码无需图层即可解码；如需按编码查找建筑和项目，请先用“房屋建筑赋码”（spm:assign_building_codes）为建筑赋码，或打开编码登记库。</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup.py" line="472"/>
         <source>City code register ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（{name}）</translation>
     </message>
 </context>
 <context>
@@ -652,12 +652,12 @@
     <message>
         <location filename="../provider/algorithms/monitoring/control_lines.py" line="47"/>
         <source>城镇村属性码 field (201 城市, 202 建制镇, 203 村庄 …; default CZCSXM when the layer has it)</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇村属性码字段（201 城市、202 建制镇、203 村庄…；图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/control_lines.py" line="123"/>
         <source>城镇村属性码</source>
-        <translation type="unfinished">城镇村属性码</translation>
+        <translation>城镇村属性码</translation>
     </message>
 </context>
 <context>
@@ -760,12 +760,12 @@
     <message>
         <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="70"/>
         <source>Pixel size (metres)</source>
-        <translation type="unfinished"></translation>
+        <translation>像元大小（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="93"/>
         <source>The emissions grid is written in {crs}, the working CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放网格以工作坐标系 {crs} 写出。</translation>
     </message>
 </context>
 <context>
@@ -888,22 +888,22 @@
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="60"/>
         <source>Sector field (rows of power generation, e.g. 发电, are checked for double counting with electricity)</source>
-        <translation type="unfinished"></translation>
+        <translation>部门字段（发电等部门的记录将与电力消费核对，以免重复计算）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="85"/>
         <source>sector</source>
-        <translation type="unfinished"></translation>
+        <translation>部门</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="131"/>
         <source>District {dist}{year}: the table lists fuel burnt for power generation ({fuels}) and electricity consumption; their CO₂ is counted twice unless the electricity comes from elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区 {dist}{year}：表中既有发电燃料消费（{fuels}），又有电力消费；除非电力来自外部，否则其 CO₂ 被重复计算。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/energy_carbon.py" line="146"/>
         <source>{n} district(s): {total:.1f} t CO₂ in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个行政区：合计 {total:.1f} t CO₂。</translation>
     </message>
 </context>
 <context>
@@ -1089,7 +1089,7 @@
     <message>
         <location filename="../provider/algorithms/reports/export_atlas.py" line="51"/>
         <source>Export district report atlas (分区监测报告图集)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出分区监测报告图集</translation>
     </message>
 </context>
 <context>
@@ -1097,47 +1097,47 @@
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="36"/>
         <source>Cropland balance (耕地进出平衡)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="41"/>
         <source>Flow types (CSV; default: the shipped 非农化/非粮化 table)</source>
-        <translation type="unfinished"></translation>
+        <translation>流向类型（CSV；默认：插件自带的非农化/非粮化表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="45"/>
         <source>Cropland flow patches (流出/流入)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出/流入图斑</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="48"/>
         <source>耕地进出平衡表 (流出/流入/净增减 by district and class, ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡表（分行政区、分地类的流出/流入/净增减，公顷）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="59"/>
         <source>Reading the layers</source>
-        <translation type="unfinished">正在读取图层</translation>
+        <translation>正在读取图层</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="63"/>
         <source>Overlaying the two surveys</source>
-        <translation type="unfinished">正在叠加两期调查数据</translation>
+        <translation>正在叠加两期调查数据</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="68"/>
         <source>Writing the results</source>
-        <translation type="unfinished">正在写出结果</translation>
+        <translation>正在写出结果</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="71"/>
         <source>Cropland flows (耕地流出/流入)</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出/流入</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="73"/>
         <source>耕地进出平衡表</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地进出平衡表</translation>
     </message>
 </context>
 <context>
@@ -1275,12 +1275,12 @@
     <message>
         <location filename="../ui/indicator_dock.py" line="95"/>
         <source>Change since the previous result (give spm:indicators a PREVIOUS table)</source>
-        <translation type="unfinished"></translation>
+        <translation>与上期结果相比的变化（需为 spm:indicators 指定 PREVIOUS 表）</translation>
     </message>
     <message>
         <location filename="../ui/indicator_dock.py" line="184"/>
         <source>No indicator table in the project yet. Compute the indicators first with “City indicators” (spm:indicators) on your districts and land use; its indicator table is what this panel shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中还没有指标表。请先用“城市体检指标”（spm:indicators）基于行政区和土地利用计算指标；本面板显示的就是其指标表。</translation>
     </message>
 </context>
 <context>
@@ -1581,82 +1581,82 @@
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="88"/>
         <source>Urban/village attribute field (城镇村属性码; default CZCSXM when the layer has it)</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇村属性码字段（图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="118"/>
         <source>Carbon table: year field (default YEAR when present)</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表：年份字段（存在 YEAR 时默认使用）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="121"/>
         <source>District statistics by year (table: district, year, gdp …)</source>
-        <translation type="unfinished"></translation>
+        <translation>分年度行政区统计数据（表：行政区、年份、GDP…）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="124"/>
         <source>Statistics: district key field</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据：行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="127"/>
         <source>Statistics: year field</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据：年份字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="130"/>
         <source>Year of the statistics and carbon rows (empty = the latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据和碳排放记录的年份（为空则取最新年份）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="133"/>
         <source>Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)</source>
-        <translation type="unfinished"></translation>
+        <translation>各行政区生活圈覆盖率（spm:life_circle 的 DISTRICT_TABLE 输出）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="308"/>
         <source>Layer “{layer}”</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="335"/>
         <source>statistics district key</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="337"/>
         <source>statistics year</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据年份</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="343"/>
         <source>Layer “{layer}”: field “{field}” holds no year.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：字段“{field}”中没有年份。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="350"/>
         <source>Statistics “{layer}”: year {year} and {prev} ({names}).</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据“{layer}”：使用 {year} 年和 {prev} 年（{names}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="359"/>
         <source>life-circle district key</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="367"/>
         <source>Life-circle table “{layer}” has no row for district(s) {keys}; was it run with the same districts and key field?</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表“{layer}”中没有行政区 {keys} 的记录；它是否以相同的行政区和关联字段运行？</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="388"/>
         <source>carbon table year</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表年份</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/indicators/indicators.py" line="412"/>
         <source>Carbon table “{layer}”: the rows of {year}, and of {prev} for the previous year.</source>
-        <translation type="unfinished"></translation>
+        <translation>碳排放表“{layer}”：使用 {year} 年的记录，上一年使用 {prev} 年的记录。</translation>
     </message>
 </context>
 <context>
@@ -1797,32 +1797,32 @@
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="46"/>
         <source>Urban development boundary (城镇开发边界), for 新增建设用地 inside and outside it</source>
-        <translation type="unfinished"></translation>
+        <translation>城镇开发边界（用于统计边界内外的新增建设用地）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="50"/>
         <source>Districts (for the 新增建设用地 table)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区（用于新增建设用地表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="56"/>
         <source>新增建设用地 inside / outside the urban development boundary, by district (ha; needs DEV_BOUNDARY)</source>
-        <translation type="unfinished"></translation>
+        <translation>分行政区城镇开发边界内/外新增建设用地（公顷；需要 DEV_BOUNDARY）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="88"/>
         <source>新增建设用地: {total:.2f} ha, {inside:.2f} ha inside the urban development boundary, {outside:.2f} ha outside.</source>
-        <translation type="unfinished"></translation>
+        <translation>新增建设用地：{total:.2f} 公顷，其中城镇开发边界内 {inside:.2f} 公顷，边界外 {outside:.2f} 公顷。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="93"/>
         <source>NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.</source>
-        <translation type="unfinished"></translation>
+        <translation>NEW_CONSTRUCTION 需要 DEV_BOUNDARY：未写出。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/landuse_change.py" line="106"/>
         <source>新增建设用地</source>
-        <translation type="unfinished"></translation>
+        <translation>新增建设用地</translation>
     </message>
 </context>
 <context>
@@ -1830,147 +1830,147 @@
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="49"/>
         <source>Community life circle walking access (社区生活圈)</source>
-        <translation type="unfinished"></translation>
+        <translation>社区生活圈步行可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="52"/>
         <source>Residential buildings or parcels (polygons or points)</source>
-        <translation type="unfinished"></translation>
+        <translation>居住建筑或地块（面或点）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="55"/>
         <source>Population field</source>
-        <translation type="unfinished"></translation>
+        <translation>人口字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="58"/>
         <source>Facilities (points)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施（点）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="60"/>
         <source>Facility kind field (社区卫生服务中心/站, 小学 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型字段（社区卫生服务中心/站、小学…）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="63"/>
         <source>Parks and squares (polygons)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园广场（面）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="66"/>
         <source>Smallest park or square counted (m²)</source>
-        <translation type="unfinished"></translation>
+        <translation>计入的公园广场最小面积（平方米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="69"/>
         <source>Park entrances (points; empty: parks are entered anywhere on their boundary)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园出入口（点；为空则可从边界任意位置进入公园）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="72"/>
         <source>Walkable roads (lines, joined at shared vertices)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行道路（线，在共享顶点处连接）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="74"/>
         <source>Footpaths (lines, joined to the roads where they cross them)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行小径（线，在与道路相交处接入道路）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="77"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="79"/>
         <source>District key field (as in spm:indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区关联字段（与 spm:indicators 相同）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="82"/>
         <source>Threshold table (CSV kind, code, minutes, metres; default: GB 50180-2018)</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表（CSV：类型、代码、分钟、米；默认：GB 50180-2018）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="85"/>
         <source>Walking speed (km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>步行速度（千米/小时）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="88"/>
         <source>Farthest a home or facility may be from the network (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>住宅或设施到路网的最大距离（米）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="91"/>
         <source>Count the straight walk between a building or facility and the network</source>
-        <translation type="unfinished"></translation>
+        <translation>计入建筑或设施与路网之间的直线步行距离</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="97"/>
         <source>Residential walking access</source>
-        <translation type="unfinished"></translation>
+        <translation>居住步行可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="175"/>
         <source>Life-circle coverage by district</source>
-        <translation type="unfinished"></translation>
+        <translation>各行政区生活圈覆盖率</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="101"/>
         <source>Reachable streets by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>各类设施可达街道</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="106"/>
         <source>population</source>
-        <translation type="unfinished"></translation>
+        <translation>人口</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="109"/>
         <source>facility kind</source>
-        <translation type="unfinished"></translation>
+        <translation>设施类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="117"/>
         <source>DISTRICTS is given: choose its key field (DISTRICT_FIELD).</source>
-        <translation type="unfinished"></translation>
+        <translation>已指定 DISTRICTS：请选择其关联字段（DISTRICT_FIELD）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="118"/>
         <source>district key</source>
-        <translation type="unfinished">行政区关联字段</translation>
+        <translation>行政区关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="134"/>
         <source>Walking from {n} homes to {m} facilities…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算 {n} 处住宅到 {m} 个设施的步行距离…</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="153"/>
         <source>Field(s) {fields} of the residential layer are replaced by the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>居住图层的字段 {fields} 被结果替换。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="166"/>
         <source>{kind}: {pct:.1f} % of residents within {m:g} m ({min:g} min).</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}：{pct:.1f} % 的居民在 {m:g} 米（{min:g} 分钟）步行范围内。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="168"/>
         <source>Every kind within 15 minutes: {pct:.1f} % of residents.</source>
-        <translation type="unfinished"></translation>
+        <translation>15 分钟内可达所有类型设施的居民：{pct:.1f} %。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="172"/>
         <source>Life-circle access</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈可达性</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/access/life_circle.py" line="177"/>
         <source>Reachable streets</source>
-        <translation type="unfinished"></translation>
+        <translation>可达街道</translation>
     </message>
 </context>
 <context>
@@ -1978,152 +1978,152 @@
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="57"/>
         <source>Link codes to city codes (多码合一)</source>
-        <translation type="unfinished"></translation>
+        <translation>多码合一（编码关联城市码）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="60"/>
         <source>City objects (buildings, parcels, projects, address points, enterprises)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市对象（建筑、地块、项目、地址点、企业）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="63"/>
         <source>Type of the city objects</source>
-        <translation type="unfinished"></translation>
+        <translation>城市对象类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="66"/>
         <source>Key field of the objects (a building code, 标识码 …; empty: match by footprint)</source>
-        <translation type="unfinished"></translation>
+        <translation>对象的关联字段（房屋建筑编码、标识码…；为空则按基底面匹配）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="69"/>
         <source>City code register (GeoPackage; created when missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（GeoPackage；不存在时新建）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="70"/>
         <source>Region code of a new register (6 digits, e.g. 350300)</source>
-        <translation type="unfinished"></translation>
+        <translation>新登记库的行政区划代码（6 位，如 350300）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="72"/>
         <source>Register of codes to link (table or layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>待关联的编码表（表或图层）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="74"/>
         <source>Code field</source>
-        <translation type="unfinished">编码字段</translation>
+        <translation>编码字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="76"/>
         <source>Code type: real_estate_unit, project, credit, address, beidou, building, or a type of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>编码类型：real_estate_unit、project、credit、address、beidou、building，或自定义类型</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="79"/>
         <source>Match by</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配方式</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="82"/>
         <source>Key field of the register (MATCH=key)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表的关联字段（MATCH=key）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="85"/>
         <source>Code type the key is already linked as (e.g. building_id, address, city)</source>
-        <translation type="unfinished"></translation>
+        <translation>关联字段已关联的编码类型（如 building_id、address、city）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="88"/>
         <source>Tolerance (m): nearest match, and how far a keyed location may lie</source>
-        <translation type="unfinished"></translation>
+        <translation>容差（米）：最近匹配的距离，以及按关联字段匹配时位置允许的偏差</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="91"/>
         <source>Overlay: minimum share of an object’s area in the register polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加：对象面积落在编码表面要素内的最小比例</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="94"/>
         <source>Stop when one code would link to more objects than</source>
-        <translation type="unfinished"></translation>
+        <translation>单个编码关联的对象数超过此值时停止</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="97"/>
         <source>City code scheme (id in city_code_schemes.json, or path.json[#id])</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码方案（city_code_schemes.json 中的方案代码，或 path.json[#id]）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="188"/>
         <source>Links made</source>
-        <translation type="unfinished"></translation>
+        <translation>已建立的关联</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="189"/>
         <source>Conflicts to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理的冲突</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="190"/>
         <source>Invalid and unmatched codes</source>
-        <translation type="unfinished"></translation>
+        <translation>无效及未匹配的编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="114"/>
         <source>object key</source>
-        <translation type="unfinished"></translation>
+        <translation>对象关联字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="116"/>
         <source>codes</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="121"/>
         <source>key (MATCH=key)</source>
-        <translation type="unfinished"></translation>
+        <translation>关联字段（MATCH=key）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="141"/>
         <source>Register “{layer}” has no locations: MATCH={method} needs points or polygons. Match it by a key field instead (MATCH=key).</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表“{layer}”没有位置信息：MATCH={method} 需要点或面。请改为按关联字段匹配（MATCH=key）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="154"/>
         <source>Read {n} objects ({type}) and {m} register rows; linking {code} codes by {method}.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 {n} 个对象（{type}）和 {m} 行编码记录；按 {method} 关联 {code} 编码。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="184"/>
         <source>The links of this run are in the register (run {run}), but the outputs could not be moved into place ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行的关联已写入登记库（第 {run} 次运行），但输出无法移动到目标位置（{error}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="214"/>
         <source>City codes (run {run}): {n} objects, {kept} kept their code, {issued} new, {retired} retired; {lineage} lineage record(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码（第 {run} 次运行）：{n} 个对象，{kept} 个保留原编码，{issued} 个新赋码，{retired} 个注销；沿革记录 {lineage} 条。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="219"/>
         <source>Object keys are linked as code type “{type}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>对象关联字段按编码类型“{type}”关联。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="220"/>
         <source>Linked {linked} of {rows} register rows ({links} links: {added} new, {ended} ended); {invalid} invalid, {unmatched} unmatched, {conflicts} conflict(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{rows} 行编码记录中已关联 {linked} 行（{links} 条关联：新增 {added} 条，终止 {ended} 条）；无效 {invalid} 个，未匹配 {unmatched} 个，冲突 {conflicts} 个。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="223"/>
         <source>Invalid code “{code}” (row {row}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无效编码“{code}”（第 {row} 行）：{reason}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/link_codes.py" line="226"/>
         <source>Conflict {kind}: {code} → {cities} ({detail})</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突 {kind}：{code} → {cities}（{detail}）</translation>
     </message>
 </context>
 <context>
@@ -2472,7 +2472,7 @@
     <message>
         <location filename="../provider/algorithms/sensors/plan_sensors.py" line="60"/>
         <source>Spacing of generated candidate sites (m)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成候选站点的间距（米）</translation>
     </message>
 </context>
 <context>
@@ -2480,52 +2480,52 @@
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="34"/>
         <source>Resolve codes to city objects (一码互联)</source>
-        <translation type="unfinished"></translation>
+        <translation>一码互联（编码解析为城市对象）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="37"/>
         <source>City code register (GeoPackage made by spm:link_codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库（由 spm:link_codes 生成的 GeoPackage）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="38"/>
         <source>Table of codes (any type, mixed)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码表（任意类型，可混合）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="40"/>
         <source>Code field</source>
-        <translation type="unfinished">编码字段</translation>
+        <translation>编码字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="68"/>
         <source>Resolved objects</source>
-        <translation type="unfinished"></translation>
+        <translation>解析出的对象</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="44"/>
         <source>Resolved codes (wide table)</source>
-        <translation type="unfinished"></translation>
+        <translation>编码解析结果（宽表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="49"/>
         <source>codes</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="61"/>
         <source>{n} codes: {active} resolved to an active object, {retired} to a retired one, {missing} not found; {shared} named more than one object.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个编码：{active} 个解析为有效对象，{retired} 个解析为已注销对象，{missing} 个未找到；{shared} 个指向多个对象。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="65"/>
         <source>Code types linked to these objects: {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些对象关联的编码类型：{types}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/resolve_codes.py" line="69"/>
         <source>Resolved codes</source>
-        <translation type="unfinished"></translation>
+        <translation>编码解析结果</translation>
     </message>
 </context>
 <context>
@@ -2708,42 +2708,42 @@
     <message>
         <location filename="../ui/sensor_dock.py" line="178"/>
         <source>Add the risk points to the project first: a point layer of pipeline, slope, geological hazard, flooding or bridge risk points, with a kind and a weight field (the sample city has risk_points). The plan can also run as a Processing algorithm.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先将风险点添加到项目中：即管线、边坡、地质灾害、内涝或桥梁风险点的点图层，需含类型字段和权重字段（示例城市数据中有 risk_points）。布设规划也可作为处理算法运行。</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>Coverage of risk points</source>
-        <translation type="unfinished"></translation>
+        <translation>风险点覆盖率</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>风险点数</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="373"/>
         <source>weight</source>
-        <translation type="unfinished">权重</translation>
+        <translation>权重</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="385"/>
         <source>{n} warning(s):</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 条警告：</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="393"/>
         <source>optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>最优</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="393"/>
         <source>time limit reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已达时间上限</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="394"/>
         <source>greedy</source>
-        <translation type="unfinished"></translation>
+        <translation>贪心</translation>
     </message>
 </context>
 <context>
@@ -2892,92 +2892,92 @@
     <message>
         <location filename="../provider/base.py" line="133"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: areas are measured on the ellipsoid, never in square degrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受地理坐标系图层（EPSG:4490、4326…）：面积在椭球面上量算，绝不以平方度计。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="135"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: distances and areas are measured in a projected working CRS, the CGCS2000 3-degree Gauss–Krüger zone of the data’s centre inside China (UTM elsewhere) unless WORKING_CRS names one; the log says which. Outputs are in the input’s CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受地理坐标系图层（EPSG:4490、4326…）：距离和面积在投影工作坐标系中量算，除非 WORKING_CRS 另行指定，在中国境内采用数据中心所在的 CGCS2000 3 度带高斯–克吕格投影带（境外采用 UTM 带）；日志会说明所用的坐标系。输出采用输入图层的坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="140"/>
         <source>Any CRS is accepted: coordinates are converted to CGCS2000 longitude and latitude (EPSG:4490).</source>
-        <translation type="unfinished"></translation>
+        <translation>接受任意坐标参考系：坐标转换为 CGCS2000 经纬度（EPSG:4490）。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="142"/>
         <source>Any CRS is accepted: the project points are read in SOURCE_CRS and compared with the layers in their own CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>接受任意坐标参考系：项目点按 SOURCE_CRS 读取，并在各图层自身的坐标系中与图层比较。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="145"/>
         <source>Awkward input, and your files</source>
-        <translation type="unfinished"></translation>
+        <translation>特殊输入与您的文件</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="147"/>
         <source>A layer without a coordinate reference system (or with a GeoPackage’s “Undefined SRS”) is refused, and so is a layer of the wrong geometry type. Curved geometries are converted to straight segments, invalid polygons are repaired and features left without geometry are skipped; one warning per layer lists them by feature id. An empty layer gives a warning and an empty result.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有坐标参考系的图层（或 GeoPackage 的“Undefined SRS”）将被拒绝，几何类型不符的图层同样被拒绝。曲线几何转换为直线段，无效多边形会被修复，没有几何的要素会被跳过；每个图层给出一条警告，按要素编号列出这些要素。空图层给出警告并得到空结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="153"/>
         <source>Outputs never overwrite an input or each other. They are written beside their destination and moved into place only when the whole run succeeded: a cancel or a failure leaves every file that existed before the run as it was. A GeoPackage that already holds other layers keeps them; only the named layer is replaced. Secondary outputs may be left out in qgis_process runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出绝不覆盖输入，也不相互覆盖。输出先写在目标位置旁，仅当整个运行成功后才移动到位：取消或失败时，运行前已存在的所有文件保持原样。已含其他图层的 GeoPackage 会保留这些图层，只替换指定的图层。在 qgis_process 中运行时可不输出次要结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="200"/>
         <source>{error}: “{path}”. No output was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>{error}：“{path}”。未写出任何结果。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="207"/>
         <source>Unexpected error ({kind}: {error}); no output was written. The details are in the message log (Spatial Planning Monitor); please report them.</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误（{kind}：{error}）；未写出任何结果。详细信息见日志消息面板（Spatial Planning Monitor）；请报告该问题。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="257"/>
         <source>points</source>
-        <translation type="unfinished"></translation>
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="258"/>
         <source>lines</source>
-        <translation type="unfinished"></translation>
+        <translation>线</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="259"/>
         <source>polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>面</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="264"/>
         <source>Layer “{layer}” ({param}) is a table without geometry; {kind} are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）是无几何的表；需要{kind}要素。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="264"/>
         <source>geometries</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="270"/>
         <source>Layer “{layer}” ({param}) has {got}; {kind} are needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）为{got}要素；需要{kind}要素。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="274"/>
         <source>Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）没有坐标参考系，因此无法确定其面积和距离。请设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）后重新运行。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="280"/>
         <source>Layer “{layer}” ({param}) is empty: the results hold nothing from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）为空：结果中不含其任何内容。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="402"/>
         <source>{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}：字段“{field}”更名为“{new}”（fid 是 GeoPackage 自身的编号字段）。</translation>
     </message>
 </context>
 <context>
@@ -2990,12 +2990,12 @@
     <message>
         <location filename="../provider/provider.py" line="38"/>
         <source>Spatial Planning Monitor</source>
-        <translation type="unfinished">国土空间规划实施监测</translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
     <message>
         <location filename="../provider/provider.py" line="41"/>
         <source>Spatial Planning Monitor (territorial spatial plan implementation monitoring)</source>
-        <translation type="unfinished"></translation>
+        <translation>国土空间规划实施监测</translation>
     </message>
 </context>
 <context>
@@ -3003,62 +3003,62 @@
     <message>
         <location filename="../ui/indicator_trace.py" line="108"/>
         <source>Pick a district and an indicator first.</source>
-        <translation type="unfinished">请先选择行政区和指标。</translation>
+        <translation>请先选择行政区和指标。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="116"/>
         <source>Indicator {id} is not in the definitions.</source>
-        <translation type="unfinished">指标 {id} 不在指标定义中。</translation>
+        <translation>指标 {id} 不在指标定义中。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="125"/>
         <source>{name} is computed from district attributes only.</source>
-        <translation type="unfinished">{name} 仅由行政区属性计算得出。</translation>
+        <translation>{name} 仅由行政区属性计算。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="135"/>
         <source>Choose the source layer(s) {roles} under “Source layers”.</source>
-        <translation type="unfinished">请在“源图层”中选择源图层 {roles}。</translation>
+        <translation>请在“源图层”中选择源图层 {roles}。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="142"/>
         <source>Tracing {name}…</source>
-        <translation type="unfinished">正在溯源 {name}…</translation>
+        <translation>正在溯源 {name}…</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="143"/>
         <source>Trace indicator {id}</source>
-        <translation type="unfinished">溯源指标 {id}</translation>
+        <translation>溯源指标 {id}</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="154"/>
         <source>Load the output of spm:life_circle (with {fields}) to trace {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>请加载 spm:life_circle 的输出（含 {fields}）以溯源 {name}。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="164"/>
         <source>{n} home(s) in “{layer}” not covered for {name}, highlighted in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”中有 {n} 处住宅未被 {name} 覆盖，已以红色高亮显示。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="188"/>
         <source>Tracing failed: {error}</source>
-        <translation type="unfinished">溯源失败：{error}</translation>
+        <translation>溯源失败：{error}</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="195"/>
         <source>{n} feature(s) in “{layer}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{layer}”中的 {n} 个要素</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="205"/>
         <source>No feature contributed to this value in this district.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行政区中没有要素对此数值有贡献。</translation>
     </message>
     <message>
         <location filename="../ui/indicator_trace.py" line="207"/>
         <source>Traced {n} feature(s), highlighted in red and zoomed to: {list}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已溯源 {n} 个要素，以红色高亮显示并缩放至：{list}。</translation>
     </message>
 </context>
 <context>
@@ -3129,157 +3129,157 @@
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="69"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征监测</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="72"/>
         <source>Readings (table or layer: CSV, GeoPackage, PostgreSQL)</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据（表或图层：CSV、GeoPackage、PostgreSQL）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: sensor id field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：感知终端编号字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: time field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：时间字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: metric field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：监测项字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
         <source>Readings: value field</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据：数值字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="81"/>
         <source>Sensors</source>
-        <translation type="unfinished">感知终端</translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: id field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：编号字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: kind field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：类型字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
         <source>Sensors: name field</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：名称字段</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="90"/>
         <source>Thresholds (CSV; default: the shipped table)</source>
-        <translation type="unfinished"></translation>
+        <translation>预警阈值（CSV；默认：插件自带的阈值表）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="93"/>
         <source>From (local time, e.g. 2024-06-20 12:00:00; default: a day before TO)</source>
-        <translation type="unfinished"></translation>
+        <translation>起始时间（本地时间，如 2024-06-20 12:00:00；默认：TO 之前一天）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="96"/>
         <source>To (local time; default: the latest reading)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间（本地时间；默认：最新读数的时间）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="98"/>
         <source>Local time zone (hours from UTC; times without a zone are local)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地时区（与 UTC 相差的小时数；未带时区的时间按本地时间处理）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="101"/>
         <source>Districts (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区（可选）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="103"/>
         <source>Districts: key field (code or name)</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区：关联字段（代码或名称）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="106"/>
         <source>Sensors with warning levels</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端预警等级</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
         <source>Warning events</source>
-        <translation type="unfinished"></translation>
+        <translation>预警事件</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="209"/>
         <source>Vital signs by district</source>
-        <translation type="unfinished"></translation>
+        <translation>分行政区运行体征</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="149"/>
         <source>READINGS: the table “{value}” cannot be opened (for a database, check that it is running and the connection details).</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS：无法打开表“{value}”（如为数据库，请检查其是否在运行以及连接参数）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="128"/>
         <source>{param}: “{value}” is not a time; expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{param}：“{value}”不是时间；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="146"/>
         <source>TIME_FROM must be before TIME_TO.</source>
-        <translation type="unfinished"></translation>
+        <translation>TIME_FROM 必须早于 TIME_TO。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="164"/>
         <source>Sensors of kind {kinds} have no row in the thresholds table: they get no level and are not counted as offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型为 {kinds} 的感知终端在阈值表中没有记录：不判定预警等级，也不计为失联。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="170"/>
         <source>Reading the readings</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取监测数据</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="174"/>
         <source>READINGS “{layer}”: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS“{layer}”：{error}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="182"/>
         <source>READINGS “{layer}”: no reading belongs to a sensor of SENSORS with a threshold for its metric; nothing to evaluate.</source>
-        <translation type="unfinished"></translation>
+        <translation>READINGS“{layer}”：没有任何读数属于 SENSORS 中对该监测项设有阈值的感知终端；无可评估的内容。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="184"/>
         <source>Levels, events and offline sensors</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算预警等级、预警事件和失联终端</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
         <source>Sensor warning levels</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端预警等级</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="219"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="231"/>
         <source>{n} sensors lie outside every district: they are left out of the district table.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个感知终端不在任何行政区内：未计入行政区表。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/vitals/vital_signs.py" line="239"/>
         <source>{n} sensors: {off} offline; {ev} warning events ({red} red), {al} rate alarms between {start} and {end}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个感知终端：{off} 个失联；{start} 至 {end} 期间共 {ev} 次预警事件（红色 {red} 次），{al} 次变化速率报警。</translation>
     </message>
 </context>
 <context>
@@ -3287,122 +3287,122 @@
     <message>
         <location filename="../ui/vitals_dock.py" line="106"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="107"/>
         <source>Readings</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="108"/>
         <source>Sensors</source>
-        <translation type="unfinished">感知终端</translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="109"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="110"/>
         <source>Auto, every (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动刷新间隔（秒）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="111"/>
         <source>Active warnings (worst first)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前预警（最严重的在前）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="112"/>
         <source>Offline sensors (失联)</source>
-        <translation type="unfinished"></translation>
+        <translation>失联感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Value</source>
-        <translation type="unfinished">值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>持续</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="115"/>
         <source>Click a warning to see its readings</source>
-        <translation type="unfinished"></translation>
+        <translation>点击预警可查看其读数</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="142"/>
         <source>a readings table (sensor_id, time, metric, value; CSV, GeoPackage or PostgreSQL, e.g. sample/vital_readings.csv.gz)</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据表（sensor_id、time、metric、value；CSV、GeoPackage 或 PostgreSQL，如 sample/vital_readings.csv.gz）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="145"/>
         <source>the sensors (points with sensor_id, kind, name; e.g. sensors_existing)</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端图层（含 sensor_id、kind、name 的点；如 sensors_existing）</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="146"/>
         <source>Add {what} to the project; or run City vital signs for the events and district table.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将{what}添加到项目中；或运行“城市运行体征监测”以获得预警事件和行政区表。</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="146"/>
         <source> and </source>
-        <translation type="unfinished"></translation>
+        <translation>和</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="172"/>
         <source>Sensors “{layer}” need the fields {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端图层“{layer}”需要字段 {fields}。</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="185"/>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="187"/>
         <source>City vital signs</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="196"/>
         <source>Could not evaluate the readings: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法评估监测数据：{error}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="205"/>
         <source>Could not show the result: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法显示结果：{error}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="238"/>
         <source>{h:.1f} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{h:.1f} 小时</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="252"/>
         <source>{w} active warnings, {o} offline of {n} sensors; latest reading {t}. {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前预警 {w} 条，{n} 个感知终端中失联 {o} 个；最新读数时间 {t}。{note}</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="252"/>
         <source>No reading matches a sensor and a threshold. {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与感知终端及阈值相匹配的读数。{note}</translation>
     </message>
 </context>
 <context>
@@ -3410,7 +3410,7 @@
     <message>
         <location filename="../provider/algorithms/vitals/common.py" line="56"/>
         <source>Readings “{layer}” are read through QGIS (slower than CSV, GeoPackage or PostgreSQL).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据“{layer}”通过 QGIS 读取（比 CSV、GeoPackage 或 PostgreSQL 慢）。</translation>
     </message>
 </context>
 <context>
@@ -5233,1022 +5233,1022 @@
     <message>
         <location filename="../bridge/frames.py" line="230"/>
         <source>ring with fewer than 4 points (no area) dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除少于 4 个点的环（无面积）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="235"/>
         <source>unclosed ring closed</source>
-        <translation type="unfinished"></translation>
+        <translation>未闭合的环已闭合</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="248"/>
         <source>empty parts dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除空部件</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="256"/>
         <source>line of fewer than 2 distinct points dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除不足 2 个不同点的线</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="286"/>
         <source>parts of another geometry type dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除其他几何类型的部件</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="294"/>
         <source>invalid polygon made valid ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无效多边形已修复（{reason}）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="310"/>
         <source>curves segmentized</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线已分段为直线</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="317"/>
         <source>unreadable geometry ({error})</source>
-        <translation type="unfinished"></translation>
+        <translation>几何无法读取（{error}）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="321"/>
         <source>empty geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>空几何</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="323"/>
         <source>read from its vertices</source>
-        <translation type="unfinished"></translation>
+        <translation>由其顶点重建</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="339"/>
         <source>skipped (read without geometry)</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过（按无几何读取）</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="339"/>
         <source>repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="346"/>
         <source>{n} {label}, {reasons}: feature {fids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="346"/>
         <source>{n} {label}, {reasons}: features {fids}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
         <location filename="../bridge/frames.py" line="349"/>
         <source>Layer “{layer}”: {n} geometries needed care. {details}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”：{n} 个几何需要处理。{details}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="97"/>
         <source>MAX_SNAP must be greater than 0 m.</source>
-        <translation type="unfinished"></translation>
+        <translation>MAX_SNAP 必须大于 0 米。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="100"/>
         <source>Layer {layer}: negative population in feature(s) {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：要素 {fids} 的人口为负数。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="103"/>
         <source>Layer {layer}: {n} feature(s) have no population and count as 0 residents: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素没有人口数据，按 0 位居民计：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="108"/>
         <source>Layer {layer}: {n} feature(s) have 0 residents; they get distances but weigh nothing in the coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素的居民数为 0；计算其距离，但在覆盖率中权重为零。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="115"/>
         <source>Layer {layer}: {n} feature(s) without geometry reach nothing: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素没有几何，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="126"/>
         <source>Layer {layer}: {n} facilities have a kind with no threshold and are left out: {kinds}. Add the kind to the threshold table to count it.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个设施的类型没有阈值，未计入：{kinds}。将该类型加入阈值表即可计入。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="145"/>
         <source>Layer {layer}: {n} park(s) smaller than {min:g} m² are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个面积小于 {min:g} 平方米的公园广场未计入。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="155"/>
         <source>No facility of kind “{kind}” was given: nobody is covered for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供类型为“{kind}”的设施：该类型无居民被覆盖。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="158"/>
         <source>No PARKS layer: the kind “{kind}” is not computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定 PARKS 图层：不计算类型“{kind}”。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="161"/>
         <source>No facility kind of the data is in the threshold table.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据中的设施类型均不在阈值表中。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="174"/>
         <source>Layer {layer}: {n} feature(s) ({p:,.0f} residents) are more than {d:g} m from the walkable network and reach nothing: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素（{p:,.0f} 位居民）距步行路网超过 {d:g} 米，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="185"/>
         <source>park access point(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>公园出入点</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="185"/>
         <source>facilities “{kind}”</source>
-        <translation type="unfinished"></translation>
+        <translation>设施“{kind}”</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="188"/>
         <source>Layer {layer}: {n} {what} are more than {d:g} m from the walkable network and are left out: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个{what}距步行路网超过 {d:g} 米，未计入：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="218"/>
         <source>The walkable network has {k} separate parts; {n} residential feature(s) ({p:,.0f} residents) are on parts other than the largest (field PART &gt; 0): {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>步行路网由 {k} 个互不连通的部分组成；{n} 个居住要素（{p:,.0f} 位居民）位于最大部分以外（字段 PART &gt; 0）：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="228"/>
         <source>{n} residential feature(s) ({p:,.0f} residents) are on network parts with no “{kind}”: they cannot reach one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个居住要素（{p:,.0f} 位居民）所在的路网部分没有“{kind}”：无法到达该类设施。</translation>
     </message>
     <message>
         <location filename="../core/access/life_circle.py" line="250"/>
         <source>Layer {layer}: {n} feature(s) lie in no district; they count only in the total row: {fids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：{n} 个要素不在任何行政区内；仅计入合计行：{fids}。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="41"/>
         <source>WALK_SPEED must be greater than 0 km/h (it is {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>WALK_SPEED 必须大于 0 千米/小时（当前为 {value}）。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="52"/>
         <source>the threshold table</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="58"/>
         <source>Threshold table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {table}</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="62"/>
         <source>Threshold table {table}, row {row}</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {table} 第 {row} 行</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="64"/>
         <source>{where}: a kind and a code of 1–8 ASCII letters, digits or _ (starting with a letter) are needed; got “{kind}”, “{code}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：需要类型和代码，代码为 1–8 个 ASCII 字母、数字或 _（以字母开头）；实际为“{kind}”、“{code}”。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="68"/>
         <source>{where}: kind “{kind}” or code {code} is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：类型“{kind}”或代码 {code} 重复列出。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="74"/>
         <source>{where}: kind “{kind}” has neither minutes nor metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：类型“{kind}”既没有分钟数也没有米数。</translation>
     </message>
     <message>
         <location filename="../core/access/thresholds.py" line="79"/>
         <source>{where}: the threshold of “{kind}” must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：“{kind}”的阈值必须大于 0。</translation>
     </message>
     <message>
         <location filename="../core/carbon/energy.py" line="101"/>
         <source>row {row} ({what}): amount “{value}” is not a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行（{what}）：消费量“{value}”不是有限数值</translation>
     </message>
     <message>
         <location filename="../core/carbon/energy.py" line="194"/>
         <source>Table “{table}”, row {row} ({what}): amount {value} {unit} gives more CO₂ than a number can hold; check the amount and its unit.</source>
-        <translation type="unfinished"></translation>
+        <translation>表“{table}”第 {row} 行（{what}）：消费量 {value} {unit} 算得的 CO₂ 超出数值可表示的范围；请检查消费量及其单位。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="53"/>
         <source>Table “{table}”</source>
-        <translation type="unfinished"></translation>
+        <translation>表“{table}”</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="58"/>
         <source>Table {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {file}</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="68"/>
         <source>{table} lacks column(s) {missing}; it has {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 缺少列 {missing}；现有列：{columns}。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="83"/>
         <source>{table}, row {row}: column {column} must be a {kind}number, found “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：列 {column} 必须为{kind}数字，实际为“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="96"/>
         <source>{table}: {column} “{value}” appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table}：{column}“{value}”出现了两次。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="155"/>
         <source>{table}, row {row}: method must be “ipcc”, “direct” or “grid”, found “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：method 必须为“ipcc”、“direct”或“grid”，实际为“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="211"/>
         <source>{table}, row {row}: eui_kwh_per_m2_a {total} is not the sum of the carriers (electricity {elec} + gas {gas} + heat {heat}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行：eui_kwh_per_m2_a {total} 不等于各能源之和（电力 {elec} + 燃气 {gas} + 热力 {heat}）。</translation>
     </message>
     <message>
         <location filename="../core/carbon/tables.py" line="272"/>
         <source>given</source>
-        <translation type="unfinished"></translation>
+        <translation>指定值</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="60"/>
         <source>City code register {path}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库 {path}：{problem}</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="66"/>
         <source>a new register needs its region code (REGION, {n} digits), found “{region}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>新登记库需要行政区划代码（REGION，{n} 位），实际为“{region}”。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="91"/>
         <source>it is not a city code register of this plugin (choose a new file name or a register made by spm:link_codes); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是本插件的城市码登记库（请另选新文件名，或选择由 spm:link_codes 生成的登记库）；未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode.py" line="94"/>
         <source>it was made for city code scheme “{theirs}”, this run uses “{ours}”. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该登记库用于城市码方案“{theirs}”，本次运行使用“{ours}”。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_entities.py" line="51"/>
         <source>Key “{key}” is on {n} features ({rows}): a key names one object. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>关联值“{key}”出现在 {n} 个要素上（{rows}）：一个关联值只能指向一个对象。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="121"/>
         <source>Code “{code}” would be linked to {n} objects (the limit is {limit}): the register or the way it is matched is wrong for it (a key many objects share, a polygon over a whole district?). Nothing was linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码“{code}”将关联到 {n} 个对象（上限为 {limit}）：编码表或其匹配方式不适用于该编码（是否为多个对象共用的关联值，或覆盖整个行政区的面？）。未建立任何关联。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="199"/>
         <source>no object has {type} “{key}”</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对象的{type}为“{key}”</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="200"/>
         <source>no key</source>
-        <translation type="unfinished"></translation>
+        <translation>无关联值</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="202"/>
         <source>the point lies in no footprint</source>
-        <translation type="unfinished"></translation>
+        <translation>该点不在任何基底面内</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="203"/>
         <source>no object within {d} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{d} 米内没有对象</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="204"/>
         <source>no object has enough of its area in this polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>没有对象有足够面积落在该面内</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="205"/>
         <source>no location</source>
-        <translation type="unfinished"></translation>
+        <translation>无位置</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="231"/>
         <source>one code on {n} objects</source>
-        <translation type="unfinished"></translation>
+        <translation>一个编码对应 {n} 个对象</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="236"/>
         <source>{n} codes of type {type} on one object</source>
-        <translation type="unfinished"></translation>
+        <translation>一个对象有 {n} 个{type}类型的编码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_link.py" line="240"/>
         <source>{d:.0f} m from its object (more than {t:g} m)</source>
-        <translation type="unfinished"></translation>
+        <translation>距其对象 {d:.0f} 米（超过 {t:g} 米）</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_scheme.py" line="29"/>
         <source>City code scheme “{id}”: it needs a fixed segment (the entity type) and a value in “types” for each of {types}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码方案“{id}”：需要一个固定码段（实体类型），并在“types”中为 {types} 各指定一个值。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_scheme.py" line="77"/>
         <source>There is no city code scheme “{name}”; available: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有城市码方案“{name}”；可用方案：{ids}。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="42"/>
         <source>Give the type of the codes (CODE_TYPE): one of {types}, or a name of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定编码类型（CODE_TYPE）：{types} 之一，或自定义名称。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="50"/>
         <source>Code type “{name}”: a type of your own is a word of at most 40 letters, digits, “_”, “-”, “.” or “:”.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码类型“{name}”：自定义类型须为不超过 40 个字符的词，由字母、数字、“_”、“-”、“.”或“:”组成。</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="100"/>
         <source>not empty (a type without a standard check)</source>
-        <translation type="unfinished"></translation>
+        <translation>非空（该类型无标准校验）</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="107"/>
         <source>building code scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>房屋建筑编码方案</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="108"/>
         <source>GB/T 37346-2019 format</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 37346-2019 格式</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="109"/>
         <source>GB/T 40058-2021 format</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 40058-2021 格式</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="110"/>
         <source>GB 32100-2015 check character</source>
-        <translation type="unfinished"></translation>
+        <translation>GB 32100-2015 校验码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="111"/>
         <source>GB/T 39409-2020 grid code</source>
-        <translation type="unfinished"></translation>
+        <translation>GB/T 39409-2020 网格码</translation>
     </message>
     <message>
         <location filename="../core/codes/citycode_types.py" line="112"/>
         <source>not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>非空</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="330"/>
         <source>another run created this registry while this run was creating it; this run wrote nothing to it. Run again to code against that registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次运行创建登记库时，另一次运行已创建了该登记库；本次运行未向其写入任何内容。请重新运行，以基于该登记库赋码。</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="443"/>
         <source>it is a link to a file that does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>它是指向不存在文件的链接。</translation>
     </message>
     <message>
         <location filename="../core/codes/registry.py" line="451"/>
         <source>no file can be created in {folder} ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 {folder} 中创建文件（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/codes/schemes.py" line="210"/>
         <source>File {file}: scheme {n} is not an object with an id and segments of key and length (see building_code_schemes.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file}：方案 {n} 不是包含 id 以及由 key 和 length 组成的 segments 的对象（参见 building_code_schemes.json）。</translation>
     </message>
     <message>
         <location filename="../core/finite.py" line="59"/>
         <source>{table}, row {row}, column {column}: “{value}” is not a finite number; give a number or leave the cell empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} 第 {row} 行 {column} 列：“{value}”不是有限数值；请填写数字或留空。</translation>
     </message>
     <message>
         <location filename="../core/finite.py" line="68"/>
         <source>{table}, column {column}: the values add up beyond the largest number a computer holds (about 1.8e308) at row {row} (“{value}”); check the unit of that value.</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} {column} 列：累加到第 {row} 行（“{value}”）时超出计算机可表示的最大数值（约 1.8e308）；请检查该值的单位。</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="68"/>
         <source>formula &quot;{formula}&quot; cannot be parsed: it is nested too deeply or holds characters that are not text</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”无法解析：嵌套过深或含有非文本字符</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="72"/>
         <source>formula &quot;{formula}&quot; is nested more than {n} levels deep</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”嵌套超过 {n} 层</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="91"/>
         <source>the number {value} is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>数值 {value} 过大</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="156"/>
         <source>input {name} is not a finite number ({value})</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {name} 不是有限数值（{value}）</translation>
     </message>
     <message>
         <location filename="../core/indicators/formula.py" line="163"/>
         <source>exponent {value:g} in &quot;{formula}&quot; is larger than {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>公式“{formula}”中的指数 {value:g} 大于 {n}</translation>
     </message>
     <message>
         <location filename="../core/indicators/measures.py" line="420"/>
         <source>the life-circle table has no column {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>生活圈表没有列 {column}</translation>
     </message>
     <message>
         <location filename="../core/indicators/yearly.py" line="40"/>
         <source>Table {table}: district(s) {keys} have two rows for {year}.</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {table}：行政区 {keys} 在 {year} 年有两条记录。</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="87"/>
         <source>AREA_METHOD must be one of {methods} (or 0–2), not “{value}”</source>
-        <translation type="unfinished"></translation>
+        <translation>AREA_METHOD 必须为 {methods} 之一（或 0–2），而不是“{value}”</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="223"/>
         <source>Layer {layer}, feature {fid}: field {field} holds “{value}”, not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：字段 {field} 的值为“{value}”，不是数字</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="229"/>
         <source>Layer {layer}, feature {fid}: field {field} = {value}; an area must be a finite number ≥ 0</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：字段 {field} = {value}；面积必须为 ≥ 0 的有限数值</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="251"/>
         <source>Layer {layer}, feature {fid}: KCMJ ({kcmj}) exceeds TBMJ ({tbmj})</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer} 要素 {fid}：KCMJ（{kcmj}）大于 TBMJ（{tbmj}）</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="266"/>
         <source>Layer {layer}: AREA_METHOD ATTRIBUTE needs the field TBDLMJ (图斑地类面积) or TBMJ (图斑面积)</source>
-        <translation type="unfinished"></translation>
+        <translation>图层 {layer}：AREA_METHOD 为 ATTRIBUTE 时需要字段 TBDLMJ（图斑地类面积）或 TBMJ（图斑面积）</translation>
     </message>
     <message>
         <location filename="../core/landuse/area.py" line="277"/>
         <source>the parcels’ attribute areas ({formula}), split over their pieces in proportion to the pieces’ ellipsoidal areas</source>
-        <translation type="unfinished"></translation>
+        <translation>图斑的属性面积（{formula}），按各碎片的椭球面积比例分配</translation>
     </message>
     <message>
         <location filename="../core/landuse/conformance.py" line="63"/>
         <source>Rules {path}, line {line}: {value} is allowed in the current column only</source>
-        <translation type="unfinished"></translation>
+        <translation>规则表 {path} 第 {line} 行：{value} 只能用于 current 列</translation>
     </message>
     <message>
         <location filename="../core/landuse/control_lines.py" line="106"/>
         <source>{name}: land use chosen by 城镇村属性码 CZCSXM {codes} ({count} feature(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：按城镇村属性码 CZCSXM {codes} 选取的用地（{count} 个要素）。</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="50"/>
         <source>Table {path}, line {line}: needs scheme current/plan, a pattern, a type among {types} and a group</source>
-        <translation type="unfinished"></translation>
+        <translation>表 {path} 第 {line} 行：需要编码体系 current/plan、匹配模式、类型（{types} 之一）和分组</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="64"/>
         <source>其他土地</source>
-        <translation type="unfinished"></translation>
+        <translation>其他土地</translation>
     </message>
     <message>
         <location filename="../core/landuse/farmland.py" line="144"/>
         <source>耕地 流出 {out:.2f} ha (非农化 {nonagri:.2f} ha, 非粮化 {nongrain:.2f} ha), 流入 {into:.2f} ha, 净增减 {net:+.2f} ha.</source>
-        <translation type="unfinished"></translation>
+        <translation>耕地流出 {out:.2f} 公顷（非农化 {nonagri:.2f} 公顷，非粮化 {nongrain:.2f} 公顷），流入 {into:.2f} 公顷，净增减 {net:+.2f} 公顷。</translation>
     </message>
     <message>
         <location filename="../core/sensors/kinds.py" line="45"/>
         <source>Kind table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>类型表 {table}</translation>
     </message>
     <message>
         <location filename="../core/sensors/pairs.py" line="86"/>
         <source>Cost table {table}</source>
-        <translation type="unfinished"></translation>
+        <translation>成本表 {table}</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="49"/>
         <source>File {file} read as {encoding}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file} 按 {encoding} 读取。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="71"/>
         <source>File {file}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 {file}：{problem}</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="81"/>
         <source>it starts as UTF-8 but byte {pos} is not UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件开头为 UTF-8，但第 {pos} 字节不是 UTF-8。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="84"/>
         <source>it is UTF-16 text; save it as CSV UTF-8 (or GBK) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为 UTF-16 文本；请改存为 CSV UTF-8（或 GBK）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="87"/>
         <source>it is not a text file (it holds {n} control byte(s), e.g. NUL); give a CSV or JSON text file.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是文本文件（含 {n} 个控制字节，如 NUL）；请提供 CSV 或 JSON 文本文件。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="96"/>
         <source>it is neither UTF-8 nor GBK text (byte {pos} cannot be read); save it as CSV UTF-8 or GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>既不是 UTF-8 也不是 GBK 文本（第 {pos} 字节无法读取）；请存为 CSV UTF-8 或 GBK。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="106"/>
         <source>it is {mb:.0f} MB, too large for a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大小为 {mb:.0f} MB，作为表格过大。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="111"/>
         <source>it does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="113"/>
         <source>it is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是文件夹，不是文件。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="133"/>
         <source>it cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="119"/>
         <source>it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="153"/>
         <source>it is not a readable CSV table ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>不是可读取的 CSV 表（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="159"/>
         <source>column(s) {missing} missing; it has {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少列 {missing}；现有列：{columns}。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="169"/>
         <source>it has a header but no data row.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有表头，没有数据行。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="181"/>
         <source>it is not valid JSON: {error} at line {line}, column {column}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：第 {line} 行第 {column} 列处 {error}。</translation>
     </message>
     <message>
         <location filename="../core/textfile.py" line="185"/>
         <source>it is not valid JSON: nested too deeply.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：嵌套过深。</translation>
     </message>
     <message>
         <location filename="../core/vitals/districts.py" line="29"/>
         <source>{name}: {metric} {peak:g} at {time} (level {level})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{time} {metric} 为 {peak:g}（等级：{level}）</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>blue</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>黄色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>orange</source>
-        <translation type="unfinished"></translation>
+        <translation>橙色</translation>
     </message>
     <message>
         <location filename="../core/vitals/engine.py" line="23"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
+        <translation>红色</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="32"/>
         <source>Readings {source}: field(s) {missing} not found; it has {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：找不到字段 {missing}；现有字段：{fields}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="48"/>
         <source>Readings {source}: cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：无法读取（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="51"/>
         <source>Readings {source}: the text is neither UTF-8 nor GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：文本既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="87"/>
         <source>Readings {source}: cannot connect or open ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：无法连接或打开（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="91"/>
         <source>Readings {source}: there is no table “{layer}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：没有表“{layer}”。</translation>
     </message>
     <message>
         <location filename="../core/vitals/io.py" line="113"/>
         <source>Readings {source}: reading failed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>监测数据 {source}：读取失败（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="105"/>
         <source>{source}: no time could be read (for example {examples}); expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：无法读取任何时间（例如 {examples}）；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="109"/>
         <source>{source}: {n} readings have a time that could not be read and were skipped (for example {examples}); expected {format}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的时间无法读取，已跳过（例如 {examples}）；应为 {format}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="118"/>
         <source>{source}: {n} readings have a value that is not a number and were skipped (for example {examples}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的值不是数字，已跳过（例如 {examples}）。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="142"/>
         <source>Sensors: more than one sensor has id “{id}” and a kind with metric “{metric}”; give each sensor of a kind its own id.</source>
-        <translation type="unfinished"></translation>
+        <translation>感知终端：有多个感知终端的编号为“{id}”且其类型都含监测项“{metric}”；请为同类型的每个感知终端指定唯一编号。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="159"/>
         <source>{source}: {n} readings of {k} sensors that are not in the sensors layer were skipped: {ids}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：感知终端图层中没有的 {k} 个感知终端的 {n} 条读数已跳过：{ids}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="166"/>
         <source>{source}: {n} readings have a metric with no threshold for their sensor’s kind ({pairs}); they only show the sensor is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数的监测项在其感知终端类型下未设阈值（{pairs}）；这些读数仅用于表明感知终端在线。</translation>
     </message>
     <message>
         <location filename="../core/vitals/readings.py" line="186"/>
         <source>{source}: {n} readings repeat the time of another reading of the same sensor and metric; the last one read is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：{n} 条读数与同一感知终端、同一监测项的其他读数时间重复；采用最后读取的一条。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="75"/>
         <source>Thresholds table {file}, row {row}: {column} “{value}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file} 第 {row} 行：{column}“{value}”不是数字。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="86"/>
         <source>Thresholds table {file}, row {row} ({kind} / {metric})</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file} 第 {row} 行（{kind} / {metric}）</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="89"/>
         <source>{where}: direction must be “up” or “down”, not “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：direction 必须为“up”或“down”，而不是“{value}”。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="94"/>
         <source>{where}: no warning level is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：未设置任何预警等级。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>{where}: the levels blue, yellow, orange, red must {order} strictly.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：蓝、黄、橙、红各级阈值必须严格{order}。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>rise</source>
-        <translation type="unfinished"></translation>
+        <translation>递增</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="97"/>
         <source>fall</source>
-        <translation type="unfinished"></translation>
+        <translation>递减</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="104"/>
         <source>{where}: {column} must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：{column} 必须为正数。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="108"/>
         <source>{where}: rate_level must be 1, 2, 3 or 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：rate_level 必须为 1、2、3 或 4。</translation>
     </message>
     <message>
         <location filename="../core/vitals/thresholds.py" line="112"/>
         <source>Thresholds table {file}: {kind} / {metric} is listed twice (rows {first} and {second}).</source>
-        <translation type="unfinished"></translation>
+        <translation>阈值表 {file}：{kind} / {metric} 重复列出（第 {first} 行和第 {second} 行）。</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="123"/>
         <source>Exporting {n} pages…</source>
-        <translation type="unfinished">正在导出 {n} 页…</translation>
+        <translation>正在导出 {n} 页…</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="125"/>
         <source>pikepdf is not installed: the PDF text keeps radical look-alikes (⼟ for 土) and has no title. Install it (Debian/Ubuntu: apt install python3-pikepdf).</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装 pikepdf：PDF 文本中保留部首形近字（如以 ⼟ 代替 土），且没有标题。请安装（Debian/Ubuntu：apt install python3-pikepdf）。</translation>
     </message>
     <message>
         <location filename="../layers/report_export.py" line="173"/>
         <source>Finishing “{path}” failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>完成“{path}”失败：{error}</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="28"/>
         <source>Grid emission factor (t CO₂/MWh; empty = the province’s from the district code, else {label})</source>
-        <translation type="unfinished"></translation>
+        <translation>电网排放因子（t CO₂/MWh；为空则按行政区划代码取所在省份的因子，否则取{label}）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="44"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh (given).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh（指定值）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="45"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh, the province’s ({label}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh，采用所在省份的因子（{label}）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/carbon/common.py" line="47"/>
         <source>{where}: grid factor {value:g} t CO₂/MWh, the national one ({label}): no provincial factor for this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：电网排放因子 {value:g} t CO₂/MWh，采用全国因子（{label}）：该代码没有对应的省级因子。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="21"/>
         <source>Give the path of the city code register (a .gpkg file).</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定城市码登记库的路径（.gpkg 文件）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="23"/>
         <source>The city code register must be a GeoPackage (.gpkg), not {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码登记库必须是 GeoPackage（.gpkg）文件，而不是 {path}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/codes/city_register.py" line="28"/>
         <source>{path} is not a city code register (make one with spm:link_codes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是城市码登记库（请用 spm:link_codes 生成）。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="48"/>
         <source>Working CRS {crs}.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作坐标系 {crs}。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="94"/>
         <source>Districts</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Land use before (earlier survey)</source>
-        <translation type="unfinished">前期土地利用（较早一期调查）</translation>
+        <translation>前期土地利用（较早一期调查）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Code field (before)</source>
-        <translation type="unfinished">编码字段（前期）</translation>
+        <translation>编码字段（前期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Land use after (later survey)</source>
-        <translation type="unfinished">后期土地利用（较晚一期调查）</translation>
+        <translation>后期土地利用（较晚一期调查）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
         <source>Code field (after)</source>
-        <translation type="unfinished">编码字段（后期）</translation>
+        <translation>编码字段（后期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
         <source>land-use code (before)</source>
-        <translation type="unfinished">地类编码（前期）</translation>
+        <translation>地类编码（前期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
         <source>land-use code (after)</source>
-        <translation type="unfinished">地类编码（后期）</translation>
+        <translation>地类编码（后期）</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/monitoring/common.py" line="153"/>
         <source>Layer “{layer}” has no TBDLMJ/TBMJ field: its parcels are measured on the ellipsoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有 TBDLMJ/TBMJ 字段：其图斑面积按椭球面量算。</translation>
     </message>
     <message>
         <location filename="../provider/algorithms/sensors/common.py" line="33"/>
         <source>Radius in metres (empty: each kind’s radius from the kind table)</source>
-        <translation type="unfinished"></translation>
+        <translation>半径（米；为空则采用类型表中各类型的半径）</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="21"/>
         <source>Area method: ELLIPSOIDAL (CGCS2000 ellipsoid, as 三调 statistics; a layer with TBDLMJ/KCMJ uses them), PLANAR (projected CRS), ATTRIBUTE (TBDLMJ, or TBMJ − KCMJ)</source>
-        <translation type="unfinished"></translation>
+        <translation>面积计算方法：ELLIPSOIDAL（CGCS2000 椭球面积，与三调统计一致；含 TBDLMJ/KCMJ 的图层使用这些字段）、PLANAR（投影坐标系平面面积）、ATTRIBUTE（TBDLMJ，或 TBMJ − KCMJ）</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="42"/>
         <source>Layer “{layer}” has the 三调 area fields ({fields}): areas are its parcels’ attribute areas (AREA_METHOD ATTRIBUTE); choose PLANAR to measure the geometry instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”含三调面积字段（{fields}）：面积采用图斑的属性面积（AREA_METHOD ATTRIBUTE）；如需按几何量算，请选择 PLANAR。</translation>
     </message>
     <message>
         <location filename="../provider/area_method.py" line="52"/>
         <source>Areas: {how}.</source>
-        <translation type="unfinished"></translation>
+        <translation>面积：{how}。</translation>
     </message>
     <message>
         <location filename="../provider/base.py" line="42"/>
         <source>City vital signs</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="208"/>
         <source>{output} ({dest_name}) would write into “{path}”, which is the input {input} ({input_name}). Choose another file: an input is never overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}（{dest_name}）将写入“{path}”，而它是输入 {input}（{input_name}）。请另选文件：输入绝不会被覆盖。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="218"/>
         <source>{first} ({first_name}) and {second} ({second_name}) both write “{path}”. Give each output its own file (or its own layer of a GeoPackage).</source>
-        <translation type="unfinished"></translation>
+        <translation>{first}（{first_name}）和 {second}（{second_name}）都写入“{path}”。请为每个输出指定单独的文件（或 GeoPackage 中单独的图层）。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="228"/>
         <source>“{folder}” (the folder of {output}, {name}) does not exist or is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{folder}”（{output}（{name}）所在的文件夹）不存在或不可写。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="232"/>
         <source>{output} ({name}): “{path}” exists and is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{output}（{name}）：“{path}”已存在且为只读。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="319"/>
         <source>GeoPackage “{path}” cannot be opened for writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法以写入方式打开 GeoPackage“{path}”。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="325"/>
         <source>Layer “{layer}” could not be written into “{path}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将图层“{layer}”写入“{path}”。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="328"/>
         <source>GeoPackage “{path}” is locked by another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoPackage“{path}”被其他程序锁定。</translation>
     </message>
     <message>
         <location filename="../provider/destinations.py" line="336"/>
         <source>Layer “{layer}” could not be replaced in “{path}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法替换“{path}”中的图层“{layer}”。</translation>
     </message>
     <message>
         <location filename="../provider/sources.py" line="65"/>
         <source>Layer “{layer}” ({param}): the file is not UTF-8; its text is read as GBK.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”（{param}）：文件不是 UTF-8 编码；其文本按 GBK 读取。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="29"/>
         <source>Working CRS in metres (empty: the projected CRS of the input, or for geographic input the Gauss–Krüger / UTM zone of its centre)</source>
-        <translation type="unfinished"></translation>
+        <translation>以米为单位的工作坐标系（为空则采用输入的投影坐标系；地理坐标系输入则采用其中心所在的高斯–克吕格 / UTM 投影带）</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="83"/>
         <source>WORKING_CRS {crs} is geographic; give a projected CRS in metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>WORKING_CRS {crs} 是地理坐标系；请指定以米为单位的投影坐标系。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="85"/>
         <source>Measuring in {crs} ({name}), as WORKING_CRS says.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 WORKING_CRS 的指定，在 {crs}（{name}）中量算。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="89"/>
         <source>Layer “{layer}” has no CRS: its coordinates are taken as metres.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”没有坐标参考系：其坐标按米处理。</translation>
     </message>
     <message>
         <location filename="../provider/working_crs.py" line="99"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}): it is measured in {work} ({name}), the zone of the data’s centre ({lon:.3f}°, {lat:.3f}°); outputs are written in {crs}. Set WORKING_CRS to choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层“{layer}”采用地理坐标系（{crs}）：在数据中心（{lon:.3f}°，{lat:.3f}°）所在投影带 {work}（{name}）中量算；输出以 {crs} 写出。如需其他坐标系，请设置 WORKING_CRS。</translation>
     </message>
     <message>
         <location filename="../ui/__init__.py" line="17"/>
         <source>City vital signs (城市运行体征)</source>
-        <translation type="unfinished"></translation>
+        <translation>城市运行体征</translation>
     </message>
     <message>
         <location filename="../ui/atlas_report.py" line="231"/>
         <source>control-line violations (the OUTPUT of spm:control_lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>三线占用图斑（spm:control_lines 的 OUTPUT 输出）</translation>
     </message>
     <message>
         <location filename="../ui/atlas_report.py" line="231"/>
         <source>indicator table (the TABLE of spm:indicators)</source>
-        <translation type="unfinished"></translation>
+        <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup.py" line="300"/>
         <source>Assign building codes…</source>
-        <translation type="unfinished"></translation>
+        <translation>房屋建筑赋码…</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="42"/>
         <source>City code {code} ({type}, {status})</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码 {code}（{type}，{status}）</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="44"/>
         <source>{found} · {register}</source>
-        <translation type="unfinished"></translation>
+        <translation>{found} · {register}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="74"/>
         <source>City code {code} is not in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码 {code} 不在 {path} 中。</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>City code</source>
-        <translation type="unfinished"></translation>
+        <translation>城市码</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>{type}, {status}, issued {day}{retired}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}，{status}，赋码于 {day}{retired}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="75"/>
         <source>, retired {day}</source>
-        <translation type="unfinished">，注销于 {day}</translation>
+        <translation>，注销于 {day}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="79"/>
         <source>since {start}</source>
-        <translation type="unfinished"></translation>
+        <translation>自 {start} 起</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="80"/>
         <source>ended: {start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>已终止：{start} – {end}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="81"/>
         <source>{method}, confidence {c:g}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>{method}，置信度 {c:g}，{when}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="84"/>
         <source>Lineage</source>
-        <translation type="unfinished"></translation>
+        <translation>沿革</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="84"/>
         <source>{kind} on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {kind}</translation>
     </message>
     <message>
         <location filename="../ui/code_lookup_city.py" line="86"/>
         <source>City code {code} ({type}) in {register}</source>
-        <translation type="unfinished"></translation>
+        <translation>{register} 中的城市码 {code}（{type}）</translation>
     </message>
     <message>
         <location filename="../ui/indicator_dock.py" line="53"/>
         <source>Compute indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>计算指标…</translation>
     </message>
     <message>
         <location filename="../ui/sensor_dock.py" line="94"/>
         <source>Open “Plan sensor sites”…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“感知终端布设选址”…</translation>
     </message>
     <message>
         <location filename="../ui/vitals_dock.py" line="87"/>
         <source>Open City vital signs (城市运行体征)…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开城市运行体征…</translation>
     </message>
 </context>
 </TS>
