@@ -560,9 +560,10 @@ def gdal_writes(frame, path, fields, wkb_type):
     """True when :func:`write_file` writes this frame to ``path`` as QGIS's sink would."""
     extension = os.path.splitext(path)[1].lower()
     simple = wkb_type in range(0, 8) or (wkb_type == QgsWkbTypes.NoGeometry and extension == '.gpkg')
+    names = [f.name().lower() for f in fields]
     return extension in gdal_frames.DRIVERS and simple and \
-        all(f.type() in _OGR_FIELD_TYPES for f in fields) and \
-        not any(str(c).lower() == 'fid' for c in frame.columns)
+        all(f.type() in _OGR_FIELD_TYPES for f in fields) and all(n.strip() for n in names) and \
+        len(set(names)) == len(names) and 'fid' not in names
 
 
 def write_file(frame, path, layer, fields, wkb_type, crs, feedback=None):

@@ -409,7 +409,8 @@ def ogr_field_type(series):
 
 def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
                 layer_options=None, canceled=None, transaction=TRANSACTION):
-    """Write a (Geo)DataFrame as layer ``layer`` of a new GeoPackage or FlatGeobuf file ``path``.
+    """Write a (Geo)DataFrame as layer ``layer`` of a GeoPackage (new, or an existing one: the
+    layer is added, or replaced) or of a new FlatGeobuf file ``path``.
 
     ``geometry_type``: an OGR geometry type (default: from the geometries; single geometries are
     promoted when it is a multi type); ``crs``: WKT/'EPSG:n' (default the frame's); ``fields``:
@@ -419,6 +420,8 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
     """
     import geopandas as gpd
     gdal, ogr, osr = _gdal()
+    if canceled is not None and canceled():
+        raise Canceled(translate('spm', 'canceled'))
     driver = DRIVERS.get(os.path.splitext(os.fspath(path))[1].lower())
     if driver is None:
         raise InputError(translate('spm', 'Cannot write {path}: only GeoPackage and FlatGeobuf').format(path=path))
@@ -434,7 +437,15 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     if geometry_type is None:
         geometry_type = _geometry_type(frame) if has_geometry else ogr.wkbNone
-    dataset = gdal.GetDriverByName(driver).Create(os.fspath(path), 0, 0, 0, gdal.GDT_Unknown)
+    has_geometry = has_geometry and geometry_type != ogr.wkbNone
+    if driver == 'GPKG' and os.path.exists(path):     # another layer of the same file
+        dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        for k in range(dataset.GetLayerCount()):
+            if dataset.GetLayer(k).GetName() == layer:
+                dataset.DeleteLayer(k)
+                break
+    else:
+        dataset = gdal.GetDriverByName(driver).Create(os.fspath(path), 0, 0, 0, gdal.GDT_Unknown)
     if dataset is None:
         raise InputError(translate('spm', 'Cannot write {path}').format(path=path))
     direct = driver == 'GPKG' and has_geometry and not ogr.GT_HasZ(geometry_type) and \

@@ -1,13 +1,20 @@
 """bridge.frames' GDAL path (core/io/gdal_frames.py) gives the frame QGIS's feature path gives."""
 
+import shutil
+
 import numpy as np
-import pandas as pd
 import pytest
 from osgeo import gdal, ogr
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from spatial_planning_monitor.bridge import frames
 from spatial_planning_monitor.core.io import gdal_frames
+
+
+@pytest.fixture
+def sample_copy(sample_gpkg, tmp_path):
+    """A copy of the sample city (QGIS may write to a GeoPackage it opens)."""
+    return shutil.copy(sample_gpkg, tmp_path / 'putian.gpkg')
 
 
 def _sample_layers(path):
@@ -42,18 +49,18 @@ def _assert_same(fast, slow):
         assert fast.attrs[frames.NOTES] == slow.attrs[frames.NOTES]
 
 
-def test_every_sample_layer_reads_the_same_through_gdal_and_qgis(qgis_app, sample_gpkg):
-    names = _sample_layers(sample_gpkg)
+def test_every_sample_layer_reads_the_same_through_gdal_and_qgis(qgis_app, sample_copy):
+    names = _sample_layers(str(sample_copy))
     assert len(names) >= 14
     for name in names:
-        layer = QgsVectorLayer(f'{sample_gpkg}|layername={name}', name, 'ogr')
+        layer = QgsVectorLayer(f'{sample_copy}|layername={name}', name, 'ogr')
         _assert_same(_fast(layer), frames.source_to_frame(layer, origin=False))
         fast = frames._read_with_gdal(frames.file_origin(layer), layer, ['fid'], False, None)
         _assert_same(fast, frames.source_to_frame(layer, ['fid'], origin=False, with_geometry=False))
 
 
-def test_subset_string_and_selection_are_honoured(qgis_app, sample_gpkg):
-    layer = QgsVectorLayer(f'{sample_gpkg}|layername=landuse_current', 'current', 'ogr')
+def test_subset_string_and_selection_are_honoured(qgis_app, sample_copy):
+    layer = QgsVectorLayer(f'{sample_copy}|layername=landuse_current', 'current', 'ogr')
     layer.setSubsetString("DLBM LIKE '01%'")
     fast, slow = _fast(layer), frames.source_to_frame(layer, origin=False)
     assert 0 < len(fast) < 10016
@@ -67,9 +74,9 @@ def test_subset_string_and_selection_are_honoured(qgis_app, sample_gpkg):
 
 
 @pytest.mark.parametrize('extension, driver', [('shp', 'ESRI Shapefile'), ('fgb', 'FlatGeobuf')])
-def test_shapefile_and_flatgeobuf_read_the_same(qgis_app, sample_gpkg, tmp_path, extension, driver):
+def test_shapefile_and_flatgeobuf_read_the_same(qgis_app, sample_copy, tmp_path, extension, driver):
     path = str(tmp_path / f'current.{extension}')
-    gdal.VectorTranslate(path, sample_gpkg, layers=['landuse_current'], format=driver,
+    gdal.VectorTranslate(path, str(sample_copy), layers=['landuse_current'], format=driver,
                          layerCreationOptions=['ENCODING=UTF-8'] if extension == 'shp' else [])
     layer = QgsVectorLayer(path, 'current', 'ogr')
     assert layer.isValid()
@@ -109,8 +116,8 @@ def _rows(frame):
                   for g, f, u, h in zip(frame.geometry, frame['floors'], frame['use'], frame['height']))
 
 
-def test_frames_written_by_gdal_read_back_equal(qgis_app, sample_gpkg, tmp_path):
-    layer = QgsVectorLayer(f'{sample_gpkg}|layername=buildings', 'buildings', 'ogr')
+def test_frames_written_by_gdal_read_back_equal(qgis_app, sample_copy, tmp_path):
+    layer = QgsVectorLayer(f'{sample_copy}|layername=buildings', 'buildings', 'ogr')
     frame = frames.source_to_frame(layer, ['floors', 'use', 'height']).iloc[:500]
     frame.loc[frame.index[:3], 'use'] = None
     frame.loc[frame.index[:2], 'height'] = np.nan
