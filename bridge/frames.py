@@ -17,6 +17,7 @@ import collections
 import contextlib
 import datetime
 import logging
+import os
 
 import geopandas as gpd
 import numpy as np
@@ -31,6 +32,8 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsGeometryCollection,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -38,7 +41,8 @@ from shapely import wkb as shapely_wkb
 from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon
 from shapely.validation import explain_validity, make_valid
 
-from ..core.errors import Canceled
+from ..core.errors import Canceled, InputError
+from ..core.io import gdal_frames
 from ..core.i18n import translate
 from ..core.landuse.geometry import is_valid, polygonal
 
@@ -105,16 +109,24 @@ def _column(values, field):
     return pd.array(values, dtype=object)
 
 
-def source_to_frame(source, fields=None, request=None, feedback=None, with_geometry=True):
+def source_to_frame(source, fields=None, request=None, feedback=None, with_geometry=True,
+                    origin=None):
     """Read a QgsFeatureSource or QgsVectorLayer into a GeoDataFrame.
 
     ``fields``: names to read (default all); ``request``: an extra QgsFeatureRequest (filter,
     extent). The index holds the feature ids; the CRS is the source's. Geometries that needed
     repair or were skipped are listed in ``frame.attrs['spm_geometry_notes']`` (empty list when
-    none).
+    none). ``origin`` (:func:`file_origin`) or a file-backed QgsVectorLayer as ``source`` lets
+    GDAL read the file directly (:func:`_read_with_gdal`); the frame is the same.
     """
     all_fields = source.fields()
     names = list(all_fields.names()) if fields is None else list(fields)
+    if origin is None and isinstance(source, QgsVectorLayer):
+        origin = file_origin(source)
+    if origin and _plain(request, source):
+        frame = _read_with_gdal(origin, source, names, with_geometry, feedback)
+        if frame is not None:
+            return frame
     indices = [all_fields.indexOf(n) for n in names]
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setSubsetOfAttributes(indices)
@@ -132,6 +144,109 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
     geometry = gpd.GeoSeries(shapes, index=index, crs=crs_to_frame(source.sourceCrs()))
     frame = gpd.GeoDataFrame(data, geometry=geometry, index=index)
     frame.attrs[NOTES] = notes
+    return frame
+
+
+# --- the fast path: files GDAL reads as QGIS does -------------------------------------------
+
+FileOrigin = collections.namedtuple('FileOrigin', 'path layer subset fids strict')
+FileOrigin.__doc__ = """A layer's file for GDAL: ``path``, ``layer`` (name, index or None),
+``subset`` (the layer's subset string, an attribute filter), ``fids`` (the selection, or None for
+all) and ``strict``: a geometry check is on (invalid geometries skipped or refused by QGIS), so a
+feature that needs repair sends the whole read back to QGIS."""
+
+_GDAL_FILES = ('.gpkg', '.shp', '.fgb')
+_UTF8 = ('utf-8', 'utf8', '65001')
+
+
+class _Fallback(Exception):
+    """The file holds something only QGIS reads as QGIS does."""
+
+
+def file_origin(layer, selected_only=False, check=QgsFeatureRequest.GeometryNoCheck, limit=-1):
+    """The :class:`FileOrigin` of a QgsVectorLayer GDAL can read directly (a GeoPackage,
+    FlatGeobuf or UTF-8 shapefile, without an SQL query as subset), or None."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != 'ogr' \
+            or limit not in (None, -1) or (selected_only and layer.selectedFeatureCount() == 0):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri('ogr', layer.source())
+    path = parts.get('path') or ''
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in _GDAL_FILES or not os.path.isfile(path) or \
+            set(parts) - {'path', 'layerName', 'layerId', 'subset'}:
+        return None
+    subset = layer.subsetString().strip()
+    if subset.lower().startswith('select'):
+        return None
+    if extension == '.shp':
+        cpg = os.path.splitext(path)[0] + '.cpg'
+        declared = open(cpg, encoding='ascii', errors='replace').read().strip().lower() \
+            if os.path.isfile(cpg) else ''
+        if declared not in _UTF8 or layer.dataProvider().encoding().lower() not in _UTF8:
+            return None
+    name = parts.get('layerName') or parts.get('layerId') or 0    # QGIS opens the first one
+    fids = sorted(layer.selectedFeatureIds()) if selected_only else None
+    return FileOrigin(path, name, subset or None, fids, check != QgsFeatureRequest.GeometryNoCheck)
+
+
+def parameter_origin(value, layer, context):
+    """The :class:`FileOrigin` of a source parameter's ``value`` read through ``layer`` (the
+    layer it names) in ``context``: its selection, feature limit and geometry check honoured."""
+    check, selected, limit = context.invalidGeometryCheck(), False, -1
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        selected, limit = value.selectedFeaturesOnly, value.featureLimit
+        if value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
+            check = value.geometryCheck
+    return file_origin(layer, selected, check, limit)
+
+
+def _plain(request, source):
+    """True when ``request`` asks nothing GDAL would not do (no filter, no reprojection)."""
+    if request is None:
+        return True
+    crs = request.destinationCrs()
+    return request.filterType() == QgsFeatureRequest.FilterNone and request.filterRect().isNull() \
+        and request.limit() == -1 and (not crs.isValid() or crs == source.sourceCrs()) \
+        and request.invalidGeometryCheck() == QgsFeatureRequest.GeometryNoCheck
+
+
+_DIMENSIONS = {QgsWkbTypes.PointGeometry: gdal_frames.POINT, QgsWkbTypes.LineGeometry: gdal_frames.LINE,
+               QgsWkbTypes.PolygonGeometry: gdal_frames.POLYGON}
+
+
+def _read_with_gdal(origin, source, names, with_geometry, feedback):
+    """The frame :func:`source_to_frame` reads through QGIS, read by GDAL (core/io), or None when
+    only QGIS can read it: a field type GDAL gives otherwise, or a geometry that needs repair while
+    a geometry check is on. Rare geometries go through :func:`_rebuild`, as on QGIS's path."""
+    wkb_type = source.wkbType()
+    dimension = QgsWkbTypes.geometryType(wkb_type)
+    multi = QgsWkbTypes.isMultiType(wkb_type)
+    notes = []
+
+    def repair(fid, blob):
+        if origin.strict:
+            raise _Fallback()
+        geometry = QgsGeometry()
+        geometry.fromWkb(blob)
+        if multi:
+            geometry.convertToMultiType()
+        return _rebuild(geometry, dimension, fid, notes)
+
+    try:
+        with _quiet_geos():
+            frame = gdal_frames.read_frame(
+                origin.path, origin.layer, fields=names, where=origin.subset, fids=origin.fids,
+                with_geometry=with_geometry, dimension=_DIMENSIONS.get(dimension), multi=multi,
+                check_valid=True, repair=repair,
+                canceled=feedback.isCanceled if feedback is not None else None)
+    except (gdal_frames.Unsupported, _Fallback, InputError):
+        return None
+    if not with_geometry:
+        return frame
+    crs = crs_to_frame(source.sourceCrs())
+    if crs is not None:
+        frame = frame.set_crs(crs, allow_override=True)
+    frame.attrs = {NOTES: notes}
     return frame
 
 
@@ -436,6 +551,28 @@ def frame_to_features(frame, fields=None, wkb_type=None, feedback=None):
             feature.setGeometry(geometry)
         features.append(feature)
     return features
+
+
+_OGR_FIELD_TYPES = {QVariant.LongLong: 12, QVariant.Double: 2, QVariant.String: 4}  # OFTInteger64, OFTReal, OFTString
+
+
+def gdal_writes(frame, path, fields, wkb_type):
+    """True when :func:`write_file` writes this frame to ``path`` as QGIS's sink would."""
+    extension = os.path.splitext(path)[1].lower()
+    simple = wkb_type in range(0, 8) or (wkb_type == QgsWkbTypes.NoGeometry and extension == '.gpkg')
+    names = [f.name().lower() for f in fields]
+    return extension in gdal_frames.DRIVERS and simple and \
+        all(f.type() in _OGR_FIELD_TYPES for f in fields) and all(n.strip() for n in names) and \
+        len(set(names)) == len(names) and 'fid' not in names
+
+
+def write_file(frame, path, layer, fields, wkb_type, crs, feedback=None):
+    """Write the frame to a new GeoPackage/FlatGeobuf file with GDAL directly (core/io), the
+    layer as QGIS's sink makes it (``fields``, ``wkb_type``, ``crs``); see :func:`gdal_writes`."""
+    kinds = [(f.name(), _OGR_FIELD_TYPES[f.type()], 0) for f in fields]
+    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if crs is not None and crs.isValid() else None
+    gdal_frames.write_frame(frame, path, layer, geometry_type=int(wkb_type), crs=wkt, fields=kinds,
+                            canceled=feedback.isCanceled if feedback is not None else None)
 
 
 def write_features(sink, features, feedback=None, chunk=10000):

@@ -238,6 +238,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                 self.__dict__.setdefault('_labels', {})[id(source)] = (
                     value.split('layername=', 1)[1].split('|', 1)[0])
             self._check_source(source, self.parameterDefinition(name))
+            self.__dict__.setdefault('_origins', {})[id(source)] = (parameters, name, context)
             self._step(40)
         return source
 
@@ -307,6 +308,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
 
         One warning names the features whose geometry was repaired or skipped (bridge.frames)."""
         from ..bridge import frames
+        origin = self._file_origin(source)
         if crs is not None and crs.isValid() and source.sourceCrs() != crs:
             from qgis.core import QgsFeatureRequest, QgsProject
             request = QgsFeatureRequest()
@@ -319,11 +321,20 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             frame = frames.source_to_frame(source, fields, request=request, feedback=None)
             frame = frame.set_crs(frames.crs_to_frame(crs), allow_override=True)
         else:
-            frame = frames.source_to_frame(source, fields, feedback=None)
+            frame = frames.source_to_frame(source, fields, feedback=None, origin=origin)
         notes = frames.describe_notes(frame.attrs.get(frames.NOTES), self.label(source))
         if notes and feedback is not None:
             feedback.pushWarning(notes)
         return frame
+
+    def _file_origin(self, source):
+        """Where GDAL may read ``source`` directly (bridge.frames.FileOrigin), or None."""
+        from ..bridge import frames
+        parameters, name, context = self.__dict__.get('_origins', {}).get(id(source), (None,) * 3)
+        if context is None:
+            return None
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return frames.parameter_origin(parameters.get(name), layer, context) if layer else None
 
     # --- outputs ---------------------------------------------------------------------------
 
@@ -356,6 +367,10 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         if crs is None:
             crs = (frames.crs_from_frame(frame.crs) if wkb_type != QgsWkbTypes.NoGeometry
                    else QgsCoordinateReferenceSystem())
+        if dest.path is not None and frames.gdal_writes(frame, dest.path, fields, wkb_type):
+            frames.write_file(frame, self._staging.path(dest), dest.layer_name, fields, wkb_type, crs, feedback)
+            destinations.register_load(context, dest)   # GeoPackage/FlatGeobuf written by GDAL
+            return dest.output_id
         features = frames.frame_to_features(frame, fields, wkb_type, feedback)
         if dest.path is None:          # a temporary layer or a database: QGIS's own sink
             sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
