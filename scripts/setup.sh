@@ -13,6 +13,7 @@ APT_PACKAGES=(
   python3-pikepdf                             # searchable report PDFs (ToUnicode maps, title)
   xvfb poppler-utils zip sqlite3              # screenshots, pdftotext/pdftoppm, packaging
   gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
+  python3-dask python3-distributed            # the batch engine (python3 -m spatial_planning_monitor.batch)
 )
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
