@@ -8,6 +8,8 @@ every row sums to the BEFORE area of its class and every column to the AFTER are
 When one layer uses 三调 codes and the other 用地用海 codes, the 三调 codes are converted.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -50,10 +52,21 @@ def _harmonise(before, after, log):
     return converted[0], converted[1], plan
 
 
-def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=None):
-    """Change patches and the transition matrix; return ``(patches, matrix)``."""
-    import geopandas as gpd
+@dataclass
+class Transitions:
+    """BEFORE cut by AFTER: each piece with its classes at the chosen level and its area."""
+    table: object                  # the ClassTable both layers' codes are read in
+    before_class: np.ndarray       # class of every BEFORE feature
+    after_class: np.ndarray        # class of every AFTER feature
+    pieces: object                 # :class:`overlay.Pieces`
+    from_class: np.ndarray         # per piece
+    to_class: np.ndarray           # per piece ('' where AFTER does not cover it)
+    piece_area: np.ndarray         # per piece, m²
 
+
+def transitions(before, after, level, crs=None, canceled=None, progress=None, log=None):
+    """Cut BEFORE by AFTER and classify the pieces (the part of :func:`evaluate` that the batch
+    engine runs tile by tile)."""
     if level not in (1, 2):
         raise InputError(translate('spm', 'LEVEL must be 1 or 2, not {level}').format(level=level))
     before_codes, after_codes, table = _harmonise(before, after, log)
@@ -62,19 +75,20 @@ def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=N
     result = cut(before.geometry, after.geometry, canceled=canceled, progress=progress,
                  left_labels=before.fids, right_labels=after.fids, sliver_width=sliver_width(crs))
     covered = result.right != UNCOVERED
-    piece_area = areas(result.geometry, crs, canceled)
-    from_class = before_class[result.left]
     to_class = np.full(len(covered), '', dtype=object)
     to_class[covered] = after_class[result.right[covered]]
+    return Transitions(table, before_class, after_class, result, before_class[result.left],
+                       to_class, areas(result.geometry, crs, canceled))
 
-    after_area = areas(after.geometry, crs, canceled)
-    matrix = _matrix(table, from_class, to_class, piece_area,
-                     after_class, after_area, before_class)
 
-    changed = covered & (from_class != to_class)
+def change_patches(moves, before, after, crs=None):
+    """The change patches (pieces whose class differs) of :func:`transitions`."""
+    import geopandas as gpd
+    result, from_class, to_class = moves.pieces, moves.from_class, moves.to_class
+    changed = (result.right != UNCOVERED) & (from_class != to_class)
     geometry = [g for g, keep in zip(result.geometry, changed) if keep]
-    names = {c: table.name(c) for c in set(from_class) | set(to_class)}
-    patches = gpd.GeoDataFrame({
+    names = {c: moves.table.name(c) for c in set(from_class) | set(to_class)}
+    return gpd.GeoDataFrame({
         'BEF_FID': before.fids[result.left[changed]],
         'AFT_FID': after.fids[result.right[changed]],
         'FROM_CODE': from_class[changed],
@@ -82,13 +96,23 @@ def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=N
         'TO_CODE': to_class[changed],
         'TO_NAME': [names[c] for c in to_class[changed]],
         'FROM_TO': [f'{a}→{b}' for a, b in zip(from_class[changed], to_class[changed])],
-        'AREA_M2': piece_area[changed],
-        'AREA_HA': piece_area[changed] / 10000.0,
+        'AREA_M2': moves.piece_area[changed],
+        'AREA_HA': moves.piece_area[changed] / 10000.0,
     }, geometry=geometry, crs=crs)
+
+
+def evaluate(before, after, level, crs=None, canceled=None, progress=None, log=None):
+    """Change patches and the transition matrix; return ``(patches, matrix)``."""
+    moves = transitions(before, after, level, crs, canceled, progress, log)
+    after_area = areas(after.geometry, crs, canceled)
+    matrix = transition_matrix(moves.table, moves.from_class, moves.to_class, moves.piece_area,
+                               moves.after_class, after_area, moves.before_class)
+    patches = change_patches(moves, before, after, crs)
     if log is not None:
+        covered = moves.pieces.right != UNCOVERED
         log(translate('spm', 'Change patches: {count}, {area:.2f} ha changed of {total:.2f} ha '
                              'compared.').format(count=len(patches), area=patches.AREA_HA.sum(),
-                                                 total=piece_area[covered].sum() / 10000.0))
+                                                 total=moves.piece_area[covered].sum() / 10000.0))
     return patches, matrix
 
 
@@ -98,7 +122,7 @@ def _order(codes, table):
     return sorted(codes, key=lambda c: (position.get(c, len(position)), c))
 
 
-def _matrix(table, from_class, to_class, piece_area, after_class, after_area, before_class):
+def transition_matrix(table, from_class, to_class, piece_area, after_class, after_area, before_class):
     """The transition matrix in hectares (see the module docstring)."""
     cells = pd.DataFrame({'f': from_class, 't': to_class, 'a': piece_area}) \
         .groupby(['f', 't']).a.sum()
