@@ -180,6 +180,8 @@ class GpkgWriter:
         """Append the rows of ``frame`` (a GeoDataFrame, or a DataFrame for a table)."""
         from osgeo import ogr
         from shapely.geometry import MultiPolygon
+        if not len(frame):
+            return                      # an empty tile's columns may be of no type yet
         if self.columns is None:
             self._fields(frame)
         values = [frame[c].astype(object).where(frame[c].notna(), None).tolist()
