@@ -227,3 +227,25 @@ def test_a_task_that_keeps_failing_stops_the_run_and_keeps_the_output(county, tm
         engine.run(job, {'OUTPUT': str(out)}, client=client, tile_features=3000, retries=1)
     assert out.read_bytes() == b'previous result'
     assert sorted(os.listdir(tmp_path)) == ['kept.gpkg']
+
+
+def test_scheduler_parameter_hands_the_work_to_the_batch_engine(run_alg, sample, tmp_path):
+    """spm:plan_conformance with SCHEDULER=local:2 writes what it writes without it, through
+    base's staging (the destination's other layers stay)."""
+    params = {'CURRENT': sample('landuse_current'), 'CURRENT_FIELD': 'DLBM',
+              'PLAN': sample('landuse_plan'), 'PLAN_FIELD': 'YDYHFLDM'}
+    plain = run_alg('spm:plan_conformance', dict(
+        params, OUTPUT=str(tmp_path / 'plain.gpkg'), SUMMARY=str(tmp_path / 'plain_summary.gpkg')))
+    target = tmp_path / 'dask.gpkg'
+    gdalio.GpkgWriter(str(target), 'keep_me', geometry=False).close(
+        empty_like=pd.DataFrame({'A': pd.Series(dtype=float)}))
+    result = run_alg('spm:plan_conformance', dict(
+        params, SCHEDULER='local:2', OUTPUT=f"ogr:dbname='{target}' table=\"pieces\" (geom)",
+        SUMMARY=str(tmp_path / 'dask_summary.gpkg')))
+    assert result['OUTPUT'] == f'{target}|layername=pieces'
+    assert_same_rows(read(plain['OUTPUT']), read(result['OUTPUT']),
+                     ['CUR_FID', 'PLAN_FID', 'AREA_M2'])
+    assert_same_table(read(plain['SUMMARY'], False), read(result['SUMMARY'], False))
+    assert gdalio.layer_info(layer(target, 'keep_me')).count == 0      # still there
+    assert sorted(os.listdir(tmp_path)) == ['dask.gpkg', 'dask_summary.gpkg', 'plain.gpkg',
+                                            'plain_summary.gpkg']

@@ -12,6 +12,7 @@ from ....core.landuse import change
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, load_with_aliases, log_to, open_source,
                      read_land_use, POLYGONS)
+from . import scheduler
 
 
 class LanduseChangeAlgorithm(SpmAlgorithm):
@@ -51,8 +52,11 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
             self.OUTPUT, self.tr('Change patches'), QgsProcessing.TypeVectorPolygon))
         self.addParameter(secondary_sink(
             self.MATRIX, self.tr('Transition matrix (ha)'), QgsProcessing.TypeVector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         before_src = open_source(self, parameters, self.BEFORE, context, feedback)
         after_src = open_source(self, parameters, self.AFTER, context, feedback)
         before_field = code_field(self, before_src, self.parameterAsString(
