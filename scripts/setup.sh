@@ -15,6 +15,7 @@ APT_PACKAGES=(
   gdal-bin                                    # gdal_rasterize, gdalwarp (carbon demo proxies)
   postgresql postgresql-15-postgis-3          # readings in PostgreSQL/PostGIS (tests start their own server)
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # what PyQt6's wheels need to import QtGui/QtWidgets
+  python3-dask python3-distributed            # the batch engine (python3 -m spatial_planning_monitor.batch)
 )
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi

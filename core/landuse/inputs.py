@@ -49,28 +49,37 @@ def with_amounts(layer, frame):
     return layer
 
 
-def land_use(frame, field, label, log=None, canceled=None, scheme=None):
+def land_use(frame, field, label, log=None, canceled=None, scheme=None, describe=True):
     """A land-use layer: repaired polygons plus codes read from ``field`` (and the attribute
     areas when ``frame`` has the 三调 area fields).
 
     ``scheme`` None: the table that knows more of the layer's codes (三调 on a tie); the log
     says which was used and how many features have codes absent from it (they count as 未知).
+    ``describe`` False leaves that out of the log (the batch engine says it once for the whole
+    layer with :func:`read_codes`, then reads tile by tile with the scheme it found).
     """
     layer = polygons(frame, label, log, canceled)
-    layer.codes = tables.normalize_codes(frame[field].values)
-    layer.scheme = scheme or tables.detect_scheme(layer.codes)
-    layer.table = tables.load_classes(layer.scheme)
+    layer.codes, layer.scheme, layer.table = read_codes(
+        frame[field].values, field, label, log if describe else None, scheme)
     with_amounts(layer, frame)
+    return layer
+
+
+def read_codes(values, field, label, log=None, scheme=None):
+    """(normalised codes, scheme, ClassTable) of a code column; see :func:`land_use`."""
+    codes = tables.normalize_codes(values)
+    scheme = scheme or tables.detect_scheme(codes)
+    table = tables.load_classes(scheme)
     if log is not None:
         log(translate('spm', 'Layer {layer}: codes of field {field} read as {edition}').format(
-            layer=label, field=field, edition=layer.table.edition))
-        unknown = ~layer.table.known(layer.codes)
+            layer=label, field=field, edition=table.edition))
+        unknown = ~table.known(codes)
         if unknown.any():
-            values = sorted(set(layer.codes[unknown]))
+            values = sorted(set(codes[unknown]))
             log(translate(
                 'spm', 'Layer {layer}: {count} feature(s) have codes not in the table, counted as '
                 '未知 (unknown): {codes}').format(
                     layer=label, count=int(unknown.sum()),
                     codes=', '.join(v or translate('spm', '(empty)') for v in values[:20])),
                 warning=True)
-    return layer
+    return codes, scheme, table

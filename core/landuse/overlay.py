@@ -7,8 +7,10 @@ up to the polygon's area. Most parcels lie wholly inside one zone; for them no i
 computed: the candidate zones come from a grid join of bounding boxes done in numpy (only a zone
 whose box covers the parcel's box can contain it), and a prepared-geometry test settles the case,
 so the piece is the parcel itself. The test is first ``contains_properly`` against the zone grown
-by a tolerance of 1e-13 × the largest coordinate (micrometres in metre CRSs: a parcel sharing the
-zone's boundary is then inside without GEOS's costly boundary analysis), then exact ``contains``.
+by a tolerance of 1e-13 × the zone's largest coordinate (micrometres in metre CRSs: a parcel sharing
+the zone's boundary is then inside without GEOS's costly boundary analysis), then exact
+``contains``. The tolerance depends on the zone alone, so a parcel is cut the same way whichever
+other polygons are in the call (the batch engine cuts tile by tile).
 
 Where right polygons overlap each other (a topology error in a plan), each part of a left polygon
 is counted once, for the right polygon met first (lowest position), and :class:`Pieces` lists the
@@ -156,8 +158,6 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
     box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
         (a[:, 3] <= b[:, 3])
     starts = np.searchsorted(li, np.arange(len(left) + 1))
-    finite = np.abs(np.concatenate([left_bounds, right_bounds]))
-    tolerance = _TOLERANCE * float(np.nanmax(finite)) if np.isfinite(finite).any() else 0.0
     prepared, grown = {}, {}
     out_left, out_right, out_geometry = [], [], []
     whole = 0
@@ -182,6 +182,7 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
         for j in covering:
             tester = grown.get(j)
             if tester is None:
+                tolerance = _TOLERANCE * float(np.abs(right_bounds[j]).max())
                 tester = grown[j] = prep(right[j].buffer(tolerance, 1))
             if prepared_contains_properly(tester, geometry):
                 inside = j

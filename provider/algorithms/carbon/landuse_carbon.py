@@ -15,6 +15,7 @@ from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
 from .common import load_fitted, write_table
+from ..monitoring import scheduler
 
 
 class LanduseCarbonAlgorithm(SpmAlgorithm):
@@ -67,8 +68,11 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Land-use carbon by district and class (t CO₂/a)'),
             QgsProcessing.TypeVector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         source = open_source(self, parameters, self.LANDUSE, context, feedback)
         field = self.require_field(source, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
                                    self.tr('land-use code'))

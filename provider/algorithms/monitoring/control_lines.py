@@ -14,6 +14,7 @@ from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
+from . import scheduler
 
 
 class ControlLinesAlgorithm(SpmAlgorithm):
@@ -68,8 +69,11 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('三线占用情况汇总表 (area and count by district and type)'),
             QgsProcessing.TypeVector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
         field = code_field(self, landuse_src, self.parameterAsString(
             parameters, self.LANDUSE_FIELD, context), self.tr('land-use code'), feedback)

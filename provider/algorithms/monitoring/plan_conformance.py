@@ -14,6 +14,7 @@ from ...base import SpmAlgorithm, progress_to, secondary_sink
 from ...sources import table_file
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      POLYGONS)
+from . import scheduler
 
 
 class PlanConformanceAlgorithm(SpmAlgorithm):
@@ -55,8 +56,11 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Conformance summary by plan class and status'),
             QgsProcessing.TypeVector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         current_src = open_source(self, parameters, self.CURRENT, context, feedback)
         plan_src = open_source(self, parameters, self.PLAN, context, feedback)
         current_field = code_field(self, current_src, self.parameterAsString(
