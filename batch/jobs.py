@@ -112,10 +112,10 @@ class Job:
         return inputs.read_codes(frame[field].values, field, info.label, log, scheme)
 
     # --- tile ------------------------------------------------------------------------------
-    def read_owned(self, tile, name, field, scheme, log):
-        """The tile's own land-use features of parameter ``name`` as a core Layer, and the box
-        where their neighbours must be read."""
-        frame = gdalio.read_frame(self.get(name), [field], bbox=tile.bbox, crs=self.crs)
+    def read_owned(self, tile, name, field, scheme, log, extra=()):
+        """The tile's own land-use features of parameter ``name`` as a core Layer, the box where
+        their neighbours must be read, and their frame (``field`` and the ``extra`` fields)."""
+        frame = gdalio.read_frame(self.get(name), [field, *extra], bbox=tile.bbox, crs=self.crs)
         mine = tiling.owned(tile, list(frame.geometry))
         frame = frame[mine]
         layer = inputs.land_use(frame, field, gdalio.label_of(self.get(name)), log, scheme=scheme,
@@ -184,7 +184,13 @@ class ControlLines(Job):
     def prepare(self, log):
         super().prepare(log)
         self.field = self.get('LANDUSE_FIELD', 'DLBM')
-        self.layer('LANDUSE', [self.field])
+        info = self.layer('LANDUSE', [self.field])
+        # 城镇村属性码, as the algorithm: the named field, or CZCSXM when the layer has it
+        self.czcsxm = self.get('CZCSXM_FIELD')
+        if self.czcsxm is None and 'CZCSXM' in info.fields:
+            self.czcsxm = 'CZCSXM'
+        if self.czcsxm is not None:
+            self.layer('LANDUSE', [self.czcsxm])
         self.lines = [name for name in control_lines.LINES if self.get(name)]
         if not self.lines:
             raise InputError(translate(
@@ -204,14 +210,20 @@ class ControlLines(Job):
 
     def tile(self, tile):
         log = Messages(warnings_only=True)
-        landuse, box, _ = self.read_owned(tile, 'LANDUSE', self.field, self.scheme, log)
+        extra = [self.czcsxm] if self.czcsxm else []
+        landuse, box, frame = self.read_owned(tile, 'LANDUSE', self.field, self.scheme, log, extra)
+        czcsxm = None
+        if self.czcsxm:
+            values = frame[self.czcsxm].reindex(landuse.fids)
+            czcsxm = values.astype(object).where(values.notna(), None).tolist()
         lines = {name: self.read_around(name, box, log=log)[0] for name in self.lines}
         districts, names = None, None
         if self.district_field:
             districts, frame = self.read_around('DISTRICTS', box, fields=[self.district_field],
                                                 log=log)
             names = ['' if v is None else str(v) for v in frame[self.district_field]]
-        patches, _ = control_lines.evaluate(landuse, lines, districts, names, crs=self.crs, log=log)
+        patches, _ = control_lines.evaluate(landuse, lines, districts, names, crs=self.crs, log=log,
+                                            czcsxm=czcsxm)
         kept = compact(patches, self.KEEP[1:])
         kept.insert(0, 'STEP', patches['VTYPE'].map(self.steps).to_numpy(dtype=np.int64))
         return patches, kept, log.items, len(landuse.fids)
