@@ -565,97 +565,97 @@
 <context>
     <name>ControlLinesAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="38"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="39"/>
         <source>Three control lines (三线占用监测)</source>
         <translation>三条控制线占用监测</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="42"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="43"/>
         <source>Land use (三调 parcels)</source>
         <translation>土地利用现状（三调图斑）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="44"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="45"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="51"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="52"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="54"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="55"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="57"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="58"/>
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="60"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="61"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="62"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="63"/>
         <source>District name field</source>
         <translation>行政区名称字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="112"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="116"/>
         <source>Control-line violations</source>
         <translation>三线占用图斑</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="68"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="69"/>
         <source>三线占用情况汇总表 (area and count by district and type)</source>
         <translation>三线占用情况汇总表（按行政区和类型统计面积与图斑数）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="74"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="78"/>
         <source>land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="82"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="86"/>
         <source>Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.</source>
         <translation>请至少指定一条控制线：ECO_REDLINE、FARMLAND 或 DEV_BOUNDARY。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="88"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="92"/>
         <source>district name</source>
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="93"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="97"/>
         <source>Reading the layers</source>
         <translation>正在读取图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="104"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="108"/>
         <source>Overlaying land use and control lines</source>
         <translation>正在叠加土地利用与控制线</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="109"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="113"/>
         <source>Writing the results</source>
         <translation>正在写出结果</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="114"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="118"/>
         <source>三线占用情况汇总表</source>
         <translation>三线占用情况汇总表</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="47"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="48"/>
         <source>城镇村属性码 field (201 城市, 202 建制镇, 203 村庄 …; default CZCSXM when the layer has it)</source>
         <translation>城镇村属性码字段（201 城市、202 建制镇、203 村庄…；图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/control_lines.py" line="123"/>
+        <location filename="../provider/algorithms/monitoring/control_lines.py" line="127"/>
         <source>城镇村属性码</source>
         <translation>城镇村属性码</translation>
     </message>
@@ -1369,385 +1369,390 @@
 <context>
     <name>IndicatorsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="69"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="70"/>
         <source>City indicators (城市体检)</source>
         <translation>城市体检指标</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="73"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="74"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="75"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="76"/>
         <source>District key field (code or name)</source>
         <translation>行政区关联字段（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="78"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
         <source>Resident population field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="78"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
         <source>Urban resident population field</source>
         <translation>城镇常住人口字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="83"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="84"/>
         <source>Current land use (三调)</source>
         <translation>土地利用现状（三调）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="85"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="86"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
         <source>Building footprints</source>
         <translation>建筑基底</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="97"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="98"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="99"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="100"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="101"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="102"/>
         <source>Risk point kind field</source>
         <translation>风险点类型字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="104"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="105"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="106"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="107"/>
         <source>Sensor coverage radius</source>
         <translation>感知终端覆盖半径</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="109"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="110"/>
         <source>Carbon emissions by district (table or layer)</source>
         <translation>分行政区碳排放（表或图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="112"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="113"/>
         <source>Carbon table: district key field</source>
         <translation>碳排放表：行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="115"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="116"/>
         <source>Carbon table: total emissions field (t CO₂)</source>
         <translation>碳排放表：排放总量字段（t CO₂）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="136"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="140"/>
         <source>Indicator definitions (CSV; default: the shipped table)</source>
         <translation>指标定义（CSV；默认：插件自带的指标表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="139"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="143"/>
         <source>Previous result, for the trend (last year&apos;s TABLE or OUTPUT)</source>
         <translation>上期结果，用于计算趋势（上一年的 TABLE 或 OUTPUT）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="143"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="147"/>
         <source>Districts with indicators</source>
         <translation>含指标的行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="268"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="273"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="152"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="156"/>
         <source>district key</source>
         <translation>行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="180"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="184"/>
         <source>land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="189"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="193"/>
         <source>城镇村属性码</source>
         <translation>城镇村属性码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="216"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="220"/>
         <source>SENSOR_RADIUS must be greater than 0 when SENSORS is given.</source>
         <translation>指定 SENSORS 时，SENSOR_RADIUS 必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="222"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="226"/>
         <source>risk point kind</source>
         <translation>风险点类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="237"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="242"/>
         <source>Layer “{layer}” (PREVIOUS) is neither an indicator TABLE (fields DISTRICT, IND_ID, VALUE) nor an OUTPUT with the district field “{field}”.</source>
         <translation>图层“{layer}”（PREVIOUS）既不是指标表 TABLE（字段 DISTRICT、IND_ID、VALUE），也不是含行政区字段“{field}”的 OUTPUT。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="243"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="248"/>
         <source>Measuring {n} districts…</source>
         <translation>正在量算 {n} 个行政区…</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="251"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="256"/>
         <source>No 城镇村属性码 field: urban construction land is taken as the construction land inside the urban development boundary.</source>
         <translation>没有城镇村属性码字段：城镇建设用地按城镇开发边界内的建设用地计。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="258"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="263"/>
         <source>District fields {fields} are replaced by indicator fields of the same name.</source>
         <translation>行政区图层中的字段 {fields} 被同名指标字段替换。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="267"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="272"/>
         <source>District indicators</source>
         <translation>行政区指标</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="270"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="275"/>
         <source>{n} indicator values computed for {d} districts; {w} 预警, {e} 超标.</source>
         <translation>为 {d} 个行政区计算了 {n} 个指标值；预警 {w} 个，超标 {e} 个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="281"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="286"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="290"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="295"/>
         <source>The districts are in geographic coordinates; areas and lengths are measured in {crs}.</source>
         <translation>行政区图层采用地理坐标系；面积和长度按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="298"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="303"/>
         <source>Layer “{layer}”: {n} district(s) have no value in “{field}”.</source>
         <translation>图层“{layer}”：{n} 个行政区的“{field}”没有值。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="302"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="307"/>
         <source>Layer “{layer}”: field “{field}” is not unique ({values}).</source>
         <translation>图层“{layer}”：字段“{field}”的值不唯一（{values}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="379"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="385"/>
         <source>carbon table district key</source>
         <translation>碳排放表行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="382"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="388"/>
         <source>carbon total</source>
         <translation>碳排放总量</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="400"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="406"/>
         <source>Layer “{layer}”: field “{field}”, row {row}: “{value}” is not a number.</source>
         <translation>图层“{layer}”字段“{field}”第 {row} 行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="406"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="412"/>
         <source>Carbon table “{layer}” has no row for district(s) {keys}.</source>
         <translation>碳排放表“{layer}”中没有行政区 {keys} 的记录。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="88"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="89"/>
         <source>Urban/village attribute field (城镇村属性码; default CZCSXM when the layer has it)</source>
         <translation>城镇村属性码字段（图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="118"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="119"/>
         <source>Carbon table: year field (default YEAR when present)</source>
         <translation>碳排放表：年份字段（存在 YEAR 时默认使用）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="121"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="122"/>
         <source>District statistics by year (table: district, year, gdp …)</source>
         <translation>分年度行政区统计数据（表：行政区、年份、GDP…）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="124"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="125"/>
         <source>Statistics: district key field</source>
         <translation>统计数据：行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="127"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="128"/>
         <source>Statistics: year field</source>
         <translation>统计数据：年份字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="130"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="131"/>
         <source>Year of the statistics and carbon rows (empty = the latest)</source>
         <translation>统计数据和碳排放记录的年份（为空则取最新年份）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="133"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="134"/>
         <source>Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)</source>
         <translation>各行政区生活圈覆盖率（spm:life_circle 的 DISTRICT_TABLE 输出）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="308"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="313"/>
         <source>Layer “{layer}”</source>
         <translation>图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="335"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="340"/>
         <source>statistics district key</source>
         <translation>统计数据行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="337"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="342"/>
         <source>statistics year</source>
         <translation>统计数据年份</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="343"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="348"/>
         <source>Layer “{layer}”: field “{field}” holds no year.</source>
         <translation>图层“{layer}”：字段“{field}”中没有年份。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="350"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="355"/>
         <source>Statistics “{layer}”: year {year} and {prev} ({names}).</source>
         <translation>统计数据“{layer}”：使用 {year} 年和 {prev} 年（{names}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="359"/>
-        <source>life-circle district key</source>
-        <translation>生活圈表行政区关联字段</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="367"/>
-        <source>Life-circle table “{layer}” has no row for district(s) {keys}; was it run with the same districts and key field?</source>
-        <translation>生活圈表“{layer}”中没有行政区 {keys} 的记录；它是否以相同的行政区和关联字段运行？</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="388"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="394"/>
         <source>carbon table year</source>
         <translation>碳排放表年份</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="412"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="418"/>
         <source>Carbon table “{layer}”: the rows of {year}, and of {prev} for the previous year.</source>
         <translation>碳排放表“{layer}”：使用 {year} 年的记录，上一年使用 {prev} 年的记录。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="137"/>
+        <source>City vital signs by district (DISTRICT_TABLE of spm:vital_signs)</source>
+        <translation>按行政区的城市运行体征（spm:vital_signs 的 DISTRICT_TABLE）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="365"/>
+        <source>district key ({param})</source>
+        <translation>行政区编码（{param}）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="373"/>
+        <source>Table “{layer}” ({param}) has no row for district(s) {keys}; was it made with the same districts and key field?</source>
+        <translation>表“{layer}”（{param}）中没有行政区 {keys} 的记录；是否使用了相同的行政区图层和编码字段？</translation>
     </message>
 </context>
 <context>
     <name>LanduseCarbonAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="40"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="41"/>
         <source>Land-use carbon account (土地利用碳排放)</source>
         <translation>土地利用碳排放</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="44"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="45"/>
         <source>Land-use parcels</source>
         <translation>土地利用图斑</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="46"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="47"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="49"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="50"/>
         <source>Codes are</source>
         <translation>编码体系</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="49"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="50"/>
         <source>三调 / GB/T 21010 (mapped to 用地用海)</source>
         <translation>三调 / GB/T 21010（转换为用地用海）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="49"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="50"/>
         <source>用地用海 2023</source>
         <translation>用地用海 2023</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="49"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="50"/>
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="53"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="54"/>
         <source>Coefficient table (CSV; default: Guangdong 2018, 吕国玮 et al. 2023)</source>
         <translation>碳排放系数表（CSV；默认：广东省 2018 年，吕国玮等 2023）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="56"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="57"/>
         <source>Class for unknown codes (用地用海 level-1, e.g. 23; empty = stop)</source>
         <translation>未知编码归入的类别（用地用海一级类，如 23；为空则停止运行）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="59"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="60"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="61"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="62"/>
         <source>District key field</source>
         <translation>行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="65"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="66"/>
         <source>Land-use carbon (t CO₂/a)</source>
         <translation>土地利用碳排放（t CO₂/年）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="110"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="114"/>
         <source>Land-use carbon by district and class (t CO₂/a)</source>
         <translation>分行政区、分地类的土地利用碳排放（t CO₂/年）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="73"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="77"/>
         <source>land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="81"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="85"/>
         <source>district key</source>
         <translation>行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="95"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="99"/>
         <source>{n} parcel(s) with unknown codes were given class {cls}: {codes}.</source>
         <translation>{n} 个编码未知的图斑已归入类别 {cls}：{codes}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="101"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="105"/>
         <source>{n} parcels, {area:.1f} ha: emission {emis:.1f}, sink {sink:.1f}, net {net:.1f} t CO₂/a (codes read as {scheme}).</source>
         <translation>{n} 个图斑，{area:.1f} 公顷：碳排放 {emis:.1f}，碳汇 {sink:.1f}，净排放 {net:.1f} t CO₂/年（编码按 {scheme} 识别）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="109"/>
+        <location filename="../provider/algorithms/carbon/landuse_carbon.py" line="113"/>
         <source>Land-use carbon, net (t CO₂/a)</source>
         <translation>土地利用净碳排放（t CO₂/年）</translation>
     </message>
@@ -2272,82 +2277,82 @@
 <context>
     <name>PlanConformanceAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="35"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="36"/>
         <source>Plan conformance (规划符合性分析)</source>
         <translation>规划符合性分析</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="39"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="40"/>
         <source>Current land use (三调 parcels)</source>
         <translation>土地利用现状（三调图斑）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="41"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="42"/>
         <source>Current land-use code field</source>
         <translation>现状地类编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="44"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="45"/>
         <source>Plan zones (用地用海)</source>
         <translation>规划分区（用地用海）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="46"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="47"/>
         <source>Plan code field</source>
         <translation>规划编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="49"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="50"/>
         <source>Compatibility rules (CSV; default: the shipped table)</source>
         <translation>兼容规则（CSV；默认：插件自带的规则表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="53"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="54"/>
         <source>Conformance pieces</source>
         <translation>符合性分析图斑</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="55"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="56"/>
         <source>Conformance summary by plan class and status</source>
         <translation>按规划用途和符合状态汇总</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="62"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="66"/>
         <source>current land-use code</source>
         <translation>现状地类编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="64"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="68"/>
         <source>plan code</source>
         <translation>规划编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="70"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="74"/>
         <source>Reading the layers</source>
         <translation>正在读取图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="77"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="81"/>
         <source>Overlaying current use and plan</source>
         <translation>正在叠加现状与规划</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="83"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="87"/>
         <source>{status}: {area:.2f} ha</source>
         <translation>{status}：{area:.2f} 公顷</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="85"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="89"/>
         <source>Writing the results</source>
         <translation>正在写出结果</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="88"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="92"/>
         <source>Plan conformance</source>
         <translation>规划符合性</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="89"/>
+        <location filename="../provider/algorithms/monitoring/plan_conformance.py" line="93"/>
         <source>Plan conformance summary</source>
         <translation>规划符合性汇总</translation>
     </message>
@@ -2870,22 +2875,22 @@
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="290"/>
+        <location filename="../provider/base.py" line="291"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="294"/>
+        <location filename="../provider/base.py" line="295"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="299"/>
+        <location filename="../provider/base.py" line="300"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="317"/>
+        <location filename="../provider/base.py" line="319"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
@@ -2935,47 +2940,47 @@
         <translation>意外错误（{kind}：{error}）；未写出任何结果。详细信息见日志消息面板（Spatial Planning Monitor）；请报告该问题。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="257"/>
+        <location filename="../provider/base.py" line="258"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="258"/>
+        <location filename="../provider/base.py" line="259"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="259"/>
+        <location filename="../provider/base.py" line="260"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="264"/>
+        <location filename="../provider/base.py" line="265"/>
         <source>Layer “{layer}” ({param}) is a table without geometry; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）是无几何的表；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="264"/>
+        <location filename="../provider/base.py" line="265"/>
         <source>geometries</source>
         <translation>几何</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="270"/>
+        <location filename="../provider/base.py" line="271"/>
         <source>Layer “{layer}” ({param}) has {got}; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）为{got}要素；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="274"/>
+        <location filename="../provider/base.py" line="275"/>
         <source>Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run again.</source>
         <translation>图层“{layer}”（{param}）没有坐标参考系，因此无法确定其面积和距离。请设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="280"/>
+        <location filename="../provider/base.py" line="281"/>
         <source>Layer “{layer}” ({param}) is empty: the results hold nothing from it.</source>
         <translation>图层“{layer}”（{param}）为空：结果中不含其任何内容。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="402"/>
+        <location filename="../provider/base.py" line="417"/>
         <source>{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).</source>
         <translation>{output}：字段“{field}”更名为“{new}”（fid 是 GeoPackage 自身的编号字段）。</translation>
     </message>
@@ -3651,22 +3656,22 @@
         <translation>{name} 的参数个数不正确</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="408"/>
+        <location filename="../core/indicators/measures.py" line="418"/>
         <source>input {name} not given</source>
         <translation>未提供输入项 {name}</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="222"/>
+        <location filename="../core/indicators/measures.py" line="232"/>
         <source>needs the 城镇村属性码 field (URBAN_FIELD) or the urban development boundary (DEV_BOUNDARY) to tell urban from village construction land</source>
         <translation>需要城镇村属性码字段（URBAN_FIELD）或城镇开发边界（DEV_BOUNDARY）来区分城镇与村庄建设用地</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="233"/>
+        <location filename="../core/indicators/measures.py" line="243"/>
         <source>the risk points have no kind field</source>
         <translation>风险点没有类型字段</translation>
     </message>
     <message>
-        <location filename="../core/indicators/measures.py" line="247"/>
+        <location filename="../core/indicators/measures.py" line="257"/>
         <source>the sensor radius must be greater than 0</source>
         <translation>感知终端覆盖半径必须大于 0</translation>
     </message>
@@ -4501,27 +4506,27 @@
         <translation>图层 {layer}，要素 {fid}：{message}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="65"/>
+        <location filename="../core/landuse/inputs.py" line="74"/>
         <source>Layer {layer}: codes of field {field} read as {edition}</source>
         <translation>图层 {layer}：字段 {field} 的编码按 {edition} 读取</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="70"/>
+        <location filename="../core/landuse/inputs.py" line="79"/>
         <source>Layer {layer}: {count} feature(s) have codes not in the table, counted as 未知 (unknown): {codes}</source>
         <translation>图层 {layer}：{count} 个要素的编码不在表中，计为“未知”：{codes}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="70"/>
+        <location filename="../core/landuse/inputs.py" line="79"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../core/landuse/overlay.py" line="263"/>
+        <location filename="../core/landuse/overlay.py" line="264"/>
         <source>Geometry error while cutting {what}: {error}</source>
         <translation>切分 {what} 时出现几何错误：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/overlay.py" line="203"/>
+        <location filename="../core/landuse/overlay.py" line="204"/>
         <source>feature {label}</source>
         <translation>要素 {label}</translation>
     </message>
@@ -5231,77 +5236,77 @@
         <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="230"/>
+        <location filename="../bridge/frames.py" line="345"/>
         <source>ring with fewer than 4 points (no area) dropped</source>
         <translation>已删除少于 4 个点的环（无面积）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="235"/>
+        <location filename="../bridge/frames.py" line="350"/>
         <source>unclosed ring closed</source>
         <translation>未闭合的环已闭合</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="248"/>
+        <location filename="../bridge/frames.py" line="363"/>
         <source>empty parts dropped</source>
         <translation>已删除空部件</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="256"/>
+        <location filename="../bridge/frames.py" line="371"/>
         <source>line of fewer than 2 distinct points dropped</source>
         <translation>已删除不足 2 个不同点的线</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="286"/>
+        <location filename="../bridge/frames.py" line="401"/>
         <source>parts of another geometry type dropped</source>
         <translation>已删除其他几何类型的部件</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="294"/>
+        <location filename="../bridge/frames.py" line="409"/>
         <source>invalid polygon made valid ({reason})</source>
         <translation>无效多边形已修复（{reason}）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="310"/>
+        <location filename="../bridge/frames.py" line="425"/>
         <source>curves segmentized</source>
         <translation>曲线已分段为直线</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="317"/>
+        <location filename="../bridge/frames.py" line="432"/>
         <source>unreadable geometry ({error})</source>
         <translation>几何无法读取（{error}）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="321"/>
+        <location filename="../bridge/frames.py" line="436"/>
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="323"/>
+        <location filename="../bridge/frames.py" line="438"/>
         <source>read from its vertices</source>
         <translation>由其顶点重建</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="339"/>
+        <location filename="../bridge/frames.py" line="454"/>
         <source>skipped (read without geometry)</source>
         <translation>已跳过（按无几何读取）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="339"/>
+        <location filename="../bridge/frames.py" line="454"/>
         <source>repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="346"/>
+        <location filename="../bridge/frames.py" line="461"/>
         <source>{n} {label}, {reasons}: feature {fids}</source>
         <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="346"/>
+        <location filename="../bridge/frames.py" line="461"/>
         <source>{n} {label}, {reasons}: features {fids}</source>
         <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="349"/>
+        <location filename="../bridge/frames.py" line="464"/>
         <source>Layer “{layer}”: {n} geometries needed care. {details}.</source>
         <translation>图层“{layer}”：{n} 个几何需要处理。{details}。</translation>
     </message>
@@ -5664,11 +5669,6 @@
         <location filename="../core/indicators/formula.py" line="163"/>
         <source>exponent {value:g} in &quot;{formula}&quot; is larger than {n}</source>
         <translation>公式“{formula}”中的指数 {value:g} 大于 {n}</translation>
-    </message>
-    <message>
-        <location filename="../core/indicators/measures.py" line="420"/>
-        <source>the life-circle table has no column {column}</source>
-        <translation>生活圈表没有列 {column}</translation>
     </message>
     <message>
         <location filename="../core/indicators/yearly.py" line="40"/>
@@ -6086,42 +6086,42 @@
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="208"/>
+        <location filename="../provider/destinations.py" line="209"/>
         <source>{output} ({dest_name}) would write into “{path}”, which is the input {input} ({input_name}). Choose another file: an input is never overwritten.</source>
         <translation>{output}（{dest_name}）将写入“{path}”，而它是输入 {input}（{input_name}）。请另选文件：输入绝不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="218"/>
+        <location filename="../provider/destinations.py" line="219"/>
         <source>{first} ({first_name}) and {second} ({second_name}) both write “{path}”. Give each output its own file (or its own layer of a GeoPackage).</source>
         <translation>{first}（{first_name}）和 {second}（{second_name}）都写入“{path}”。请为每个输出指定单独的文件（或 GeoPackage 中单独的图层）。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="228"/>
+        <location filename="../provider/destinations.py" line="229"/>
         <source>“{folder}” (the folder of {output}, {name}) does not exist or is not writable.</source>
         <translation>“{folder}”（{output}（{name}）所在的文件夹）不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="232"/>
+        <location filename="../provider/destinations.py" line="233"/>
         <source>{output} ({name}): “{path}” exists and is read-only.</source>
         <translation>{output}（{name}）：“{path}”已存在且为只读。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="319"/>
+        <location filename="../core/publish.py" line="18"/>
         <source>GeoPackage “{path}” cannot be opened for writing.</source>
         <translation>无法以写入方式打开 GeoPackage“{path}”。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="325"/>
+        <location filename="../core/publish.py" line="24"/>
         <source>Layer “{layer}” could not be written into “{path}”.</source>
         <translation>无法将图层“{layer}”写入“{path}”。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="328"/>
+        <location filename="../core/publish.py" line="27"/>
         <source>GeoPackage “{path}” is locked by another program.</source>
         <translation>GeoPackage“{path}”被其他程序锁定。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="336"/>
+        <location filename="../core/publish.py" line="35"/>
         <source>Layer “{layer}” could not be replaced in “{path}”.</source>
         <translation>无法替换“{path}”中的图层“{layer}”。</translation>
     </message>
@@ -6249,6 +6249,131 @@
         <location filename="../ui/vitals_dock.py" line="87"/>
         <source>Open City vital signs (城市运行体征)…</source>
         <translation>打开城市运行体征…</translation>
+    </message>
+    <message>
+        <location filename="../batch/engine.py" line="43"/>
+        <source>Folder “{folder}” of {name} does not exist.</source>
+        <translation>{name} 的文件夹“{folder}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../batch/engine.py" line="122"/>
+        <source>{n} tiles of at most {budget} features of “{layer}” ({count} in all).</source>
+        <translation>“{layer}”分为 {n} 个瓦片，每片至多 {budget} 个要素（共 {count} 个）。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="79"/>
+        <source>Parameter {name} is required.</source>
+        <translation>必须提供参数 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../batch/engine.py" line="156"/>
+        <source>{n} of {count} features had no geometry and were skipped.</source>
+        <translation>{count} 个要素中有 {n} 个没有几何，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../batch/gdalio.py" line="51"/>
+        <source>Layer “{uri}” cannot be opened.</source>
+        <translation>无法打开图层“{uri}”。</translation>
+    </message>
+    <message>
+        <location filename="../batch/gdalio.py" line="54"/>
+        <source>“{path}” has no layer “{layer}”.</source>
+        <translation>“{path}”中没有图层“{layer}”。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="92"/>
+        <source>Layer “{layer}”: field “{field}” is missing</source>
+        <translation>图层“{layer}”：缺少字段“{field}”</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="96"/>
+        <source>Layer “{layer}” is not in the CRS of “{main}”; the batch engine does not reproject: reproject it first.</source>
+        <translation>图层“{layer}”与“{main}”的坐标参考系不同；批处理引擎不做重投影，请先重投影。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="106"/>
+        <source>Working CRS: {method}.</source>
+        <translation>工作坐标系：{method}。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="196"/>
+        <source>Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.</source>
+        <translation>请至少指定一条控制线：ECO_REDLINE、FARMLAND 或 DEV_BOUNDARY。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="265"/>
+        <source>{n} parcel(s) with unknown codes were given class {cls}: {codes}.</source>
+        <translation>{n} 个编码未知的图斑已归入类别 {cls}：{codes}。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="302"/>
+        <source>Unknown job {name}; one of {names}.</source>
+        <translation>未知的作业 {name}；可用作业为 {names}。</translation>
+    </message>
+    <message>
+        <location filename="../core/indicators/measures.py" line="430"/>
+        <source>the {table} table has no column {column}</source>
+        <translation>{table} 表中没有列 {column}</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="288"/>
+        <source>Cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="290"/>
+        <source>Cannot read {path}: no layer {layer}</source>
+        <translation>无法读取 {path}：没有图层 {layer}</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="302"/>
+        <source>Layer {layer} has no field {field}</source>
+        <translation>图层 {layer} 没有字段 {field}</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="311"/>
+        <source>Layer {layer}: filter {where} refused ({error})</source>
+        <translation>图层 {layer}：筛选条件 {where} 被拒绝（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="427"/>
+        <source>Cannot write {path}: only GeoPackage and FlatGeobuf</source>
+        <translation>无法写入 {path}：仅支持 GeoPackage 和 FlatGeobuf</translation>
+    </message>
+    <message>
+        <location filename="../core/io/gdal_frames.py" line="450"/>
+        <source>Cannot write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="27"/>
+        <source>Run on a Dask cluster: scheduler address (tcp://host:8786) or local:N for N worker processes; empty = in QGIS</source>
+        <translation>在 Dask 集群上运行：调度器地址（tcp://host:8786），或 local:N 表示 N 个本机工作进程；留空则在 QGIS 中运行</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="39"/>
+        <source>SCHEDULER: the batch engine measures planar areas only; set AREA_METHOD to PLANAR, or leave SCHEDULER empty.</source>
+        <translation>SCHEDULER：批处理引擎目前只计算平面面积；请将 AREA_METHOD 设为 PLANAR，或将 SCHEDULER 留空。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="52"/>
+        <source>SCHEDULER: layer “{layer}” must be a whole layer of a file (GeoPackage, shapefile …), without a filter or a selection.</source>
+        <translation>SCHEDULER：图层“{layer}”必须是文件中的完整图层（GeoPackage、shapefile 等），不能带筛选条件或只用选中要素。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="73"/>
+        <source>SCHEDULER: output {name} must be a GeoPackage (.gpkg).</source>
+        <translation>SCHEDULER：输出 {name} 必须是 GeoPackage（.gpkg）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="95"/>
+        <source>Handing the work to the batch engine ({scheduler}).</source>
+        <translation>将计算交给批处理引擎（{scheduler}）。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="119"/>
+        <source>The batch engine failed: {error}</source>
+        <translation>批处理引擎运行失败：{error}</translation>
     </message>
 </context>
 </TS>
