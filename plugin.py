@@ -80,8 +80,8 @@ class SpatialPlanningMonitor:
         listing = '; '.join(f'{name}: {why}' for name, why in problems.items())
         message = self.tr('Some algorithms are unavailable because Python packages are missing '
                           '({listing}). {hint}').format(listing=listing, hint=deps.install_hint(problems))
-        QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Warning)
-        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, 0)
+        QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Warning)
+        self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.MessageLevel.Warning, 0)
 
     def _import_ui(self, module):
         """A ui module, or None (with the dependency message) when a package it needs is missing."""
@@ -91,9 +91,9 @@ class SpatialPlanningMonitor:
             problems = deps.check() or {getattr(exc, 'name', None) or str(exc): str(exc)}
             message = self.tr('This tool needs Python packages that are missing ({listing}). {hint}').format(
                 listing=', '.join(problems), hint=deps.install_hint(problems))
-            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(message, LOG_TAG, Qgis.MessageLevel.Warning)
             if self.iface is not None:
-                self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.Warning, 0)
+                self.iface.messageBar().pushMessage(LOG_TAG, message, Qgis.MessageLevel.Warning, 0)
             return None
 
     def toggle_panel(self, module, name):
@@ -105,7 +105,7 @@ class SpatialPlanningMonitor:
                 return None
             panel = getattr(ui_module, name)(self.iface)
             if isinstance(panel, QDockWidget):
-                self.iface.addDockWidget(Qt.RightDockWidgetArea, panel)
+                self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
                 self._tabify(panel)
             self.panels[name] = panel
             if isinstance(panel, QDockWidget):

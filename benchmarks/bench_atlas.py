@@ -41,9 +41,9 @@ def _square(x, y, size):
 
 def make_city(path, n, seed=0):
     """Write districts, landuse_plan, violations and indicators (long table) to a GeoPackage."""
-    from qgis.PyQt.QtCore import QVariant
     from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter,
                            QgsVectorLayer, QgsCoordinateTransformContext)
+    from spatial_planning_monitor.compat import FieldType
     rng = np.random.default_rng(seed)
     side = int(np.ceil(np.sqrt(n)))
     x0, y0, size = 40_430_000, 2_780_000, 10_000
@@ -54,15 +54,15 @@ def make_city(path, n, seed=0):
         lyr.updateFields()
         return lyr
 
-    districts = layer('MultiPolygon', 'districts', [('adcode', QVariant.Int), ('name', QVariant.String)])
-    landuse = layer('MultiPolygon', 'landuse_plan', [('YDYHFLDM', QVariant.String),
-                                                     ('YDYHFLMC', QVariant.String)])
-    violations = layer('MultiPolygon', 'violations', [('TYPE', QVariant.String),
-                                                      ('AREA_M2', QVariant.Double)])
-    table = layer('None', 'indicators', [('DISTRICT', QVariant.String), ('IND_ID', QVariant.String),
-                                         ('IND_NAME', QVariant.String), ('VALUE', QVariant.Double),
-                                         ('UNIT', QVariant.String), ('TARGET', QVariant.Double),
-                                         ('STATUS', QVariant.String)])
+    districts = layer('MultiPolygon', 'districts', [('adcode', FieldType.Int), ('name', FieldType.String)])
+    landuse = layer('MultiPolygon', 'landuse_plan', [('YDYHFLDM', FieldType.String),
+                                                     ('YDYHFLMC', FieldType.String)])
+    violations = layer('MultiPolygon', 'violations', [('TYPE', FieldType.String),
+                                                      ('AREA_M2', FieldType.Double)])
+    table = layer('None', 'indicators', [('DISTRICT', FieldType.String), ('IND_ID', FieldType.String),
+                                         ('IND_NAME', FieldType.String), ('VALUE', FieldType.Double),
+                                         ('UNIT', FieldType.String), ('TARGET', FieldType.Double),
+                                         ('STATUS', FieldType.String)])
     feats = {id(districts): [], id(landuse): [], id(violations): [], id(table): []}
 
     def add(lyr, attrs, wkt=None):
@@ -98,11 +98,11 @@ def make_city(path, n, seed=0):
     for k, lyr in enumerate((districts, landuse, violations, table)):
         lyr.dataProvider().addFeatures(feats[id(lyr)])
         options.layerName = lyr.name()
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteFile if k == 0
-                                        else QgsVectorFileWriter.CreateOrOverwriteLayer)
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile if k == 0
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer)
         error = QgsVectorFileWriter.writeAsVectorFormatV3(
             lyr, str(path), QgsCoordinateTransformContext(), options)
-        assert error[0] == QgsVectorFileWriter.NoError, error
+        assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return str(path)
 
 

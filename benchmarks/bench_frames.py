@@ -15,12 +15,12 @@ from _common import import_plugin, peak_rss_gib, qgis_app, save, timer
 
 
 def make_layer(n, seed=0, messy_every=0):
-    from qgis.PyQt.QtCore import QVariant
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from spatial_planning_monitor.compat import FieldType
     rng = np.random.default_rng(seed)
     layer = QgsVectorLayer('MultiPolygon?crs=EPSG:4528', 'parcels', 'memory')
-    layer.dataProvider().addAttributes([QgsField('DLBM', QVariant.String), QgsField('DLMC', QVariant.String),
-                                        QgsField('面积', QVariant.Double), QgsField('层数', QVariant.Int)])
+    layer.dataProvider().addAttributes([QgsField('DLBM', FieldType.String), QgsField('DLMC', FieldType.String),
+                                        QgsField('面积', FieldType.Double), QgsField('层数', FieldType.Int)])
     layer.updateFields()
     codes = [('0101', '水田'), ('0301', '乔木林地'), ('0701', '城镇住宅用地'), ('05H1', '商业服务业设施用地')]
     xs, ys = 40_450_000 + rng.uniform(0, 1e5, n), 2_800_000 + rng.uniform(0, 1e5, n)

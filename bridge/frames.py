@@ -45,17 +45,18 @@ from ..core.errors import Canceled, InputError
 from ..core.io import gdal_frames
 from ..core.i18n import translate
 from ..core.landuse.geometry import is_valid, polygonal
+from ..compat import FeatureRequestFlag, FieldType, GeometryType, WkbType
 
-_INT_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
-_FLOAT_TYPES = (QVariant.Double,)
+_INT_TYPES = (FieldType.Int, FieldType.UInt, FieldType.LongLong, FieldType.ULongLong)
+_FLOAT_TYPES = (FieldType.Double,)
 
 _WKB_BY_NAME = {
-    'Point': QgsWkbTypes.Point,
-    'MultiPoint': QgsWkbTypes.MultiPoint,
-    'LineString': QgsWkbTypes.LineString,
-    'MultiLineString': QgsWkbTypes.MultiLineString,
-    'Polygon': QgsWkbTypes.Polygon,
-    'MultiPolygon': QgsWkbTypes.MultiPolygon,
+    'Point': WkbType.Point,
+    'MultiPoint': WkbType.MultiPoint,
+    'LineString': WkbType.LineString,
+    'MultiLineString': WkbType.MultiLineString,
+    'Polygon': WkbType.Polygon,
+    'MultiPolygon': WkbType.MultiPolygon,
 }
 
 
@@ -68,7 +69,7 @@ def crs_to_frame(crs):
     authid = crs.authid()
     if authid.upper().startswith('EPSG:'):
         return authid
-    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
 
 
 def crs_from_frame(frame_crs):
@@ -131,7 +132,7 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
     request = QgsFeatureRequest(request) if request is not None else QgsFeatureRequest()
     request.setSubsetOfAttributes(indices)
     if not with_geometry:
-        request.setFlags(request.flags() | QgsFeatureRequest.NoGeometry)
+        request.setFlags(request.flags() | FeatureRequestFlag.NoGeometry)
     with _quiet_geos():
         ids, rows, shapes, notes = _read(source, request, indices, with_geometry, feedback)
 
@@ -163,7 +164,7 @@ class _Fallback(Exception):
     """The file holds something only QGIS reads as QGIS does."""
 
 
-def file_origin(layer, selected_only=False, check=QgsFeatureRequest.GeometryNoCheck, limit=-1):
+def file_origin(layer, selected_only=False, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck, limit=-1):
     """The :class:`FileOrigin` of a QgsVectorLayer GDAL can read directly (a GeoPackage,
     FlatGeobuf or UTF-8 shapefile, without an SQL query as subset), or None."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.providerType() != 'ogr' \
@@ -186,7 +187,7 @@ def file_origin(layer, selected_only=False, check=QgsFeatureRequest.GeometryNoCh
             return None
     name = parts.get('layerName') or parts.get('layerId') or 0    # QGIS opens the first one
     fids = sorted(layer.selectedFeatureIds()) if selected_only else None
-    return FileOrigin(path, name, subset or None, fids, check != QgsFeatureRequest.GeometryNoCheck)
+    return FileOrigin(path, name, subset or None, fids, check != QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
 
 
 def parameter_origin(value, layer, context):
@@ -195,7 +196,7 @@ def parameter_origin(value, layer, context):
     check, selected, limit = context.invalidGeometryCheck(), False, -1
     if isinstance(value, QgsProcessingFeatureSourceDefinition):
         selected, limit = value.selectedFeaturesOnly, value.featureLimit
-        if value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
+        if value.flags & QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck:
             check = value.geometryCheck
     return file_origin(layer, selected, check, limit)
 
@@ -205,13 +206,13 @@ def _plain(request, source):
     if request is None:
         return True
     crs = request.destinationCrs()
-    return request.filterType() == QgsFeatureRequest.FilterNone and request.filterRect().isNull() \
+    return request.filterType() == QgsFeatureRequest.FilterType.FilterNone and request.filterRect().isNull() \
         and request.limit() == -1 and (not crs.isValid() or crs == source.sourceCrs()) \
-        and request.invalidGeometryCheck() == QgsFeatureRequest.GeometryNoCheck
+        and request.invalidGeometryCheck() == QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
 
 
-_DIMENSIONS = {QgsWkbTypes.PointGeometry: gdal_frames.POINT, QgsWkbTypes.LineGeometry: gdal_frames.LINE,
-               QgsWkbTypes.PolygonGeometry: gdal_frames.POLYGON}
+_DIMENSIONS = {GeometryType.Point: gdal_frames.POINT, GeometryType.Line: gdal_frames.LINE,
+               GeometryType.Polygon: gdal_frames.POLYGON}
 
 
 def _read_with_gdal(origin, source, names, with_geometry, feedback):
@@ -256,10 +257,10 @@ def _read(source, request, indices, with_geometry, feedback):
     Fast path: one WKB export and one GEOS parse per feature (plus a validity check for
     polygons); what GEOS refuses, what is of another type and invalid polygons take the slow path.
     """
-    wkb_type = source.wkbType() if hasattr(source, 'wkbType') else QgsWkbTypes.Unknown  # duck-typed sources
+    wkb_type = source.wkbType() if hasattr(source, 'wkbType') else WkbType.Unknown  # duck-typed sources
     dimension = QgsWkbTypes.geometryType(wkb_type)
     readable = _readable_codes(dimension)
-    polygons = dimension == QgsWkbTypes.PolygonGeometry
+    polygons = dimension == GeometryType.Polygon
     total = source.featureCount()
     step = 100.0 / total if total and total > 0 else 0
     ids, rows, shapes, notes = [], [], [], []
@@ -297,8 +298,8 @@ GeometryNote.__doc__ = """What was done to one feature's geometry: ``action`` RE
 geometry left: None in the frame), ``reasons`` (texts), and ``x``, ``y``: the mean of its distinct
 vertices, in the frame's CRS (the location of a skipped one; NaN when it has no vertex)."""
 
-_BASE_CODES = {QgsWkbTypes.PointGeometry: (1, 4), QgsWkbTypes.LineGeometry: (2, 5),
-               QgsWkbTypes.PolygonGeometry: (3, 6)}
+_BASE_CODES = {GeometryType.Point: (1, 4), GeometryType.Line: (2, 5),
+               GeometryType.Polygon: (3, 6)}
 
 
 @contextlib.contextmanager
@@ -355,23 +356,23 @@ def _polygon(surface, z, reasons):
 
 def _parts(abstract, z, reasons):
     """{dimension: [shapely parts]} of a segmentized QGIS geometry; (parts, all vertices)."""
-    parts = {QgsWkbTypes.PointGeometry: [], QgsWkbTypes.LineGeometry: [], QgsWkbTypes.PolygonGeometry: []}
+    parts = {GeometryType.Point: [], GeometryType.Line: [], GeometryType.Polygon: []}
     vertices = []
     for leaf in _leaves(abstract):
         kind = QgsWkbTypes.geometryType(leaf.wkbType())
         if leaf.isEmpty():
             reasons.add(translate('spm', 'empty parts dropped'))
-        elif kind == QgsWkbTypes.PointGeometry:
+        elif kind == GeometryType.Point:
             vertices.append((leaf.x(), leaf.y()))
             parts[kind].append(Point((leaf.x(), leaf.y(), leaf.z()) if z else (leaf.x(), leaf.y())))
-        elif kind == QgsWkbTypes.LineGeometry:
+        elif kind == GeometryType.Line:
             coordinates = _coordinates(leaf, z)
             vertices.extend(c[:2] for c in coordinates)
             if len(_distinct(coordinates)) < 2:
                 reasons.add(translate('spm', 'line of fewer than 2 distinct points dropped'))
             else:
                 parts[kind].append(LineString(coordinates))
-        elif kind == QgsWkbTypes.PolygonGeometry:
+        elif kind == GeometryType.Polygon:
             vertices.extend((p.x(), p.y()) for ring in _rings_of(leaf) for p in ring.points())
             polygon = _polygon(leaf, z, reasons)
             if polygon is not None:
@@ -384,8 +385,8 @@ def _rings_of(surface):
     return [ring for ring in rings if ring is not None]
 
 
-_MULTI = {QgsWkbTypes.PointGeometry: MultiPoint, QgsWkbTypes.LineGeometry: MultiLineString,
-          QgsWkbTypes.PolygonGeometry: MultiPolygon}
+_MULTI = {GeometryType.Point: MultiPoint, GeometryType.Line: MultiLineString,
+          GeometryType.Polygon: MultiPolygon}
 
 
 def _assemble(parts, dimension, multi, reasons):
@@ -403,7 +404,7 @@ def _assemble(parts, dimension, multi, reasons):
     if not kept:
         return None
     shape = _MULTI[dimension](kept) if multi or len(kept) > 1 else kept[0]
-    if dimension == QgsWkbTypes.PolygonGeometry and not is_valid(shape):
+    if dimension == GeometryType.Polygon and not is_valid(shape):
         reason = explain_validity(shape).split('[')[0].strip()
         shape = polygonal(make_valid(shape))
         reasons.add(translate('spm', 'invalid polygon made valid ({reason})').format(reason=reason))
@@ -470,19 +471,19 @@ def describe_notes(notes, layer, limit=20):
 def _field_for(name, series):
     kind = series.dtype.kind
     if pd.api.types.is_bool_dtype(series):
-        return QgsField(name, QVariant.Bool)
+        return QgsField(name, FieldType.Bool)
     if kind in 'iu' or str(series.dtype) in ('Int64', 'Int32', 'UInt32'):
-        return QgsField(name, QVariant.LongLong)
+        return QgsField(name, FieldType.LongLong)
     if kind == 'f':
-        return QgsField(name, QVariant.Double)
+        return QgsField(name, FieldType.Double)
     if kind == 'M':
-        return QgsField(name, QVariant.DateTime)
+        return QgsField(name, FieldType.DateTime)
     sample = next((v for v in series if v is not None and v == v), None)
     if isinstance(sample, datetime.datetime):
-        return QgsField(name, QVariant.DateTime)
+        return QgsField(name, FieldType.DateTime)
     if isinstance(sample, datetime.date):
-        return QgsField(name, QVariant.Date)
-    return QgsField(name, QVariant.String)
+        return QgsField(name, FieldType.Date)
+    return QgsField(name, FieldType.String)
 
 
 def fields_for_frame(frame):
@@ -498,13 +499,13 @@ def fields_for_frame(frame):
 def wkb_type_for_frame(frame):
     """The QGIS geometry type for the frame: multi when any part is multi, NoGeometry for tables."""
     if not isinstance(frame, gpd.GeoDataFrame):
-        return QgsWkbTypes.NoGeometry
+        return WkbType.NoGeometry
     names = set(frame.geometry.dropna().geom_type.unique())
     if not names:
-        return QgsWkbTypes.Unknown
+        return WkbType.Unknown
     base = {n.replace('Multi', '') for n in names}
     if len(base) > 1:
-        return QgsWkbTypes.Unknown
+        return WkbType.Unknown
     single = base.pop()
     multi = any(n.startswith('Multi') for n in names)
     wkb_type = _WKB_BY_NAME['Multi' + single if multi else single]
@@ -518,7 +519,7 @@ def _attribute_lists(frame, fields):
     for field in fields:
         series = frame[field.name()]
         values = series.astype(object).where(series.notna(), None).tolist()
-        if field.type() in (QVariant.DateTime,):
+        if field.type() in (FieldType.DateTime,):
             values = [None if v is None else QDateTime(pd.Timestamp(v).to_pydatetime())
                       for v in values]
         columns.append(values)
@@ -553,13 +554,13 @@ def frame_to_features(frame, fields=None, wkb_type=None, feedback=None):
     return features
 
 
-_OGR_FIELD_TYPES = {QVariant.LongLong: 12, QVariant.Double: 2, QVariant.String: 4}  # OFTInteger64, OFTReal, OFTString
+_OGR_FIELD_TYPES = {FieldType.LongLong: 12, FieldType.Double: 2, FieldType.String: 4}  # OFTInteger64, OFTReal, OFTString
 
 
 def gdal_writes(frame, path, fields, wkb_type):
     """True when :func:`write_file` writes this frame to ``path`` as QGIS's sink would."""
     extension = os.path.splitext(path)[1].lower()
-    simple = wkb_type in range(0, 8) or (wkb_type == QgsWkbTypes.NoGeometry and extension == '.gpkg')
+    simple = wkb_type in range(0, 8) or (wkb_type == WkbType.NoGeometry and extension == '.gpkg')
     names = [f.name().lower() for f in fields]
     return extension in gdal_frames.DRIVERS and simple and \
         all(f.type() in _OGR_FIELD_TYPES for f in fields) and all(n.strip() for n in names) and \
@@ -570,7 +571,7 @@ def write_file(frame, path, layer, fields, wkb_type, crs, feedback=None):
     """Write the frame to a new GeoPackage/FlatGeobuf file with GDAL directly (core/io), the
     layer as QGIS's sink makes it (``fields``, ``wkb_type``, ``crs``); see :func:`gdal_writes`."""
     kinds = [(f.name(), _OGR_FIELD_TYPES[f.type()], 0) for f in fields]
-    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED) if crs is not None and crs.isValid() else None
+    wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED) if crs is not None and crs.isValid() else None
     gdal_frames.write_frame(frame, path, layer, geometry_type=int(wkb_type), crs=wkt, fields=kinds,
                             canceled=feedback.isCanceled if feedback is not None else None)
 
@@ -580,7 +581,7 @@ def write_features(sink, features, feedback=None, chunk=10000):
     for start in range(0, len(features), chunk):
         if feedback is not None and feedback.isCanceled():
             raise Canceled('canceled')
-        if not sink.addFeatures(features[start:start + chunk], QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(features[start:start + chunk], QgsFeatureSink.Flag.FastInsert):
             raise RuntimeError(getattr(sink, 'lastError', lambda: '')() or 'could not write features')
 
 
@@ -589,7 +590,7 @@ def frame_to_layer(frame, name='result', crs=None):
     wkb_type = wkb_type_for_frame(frame)
     crs = crs if crs is not None else (
         crs_from_frame(frame.crs) if isinstance(frame, gpd.GeoDataFrame) else None)
-    geometry = 'None' if wkb_type == QgsWkbTypes.NoGeometry else QgsWkbTypes.displayString(wkb_type)
+    geometry = 'None' if wkb_type == WkbType.NoGeometry else QgsWkbTypes.displayString(wkb_type)
     uri = geometry
     if crs is not None and crs.isValid() and geometry != 'None':
         uri += '?crs=' + (crs.authid() or 'wkt:' + crs.toWkt())

@@ -63,7 +63,7 @@ def _save(name, field, categories, target):
     layer = QgsVectorLayer(f'Polygon?crs=EPSG:4528&field={field}:string', name, 'memory')
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     path = os.path.join(target, name + '.qml')
-    message, ok = layer.saveNamedStyle(path, QgsMapLayer.Symbology)
+    message, ok = layer.saveNamedStyle(path, QgsMapLayer.StyleCategory.Symbology)
     if not ok:
         raise SystemExit(f'{path}: {message}')
     return path

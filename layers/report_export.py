@@ -88,19 +88,19 @@ def pdf_settings(dpi, layout=None):
 
 
 def _fail(result, error, path):
-    if result == QgsLayoutExporter.Canceled:
+    if result == QgsLayoutExporter.ExportResult.Canceled:
         raise Canceled('canceled')
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise InputError(translate('spm', 'Exporting “{path}” failed: {error}').format(
             path=path, error=error or _RESULTS.get(result, str(result))))
 
 
 _RESULTS = {
-    QgsLayoutExporter.FileError: 'file error',
-    QgsLayoutExporter.PrintError: 'print error',
-    QgsLayoutExporter.SvgLayerError: 'SVG layer error',
-    QgsLayoutExporter.IteratorError: 'atlas error',
-    QgsLayoutExporter.MemoryError: 'out of memory (lower the DPI)',
+    QgsLayoutExporter.ExportResult.FileError: 'file error',
+    QgsLayoutExporter.ExportResult.PrintError: 'print error',
+    QgsLayoutExporter.ExportResult.SvgLayerError: 'SVG layer error',
+    QgsLayoutExporter.ExportResult.IteratorError: 'atlas error',
+    QgsLayoutExporter.ExportResult.MemoryError: 'out of memory (lower the DPI)',
 }
 
 
@@ -205,9 +205,9 @@ def _export_page(exporter, fmt, dpi, path):
         return
     image = exporter.renderPageToImage(0, QSize(), dpi)
     if image.isNull():
-        _fail(QgsLayoutExporter.MemoryError, '', path)
+        _fail(QgsLayoutExporter.ExportResult.MemoryError, '', path)
     if not image.save(path, 'PNG'):
-        _fail(QgsLayoutExporter.FileError, '', path)
+        _fail(QgsLayoutExporter.ExportResult.FileError, '', path)
 
 
 def _export_each(layout, fmt, dpi, folder, names, feedback):

@@ -248,7 +248,7 @@ def _swap(font, family):
     font = QFont(font)
     if font.family() == fonts.FAMILY and family != fonts.FAMILY:
         font.setFamily(family)
-    font.setStyleStrategy(font.styleStrategy() | QFont.PreferNoShaping)
+    font.setStyleStrategy(font.styleStrategy() | QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -265,8 +265,8 @@ def apply_fonts(layout, family):
         elif isinstance(item, QgsLayoutItemScaleBar):
             item.setTextFormat(_swap_format(item.textFormat(), family))
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.SymbolLabel):
                 item.setStyleFont(style, _swap(item.styleFont(style), family))
         elif isinstance(item, QgsLayoutItemMap):
             for grid in item.grids().asList():
@@ -290,7 +290,7 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
     labels = labels_of(layout)
     main, overview = maps_of(layout)
 
-    name = layout_name or project.layoutManager().generateUniqueTitle(QgsPrintLayout.PrintLayout)
+    name = layout_name or project.layoutManager().generateUniqueTitle(QgsPrintLayout.Type.PrintLayout)
     group = project.layerTreeRoot().insertGroup(0, name)
     group.setItemVisibilityChecked(False)
     try:
@@ -359,7 +359,7 @@ def _set_main_map(main, layers):
     main.setLayers([layers[r] for r in order if r in layers])
     main.setKeepLayerSet(True)
     main.setAtlasDriven(True)
-    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     main.setAtlasMargin(0.08)
     main.setCrs(layers['districts'].crs())
     _zoom(main, layers['districts'].extent())
@@ -399,10 +399,10 @@ def _set_round_scales(layout, main):
     """The main map at a round scale on every page: the scale QGIS picks to fit the district with
     its margin, rounded up (core/reports/scales.py), through a data-defined scale reading the
     layout variable ``@spm_map_scales`` (JSON: feature id -> scale)."""
-    main.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale, QgsProperty())
+    main.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.MapScale, QgsProperty())
     rounded = {str(fid): scales.round_scale(main.scale()) for fid in _each_page(layout)}
     QgsExpressionContextUtils.setLayoutVariable(layout, 'spm_map_scales', json.dumps(rounded))
-    main.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale,
+    main.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.MapScale,
                                              QgsProperty.fromExpression(MAP_SCALE))
 
 
@@ -455,7 +455,7 @@ def _set_table(layout, table_layer):
     if table is None:
         return
     columns = list(table.columns())   # copies: setVectorLayer() resets the columns
-    table.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
+    table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
     table.setVectorLayer(table_layer)
     if columns:
         table.setColumns(columns)
@@ -470,8 +470,8 @@ def _set_chart(layout):
     if picture is None:
         return
     picture.dataDefinedProperties().setProperty(
-        QgsLayoutObject.PictureSource, QgsProperty.fromExpression(CHART_PATH))
-    picture.refreshDataDefinedProperty(QgsLayoutObject.PictureSource)
+        QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromExpression(CHART_PATH))
+    picture.refreshDataDefinedProperty(QgsLayoutObject.DataDefinedProperty.PictureSource)
 
 
 def chart_file(chart_dir, feature_id):

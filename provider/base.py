@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsMessageLog,
-    QgsProcessing,
     QgsProcessingLayerPostProcessorInterface,
     QgsWkbTypes,
 )
@@ -26,6 +25,7 @@ from qgis.core import (
 from ..core.errors import Canceled, SpmError
 from ..core.i18n import translate
 from . import destinations, resources
+from ..compat import GeometryType, SourceType, WkbType
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), 'help')
 
@@ -71,7 +71,7 @@ class _StyleOutput(QgsProcessingLayerPostProcessorInterface):
             self.then(layer)
 
 
-def secondary_sink(name, description, kind=QgsProcessing.TypeVector):
+def secondary_sink(name, description, kind=SourceType.Vector):
     """An output that is made by default in the dialog but may be left out (``qgis_process`` on
     3.22 refuses a run that does not name every mandatory output)."""
     return QgsProcessingParameterFeatureSink(name, description, kind, None, True, True)
@@ -202,7 +202,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         except (QgsProcessingException, KeyboardInterrupt):
             raise
         except Exception as exc:   # a bug: the user gets a message, the log the traceback
-            QgsMessageLog.logMessage(traceback.format_exc(), 'Spatial Planning Monitor', Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), 'Spatial Planning Monitor', Qgis.MessageLevel.Critical)
             feedback.pushDebugInfo(traceback.format_exc())
             raise QgsProcessingException(self.tr(
                 'Unexpected error ({kind}: {error}); no output was written. The details are in the '
@@ -255,19 +255,19 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         """Stop on a layer of the wrong geometry type or without a CRS; warn when it is empty."""
         kind = QgsWkbTypes.geometryType(source.wkbType())
         wanted = set(definition.dataTypes()) if hasattr(definition, 'dataTypes') else set()
-        names = {QgsProcessing.TypeVectorPoint: self.tr('points'),
-                 QgsProcessing.TypeVectorLine: self.tr('lines'),
-                 QgsProcessing.TypeVectorPolygon: self.tr('polygons')}
-        has_geometry = source.wkbType() != QgsWkbTypes.NoGeometry and kind != QgsWkbTypes.NullGeometry
-        if wanted and QgsProcessing.TypeVector not in wanted:
+        names = {SourceType.VectorPoint: self.tr('points'),
+                 SourceType.VectorLine: self.tr('lines'),
+                 SourceType.VectorPolygon: self.tr('polygons')}
+        has_geometry = source.wkbType() != WkbType.NoGeometry and kind != GeometryType.Null
+        if wanted and SourceType.Vector not in wanted:
             specific = wanted & set(names)
             if not has_geometry:
                 raise self.error(self.tr('Layer “{layer}” ({param}) is a table without geometry; {kind} are '
                                          'needed.').format(layer=self.label(source), param=definition.name(),
                                                            kind=' / '.join(names[t] for t in sorted(specific))
                                                            or self.tr('geometries')))
-            if specific and kind in (QgsWkbTypes.PointGeometry, QgsWkbTypes.LineGeometry,
-                                     QgsWkbTypes.PolygonGeometry) and int(kind) not in specific:
+            if specific and kind in (GeometryType.Point, GeometryType.Line,
+                                     GeometryType.Polygon) and int(kind) not in specific:
                 raise self.error(self.tr('Layer “{layer}” ({param}) has {got}; {kind} are needed.').format(
                     layer=self.label(source), param=definition.name(), got=names[int(kind)],
                     kind=' / '.join(names[t] for t in sorted(specific))))
@@ -362,10 +362,10 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         fields = frames.fields_for_frame(frame)
         if wkb_type is None:
             wkb_type = frames.wkb_type_for_frame(frame)
-            if wkb_type == QgsWkbTypes.Unknown and crs is not None:
-                wkb_type = QgsWkbTypes.GeometryCollection
+            if wkb_type == WkbType.Unknown and crs is not None:
+                wkb_type = WkbType.GeometryCollection
         if crs is None:
-            crs = (frames.crs_from_frame(frame.crs) if wkb_type != QgsWkbTypes.NoGeometry
+            crs = (frames.crs_from_frame(frame.crs) if wkb_type != WkbType.NoGeometry
                    else QgsCoordinateReferenceSystem())
         if dest.path is not None and frames.gdal_writes(frame, dest.path, fields, wkb_type):
             frames.write_file(frame, self._staging.path(dest), dest.layer_name, fields, wkb_type, crs, feedback)
@@ -429,7 +429,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
             self.check_canceled(feedback)
             wkb_type = kind[0] if kind else None
             if not isinstance(frame, gpd.GeoDataFrame):
-                wkb_type = QgsWkbTypes.NoGeometry
+                wkb_type = WkbType.NoGeometry
             written[name] = self.write_frame(frame, parameters, name, context, feedback, wkb_type=wkb_type)
         return written
 

@@ -34,6 +34,7 @@ from qgis.core import (
 from ..core.errors import InputError
 from ..core.i18n import translate
 from ..core.publish import replace_layer as _replace_layer
+from ..compat import ParameterFlag
 
 _DESTINATION_TYPES = {'sink': QgsProcessingUtils.LayerHint.Vector,
                       'vectorDestination': QgsProcessingUtils.LayerHint.Vector,
@@ -91,7 +92,7 @@ def _spellings(path):
 def _static(value, context):
     """The plain value of a parameter (a property's static value, a definition's sink …)."""
     if isinstance(value, QgsProperty):
-        if value.propertyType() == QgsProperty.StaticProperty:
+        if value.propertyType() == QgsProperty.Type.StaticProperty:
             return value.staticValue()
         return value.valueAsString(context.expressionContext())
     return value
@@ -107,7 +108,7 @@ def destination(alg, parameters, name, context):
         value = _static(value.sink, context)
     value = _static(value, context)
     if value is None or str(value) == '':
-        if definition.flags() & definition.FlagOptional and definition.defaultValue() in (None, ''):
+        if definition.flags() & ParameterFlag.Optional and definition.defaultValue() in (None, ''):
             return None
         value = definition.defaultValue() or QgsProcessing.TEMPORARY_OUTPUT
     value = str(value)

@@ -55,7 +55,7 @@ class SpmProvider(QgsProcessingProvider):
         for name, reason in problems.items():
             QgsMessageLog.logMessage(
                 self.tr('Algorithm {name} is unavailable: {reason}').format(name=name, reason=reason),
-                LOG_TAG, Qgis.Warning)
+                LOG_TAG, Qgis.MessageLevel.Warning)
 
     def tr(self, text):
         from qgis.PyQt.QtCore import QCoreApplication

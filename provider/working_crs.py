@@ -11,14 +11,13 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsRectangle,
-    QgsUnitTypes,
 )
 
 from ..core import crs as crs_module
 from ..core.i18n import translate
+from ..compat import DistanceUnit, ParameterFlag
 
 WORKING_CRS = 'WORKING_CRS'
 CGCS2000 = 'EPSG:4490'
@@ -30,14 +29,14 @@ def add_parameter(alg):
         WORKING_CRS, translate('spm', 'Working CRS in metres (empty: the projected CRS of the input, or for '
                                       'geographic input the Gauss–Krüger / UTM zone of its centre)'),
         optional=True)
-    param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    param.setFlags(param.flags() | ParameterFlag.Advanced)
     alg.addParameter(param)
 
 
 def metres(name, description, **kwargs):
     """A distance parameter always in metres (computed in the working CRS, whatever the layer's)."""
     param = QgsProcessingParameterDistance(name, description, **kwargs)
-    param.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+    param.setDefaultUnit(DistanceUnit.Meters)
     return param
 
 

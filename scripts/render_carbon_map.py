@@ -57,16 +57,16 @@ def main():
     left = render([districts, grid], extent, QSize(side, side), grid.crs())
     right = render([districts, spots], extent, QSize(side, side), grid.crs())
 
-    image = QImage(2 * side, side + 60, QImage.Format_ARGB32)
+    image = QImage(2 * side, side + 60, QImage.Format.Format_ARGB32)
     image.fill(QColor('white'))
     painter = QPainter(image)
     painter.drawImage(0, 60, left)
     painter.drawImage(side, 60, right)
     font = QFont('Noto Sans CJK SC', 15)
     painter.setFont(font)
-    painter.drawText(QRectF(0, 10, side, 45), Qt.AlignCenter,
+    painter.drawText(QRectF(0, 10, side, 45), Qt.AlignmentFlag.AlignCenter,
                      '碳排放空间分布 · emissions downscaled to 100 m (t CO₂/cell)')
-    painter.drawText(QRectF(side, 10, side, 45), Qt.AlignCenter,
+    painter.drawText(QRectF(side, 10, side, 45), Qt.AlignmentFlag.AlignCenter,
                      '冷热点 · Gi* hot/cold spots, 500 m building grid (α = 0.05)')
     painter.end()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ def render_map(layers, extent, size, selection_color=None):
     settings.setBackgroundColor(QColor('white'))
     if selection_color is not None:
         settings.setSelectionColor(selection_color)
-    image = QImage(size, QImage.Format_ARGB32)
+    image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(QColor('white'))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -27,7 +27,7 @@ def beside(image, widget, path):
     """Save ``image`` with ``widget`` grabbed to its right, a grey rule between, as ``path`` (PNG)."""
     from qgis.PyQt.QtGui import QColor, QImage, QPainter
     panel = widget.grab()
-    shot = QImage(image.width() + panel.width(), max(image.height(), panel.height()), QImage.Format_ARGB32)
+    shot = QImage(image.width() + panel.width(), max(image.height(), panel.height()), QImage.Format.Format_ARGB32)
     shot.fill(QColor('white'))
     painter = QPainter(shot)
     painter.drawImage(0, 0, image)

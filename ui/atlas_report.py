@@ -24,12 +24,10 @@ from qgis.PyQt.QtWidgets import (
 )
 from qgis.core import (
     Qgis,
-    QgsMapLayerProxyModel,
     QgsPrintLayout,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 
@@ -38,6 +36,7 @@ from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.reports.filenames import safe_name
 from ..layers import report_layers, report_layout
+from ..compat import GeometryType, LayerFilter
 
 # words in layer names that break ties between layers that fit a role (sample city, outputs)
 GUESSES = {
@@ -57,17 +56,17 @@ DISTRICT_SCAN = 5000
 def build_report_layout(iface):
     """The menu command: ask for the inputs, build the layout, open it in the designer."""
     dialog = ReportLayoutDialog(iface.mainWindow() if iface is not None else None)
-    if dialog.exec_() != QDialog.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
         layout, chart_dir = dialog.build(QgsProject.instance())
     except SpmError as exc:
-        iface.messageBar().pushMessage(translate('spm', 'District report'), str(exc), Qgis.Critical, 0)
+        iface.messageBar().pushMessage(translate('spm', 'District report'), str(exc), Qgis.MessageLevel.Critical, 0)
         return None
     iface.messageBar().pushMessage(
         translate('spm', 'District report'),
         translate('spm', 'Layout “{name}” is ready ({n} pages); charts are in {folder}.').format(
-            name=layout.name(), n=layout.atlas().count(), folder=chart_dir), Qgis.Success, 10)
+            name=layout.name(), n=layout.atlas().count(), folder=chart_dir), Qgis.MessageLevel.Success, 10)
     if hasattr(iface, 'openLayoutDesigner'):
         iface.openLayoutDesigner(layout)
     return layout
@@ -116,9 +115,9 @@ def guess_layers(layers):
         return min(candidates, key=key or (lambda l: _named(l, role)), default=None)
 
     vectors = [l for l in layers if isinstance(l, QgsVectorLayer) and l.isValid()]
-    polygons = [l for l in vectors if l.geometryType() == QgsWkbTypes.PolygonGeometry]
+    polygons = [l for l in vectors if l.geometryType() == GeometryType.Polygon]
     polygon_ids = {l.id() for l in polygons}
-    points = [l for l in vectors if l.geometryType() == QgsWkbTypes.PointGeometry]
+    points = [l for l in vectors if l.geometryType() == GeometryType.Point]
     found = {
         'indicators': best('indicators', (l for l in vectors
                                           if report_layers.provenance(l) == 'spm:indicators')),
@@ -159,17 +158,17 @@ class ReportLayoutDialog(QDialog):
         form = QFormLayout(self)
         project = project or QgsProject.instance()
         guesses = guess_layers(list(project.mapLayers().values()))
-        polygon = QgsMapLayerProxyModel.PolygonLayer
+        polygon = LayerFilter.PolygonLayer
         self.districts = self._layer_combo(polygon, guesses['districts'])
         self.name_field = QgsFieldComboBox()
         self.districts.layerChanged.connect(self._name_field_for)
         self._name_field_for(self.districts.currentLayer())
         self.landuse = self._layer_combo(polygon, guesses['landuse'])
         self.violations = self._layer_combo(polygon, guesses['violations'])
-        self.indicators = self._layer_combo(QgsMapLayerProxyModel.VectorLayer, guesses['indicators'])
+        self.indicators = self._layer_combo(LayerFilter.VectorLayer, guesses['indicators'])
         self.carbon = self._layer_combo(
-            QgsMapLayerProxyModel.RasterLayer | QgsMapLayerProxyModel.PolygonLayer, guesses['carbon'])
-        self.sensors = self._layer_combo(QgsMapLayerProxyModel.PointLayer, guesses['sensors'])
+            LayerFilter.RasterLayer | LayerFilter.PolygonLayer, guesses['carbon'])
+        self.sensors = self._layer_combo(LayerFilter.PointLayer, guesses['sensors'])
         self.template = QComboBox()
         self.template.setEditable(True)
         self.template.addItems(report_layout.SHIPPED)
@@ -194,7 +193,7 @@ class ReportLayoutDialog(QDialog):
                 (translate('spm', 'Template'), template_row),
                 (translate('spm', 'Monitoring year'), self.year)):
             form.addRow(text, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -241,7 +240,7 @@ class ReportLayoutDialog(QDialog):
         layout = report_layout.load_layout(project, self.template.currentText())
         name = '{} {}'.format(translate('spm', 'District report'), self.year.value())
         if project.layoutManager().layoutByName(name) is not None:
-            name = project.layoutManager().generateUniqueTitle(QgsPrintLayout.PrintLayout)
+            name = project.layoutManager().generateUniqueTitle(QgsPrintLayout.Type.PrintLayout)
         chart_dir = chart_folder(project, name)
         inputs = report_layout.ReportInputs(
             districts=districts, name_field=self.name_field.currentField(), landuse=landuse,

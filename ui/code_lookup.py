@@ -28,7 +28,6 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand
 
@@ -36,6 +35,7 @@ from . import code_lookup_city as city
 from .form_dock import FormDock, load_form
 from ..core.codes import beidou, checks, registry, schemes
 from ..core.i18n import translate
+from ..compat import FeatureRequestFlag, GeometryType
 
 FORM = load_form('code_lookup.ui')
 
@@ -106,7 +106,7 @@ def search(text, sources, limit=LIMIT, feedback=None, registers=()):
     for layer_id, layer_name, source, fields in sources:
         expression = ' OR '.join('{} ILIKE {}'.format(QgsExpression.quotedColumnRef(f), pattern) for f in fields)
         request = QgsFeatureRequest().setFilterExpression(expression).setLimit(limit - len(results))
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(FeatureRequestFlag.NoGeometry)
         for feature in source.getFeatures(request):
             if feedback is not None and feedback.isCanceled():
                 return results
@@ -149,7 +149,7 @@ class Highlighter:
         self.clear()
         if self.canvas is None:
             return None
-        self.band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
+        self.band = QgsRubberBand(self.canvas, GeometryType.Polygon)
         self.band.setStrokeColor(QColor(217, 72, 1))
         self.band.setFillColor(QColor(255, 127, 0, 40))
         self.band.setWidth(2)
@@ -215,7 +215,7 @@ class CodeLocatorFilter(QgsLocatorFilter):
         return 'code'
 
     def priority(self):
-        return QgsLocatorFilter.High
+        return QgsLocatorFilter.Priority.High
 
     def prepare(self, string, context):
         self.sources = snapshot() if len(checks.clean(string)) >= MIN_LENGTH else []
@@ -305,7 +305,7 @@ class CodeLookupDock(FormDock, FORM):
         canvas = iface.mapCanvas() if iface is not None else None
         self.highlighter = Highlighter(canvas)
         self.picker = BuildingPicker(canvas, self) if canvas is not None else None
-        self.codeTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.codeTable.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.codeTable.horizontalHeader().setStretchLastSection(True)
         self.codeTable.verticalHeader().setVisible(False)
         self.codeEdit.returnPressed.connect(self.find)
@@ -336,7 +336,7 @@ class CodeLookupDock(FormDock, FORM):
         self.resultList.clear()
         for display, description, data in results:
             item = QListWidgetItem('{}  —  {}'.format(display, description))
-            item.setData(Qt.UserRole, data)
+            item.setData(Qt.ItemDataRole.UserRole, data)
             self.resultList.addItem(item)
         if not results:
             self.resultList.addItem(self.tr('No code found (at least {n} characters).').format(n=MIN_LENGTH))
@@ -345,7 +345,7 @@ class CodeLookupDock(FormDock, FORM):
         return results
 
     def _go(self, item):
-        target = item.data(Qt.UserRole) if item is not None else None
+        target = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not target:
             return
         trigger(self.iface, target, self.highlighter)

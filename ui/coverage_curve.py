@@ -38,9 +38,9 @@ class CoverageCurve(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(210)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setCursor(Qt.PointingHandCursor)
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.count = np.zeros(0)       # coverage % (points) after k greedy sensors, k = 0 … n
         self.weight = np.zeros(0)      # coverage % (weight)
         self.current = None            # the layout's number of new sensors, when on the curve
@@ -74,16 +74,16 @@ class CoverageCurve(QWidget):
         return int(round(np.clip((x - left) / max(right - left, 1.0), 0.0, 1.0) * max(self.last, 1)))
 
     def mousePressEvent(self, event):  # noqa: N802
-        if len(self.count) and event.button() == Qt.LeftButton:
+        if len(self.count) and event.button() == Qt.MouseButton.LeftButton:
             self.picked.emit(self.n_at(event.pos().x()))
 
     def mouseMoveEvent(self, event):  # noqa: N802
-        if len(self.count) and event.buttons() & Qt.LeftButton:
+        if len(self.count) and event.buttons() & Qt.MouseButton.LeftButton:
             self.picked.emit(self.n_at(event.pos().x()))
 
     def keyPressEvent(self, event):  # noqa: N802
         """Left / right arrows step one sensor along the curve."""
-        step = {Qt.Key_Left: -1, Qt.Key_Right: 1}.get(event.key())
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(event.key())
         if step and len(self.count):
             start = self.current if self.current is not None else (self.plan[0] if self.plan else 0)
             self.picked.emit(int(np.clip(start + step, 0, len(self.count) - 1)))
@@ -107,29 +107,29 @@ class CoverageCurve(QWidget):
             return bottom - (bottom - top) * percent / 100.0
         for percent in (0, 50, 100):
             painter.drawText(QRectF(0, y(percent) - metrics.height() / 2, left - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, f'{percent}%')
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f'{percent}%')
         if len(self.count):
             self._legend(painter, metrics, left, metrics.height() + 4)
             painter.setPen(QColor('#505050'))
-            painter.drawText(QRectF(left - 10, bottom + 2, 30, metrics.height()), Qt.AlignLeft, '0')
-            painter.drawText(QRectF(right - 60, bottom + 2, 60, metrics.height()), Qt.AlignRight, str(self.last))
-            painter.drawText(QRectF(left, bottom + 2, right - left, metrics.height() * 2), Qt.AlignHCenter,
+            painter.drawText(QRectF(left - 10, bottom + 2, 30, metrics.height()), Qt.AlignmentFlag.AlignLeft, '0')
+            painter.drawText(QRectF(right - 60, bottom + 2, 60, metrics.height()), Qt.AlignmentFlag.AlignRight, str(self.last))
+            painter.drawText(QRectF(left, bottom + 2, right - left, metrics.height() * 2), Qt.AlignmentFlag.AlignHCenter,
                              self.texts[1])
-            painter.setBrush(Qt.NoBrush)
-            for key, values, style in (('weight', self.weight, Qt.DashLine), ('points', self.count, Qt.SolidLine)):
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for key, values, style in (('weight', self.weight, Qt.PenStyle.DashLine), ('points', self.count, Qt.PenStyle.SolidLine)):
                 painter.setPen(QPen(CURVE, 1.6, style))
                 self.paths[key] = self._path(values, y)
                 painter.drawPath(self.paths[key])
             if self.current is not None and self.current <= self.last:
                 x = self.x_for(self.current)
-                painter.setPen(QPen(CURRENT, 1.2, Qt.DashLine))
+                painter.setPen(QPen(CURRENT, 1.2, Qt.PenStyle.DashLine))
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
             if self.plan is not None:
                 x = self.x_for(min(self.plan[0], self.last))
-                painter.setPen(QPen(QColor('#606060'), 1.0, Qt.DotLine))
+                painter.setPen(QPen(QColor('#606060'), 1.0, Qt.PenStyle.DotLine))
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
                 painter.setPen(QColor('#000000'))
-                painter.drawText(QRectF(x + 3, top + 2, 80, metrics.height()), Qt.AlignLeft,
+                painter.drawText(QRectF(x + 3, top + 2, 80, metrics.height()), Qt.AlignmentFlag.AlignLeft,
                                  'P = {}'.format(self.plan[0]))
                 painter.setBrush(PLAN)
                 painter.drawEllipse(QPointF(x, y(self.plan[1])), 4.0, 4.0)
@@ -138,12 +138,12 @@ class CoverageCurve(QWidget):
     def _legend(self, painter, metrics, x, y):
         """The line styles as the curves draw them: a solid and a dashed sample with their names."""
         names = self.texts[2].split('|') if self.texts[2] else []
-        for style, name in zip((Qt.SolidLine, Qt.DashLine), names):
+        for style, name in zip((Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine), names):
             painter.setPen(QPen(CURVE, 1.6, style))
             path = QPainterPath(QPointF(x, y + metrics.height() / 2))
             path.lineTo(QPointF(x + 24, y + metrics.height() / 2))
             painter.drawPath(path)
             painter.setPen(QColor('#202020'))
             painter.drawText(QRectF(x + 28, y, metrics.horizontalAdvance(name) + 4, metrics.height()),
-                             Qt.AlignLeft | Qt.AlignVCenter, name)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
             x += 28 + metrics.horizontalAdvance(name) + 14

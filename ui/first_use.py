@@ -3,7 +3,8 @@ Processing algorithm producing that input, its layer parameters pre-filled from 
 
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
-from qgis.core import QgsApplication, QgsMapLayerType, QgsProcessing, QgsProject, QgsWkbTypes
+from qgis.core import QgsApplication, QgsProject
+from ..compat import GeometryType, LayerType, SourceType
 
 # parameter name -> layer names that fit it besides the parameter's own name (the sample city's)
 ALIASES = {
@@ -15,15 +16,15 @@ ALIASES = {
     'RISK_POINTS': ('risk_points',),
 }
 GEOMETRY_OF_TYPE = {
-    QgsProcessing.TypeVectorPoint: QgsWkbTypes.PointGeometry,
-    QgsProcessing.TypeVectorLine: QgsWkbTypes.LineGeometry,
-    QgsProcessing.TypeVectorPolygon: QgsWkbTypes.PolygonGeometry,
+    SourceType.VectorPoint: GeometryType.Point,
+    SourceType.VectorLine: GeometryType.Line,
+    SourceType.VectorPolygon: GeometryType.Polygon,
 }
 SOURCE_TYPES = ('source', 'vector')
 
 
 def _fits(parameter, layer):
-    if layer.type() != QgsMapLayerType.VectorLayer:
+    if layer.type() != LayerType.Vector:
         return False
     types = parameter.dataTypes() if hasattr(parameter, 'dataTypes') else []
     wanted = {GEOMETRY_OF_TYPE[t] for t in types if t in GEOMETRY_OF_TYPE}
@@ -62,7 +63,7 @@ def open_algorithm(algorithm_id, parameters=None):
         parameters = guess_parameters(algorithm_id)
     dialog = processing.createAlgorithmDialog(algorithm_id, parameters)
     if dialog is not None:
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         dialog.raise_()
     return dialog
@@ -76,16 +77,16 @@ class EmptyState(QFrame):
         self.algorithm_id = algorithm_id
         self.dialog = None
         self.setObjectName('spmEmptyState')
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet('#spmEmptyState { background: #fff8e1; border: 1px solid #f0c36d; }')
         layout = QVBoxLayout(self)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(button_text, self)
         self.button.clicked.connect(self.open)
         layout.addWidget(self.label)
-        layout.addWidget(self.button, 0, Qt.AlignLeft)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
 
     def set_message(self, text):

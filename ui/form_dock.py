@@ -39,13 +39,13 @@ class FormDock(QgsDockWidget):
         self.setupUi(body)
         self.body = body
         for combo in body.findChildren(QComboBox):     # long layer names must not widen the dock
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)
         for field in body.findChildren(QComboBox) + body.findChildren(QAbstractSpinBox):
             field.setMinimumWidth(48)                   # narrower than their text: the dock scrolls less
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         frame = QWidget(self)
         layout = QVBoxLayout(frame)

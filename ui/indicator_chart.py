@@ -24,7 +24,7 @@ class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.title = ''
         self.bars = []            # (label, value or None, status, highlighted)
         self.lines = []           # (value, colour)
@@ -59,7 +59,7 @@ class BarChart(QWidget):
         painter.setPen(QColor('#505050'))
         for tick in ticks + [0.0]:
             painter.drawText(QRectF(0, y(tick) - metrics.height() / 2, axis - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignVCenter, number_text(tick))
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number_text(tick))
         painter.drawLine(QPointF(left, top), QPointF(left, bottom))
         step = (right - left) / len(self.bars)
         for n, (label, value, status, highlighted) in enumerate(self.bars):
@@ -68,16 +68,16 @@ class BarChart(QWidget):
                 rect = QRectF(QPointF(x + step * 0.15, y(max(value, 0.0))),
                               QPointF(x + step * 0.85, y(min(value, 0.0))))
                 painter.setBrush(QBrush(QColor(BAR_COLORS.get(status, '#9ecae1'))))
-                painter.setPen(QPen(QColor('#000000'), 2.0) if highlighted else Qt.NoPen)
+                painter.setPen(QPen(QColor('#000000'), 2.0) if highlighted else Qt.PenStyle.NoPen)
                 painter.drawRect(rect)
             painter.setPen(QColor('#000000') if highlighted else QColor('#505050'))
-            text = metrics.elidedText(label, Qt.ElideRight, int(step))
-            painter.drawText(QRectF(x, bottom + 2, step, metrics.height() + 2), Qt.AlignHCenter, text)
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(step))
+            painter.drawText(QRectF(x, bottom + 2, step, metrics.height() + 2), Qt.AlignmentFlag.AlignHCenter, text)
         for value, colour in self.lines:
-            painter.setPen(QPen(QColor(colour), 1.5, Qt.DashLine))
+            painter.setPen(QPen(QColor(colour), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(left, y(value)), QPointF(right, y(value)))
             painter.drawText(QRectF(left + 2, y(value) - metrics.height(), right - left - 4, metrics.height()),
-                             Qt.AlignRight | Qt.AlignBottom, number_text(value))
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, number_text(value))
         painter.setPen(QColor('#808080'))
         painter.drawLine(QPointF(left, y(0.0)), QPointF(right, y(0.0)))
         painter.end()
@@ -85,4 +85,4 @@ class BarChart(QWidget):
 
 def metrics_elided(widget, text):
     """``text`` elided to the widget's width (the full title is the tooltip)."""
-    return widget.fontMetrics().elidedText(text, Qt.ElideRight, max(widget.width() - 8, 20))
+    return widget.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(widget.width() - 8, 20))

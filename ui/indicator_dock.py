@@ -15,12 +15,9 @@ from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFieldProxyModel,
-    QgsMapLayerProxyModel,
-    QgsMapLayerType,
     QgsProject,
     QgsRendererCategory,
     QgsSymbol,
-    QgsWkbTypes,
 )
 
 from .form_dock import FormDock, load_form
@@ -31,6 +28,7 @@ from ..core.errors import SpmError
 from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.indicators.results import REQUIRED, Results
+from ..compat import GeometryType, LayerFilter, LayerType
 
 FORM = load_form('indicator_dock.ui')
 
@@ -41,7 +39,7 @@ NAME_FIELDS = ('name', 'NAME', 'Name', 'XZQMC', 'xzqmc', '名称', 'MC')
 
 def is_indicator_table(layer):
     """True for a vector layer with the columns of an indicator TABLE (DISTRICT, IND_ID, VALUE, STATUS)."""
-    if layer is None or layer.type() != QgsMapLayerType.VectorLayer:
+    if layer is None or layer.type() != LayerType.Vector:
         return False
     names = set(layer.fields().names())
     return all(column in names for column in REQUIRED)
@@ -75,19 +73,19 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         self._active = True             # False once unloaded: the project is no longer ours
         self._connected_layer = None
 
-        self.districtLayerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.resultLayerCombo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.districtLayerCombo.setFilters(LayerFilter.PolygonLayer)
+        self.resultLayerCombo.setFilters(LayerFilter.VectorLayer)
         self.resultLayerCombo.setAllowEmptyLayer(True)
-        self.landuseCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.landuseCombo.setFilters(LayerFilter.PolygonLayer)
         for name in ('redlineCombo', 'farmlandCombo', 'boundaryCombo', 'buildingsCombo'):
-            getattr(self, name).setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.roadsCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
-        self.riskCombo.setFilters(QgsMapLayerProxyModel.PointLayer)
+            getattr(self, name).setFilters(LayerFilter.PolygonLayer)
+        self.roadsCombo.setFilters(LayerFilter.LineLayer)
+        self.riskCombo.setFilters(LayerFilter.PointLayer)
         for role, (combo, _) in SOURCES.items():
             getattr(self, combo).setAllowEmptyLayer(True)
             getattr(self, combo).setLayer(None)       # empty unless guessed or restored
-        self.landuseFieldCombo.setFilters(QgsFieldProxyModel.String | QgsFieldProxyModel.Int
-                                          | QgsFieldProxyModel.LongLong)
+        self.landuseFieldCombo.setFilters(QgsFieldProxyModel.Filter.String | QgsFieldProxyModel.Filter.Int
+                                          | QgsFieldProxyModel.Filter.LongLong)
         self.indicatorTable.setColumnCount(6)
         self.indicatorTable.setHorizontalHeaderLabels([
             self.tr('Indicator'), self.tr('Value'), self.tr('Unit'), self.tr('Target'),
@@ -95,12 +93,12 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         self.indicatorTable.horizontalHeaderItem(5).setToolTip(
             self.tr('Change since the previous result (give spm:indicators a PREVIOUS table)'))
         header = self.indicatorTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
         self.indicatorTable.setWordWrap(True)          # full names, on two lines when narrow
         self.indicatorTable.verticalHeader().setVisible(False)
-        self.indicatorTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.indicatorTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.districtLayerCombo.layerChanged.connect(self._district_layer_changed)
         self.districtFieldCombo.fieldChanged.connect(self._reload)
@@ -147,7 +145,7 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
 
     def _toggle_sources(self, shown):
         self.sourcesGroup.setVisible(shown)
-        self.sourcesToggle.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        self.sourcesToggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     # ---- layers -----------------------------------------------------------------------------
 
@@ -160,7 +158,7 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
     def _filter_layers(self):
         """Offer indicator tables only as the table, and everything else only as the districts."""
         layers = [layer for layer in QgsProject.instance().mapLayers().values()
-                  if layer.type() == QgsMapLayerType.VectorLayer]
+                  if layer.type() == LayerType.Vector]
         tables = [layer for layer in layers if is_indicator_table(layer)]
         self.resultLayerCombo.setExceptedLayerList([layer for layer in layers if layer not in tables])
         self.districtLayerCombo.setExceptedLayerList(tables)
@@ -193,8 +191,8 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         if district is None or (district.name() not in DISTRICT_NAMES
                                 and (self.results is None or not self._key_matches())):
             named = next((layer for name in DISTRICT_NAMES for layer in project.mapLayersByName(name)
-                          if layer.type() == QgsMapLayerType.VectorLayer
-                          and layer.geometryType() == QgsWkbTypes.PolygonGeometry), None)
+                          if layer.type() == LayerType.Vector
+                          and layer.geometryType() == GeometryType.Polygon), None)
             if named is not None and named is not district:
                 self.districtLayerCombo.setLayer(named)
         for role, (combo, names) in SOURCES.items():
@@ -339,7 +337,7 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         if not rows:
             return
         item = self.indicatorTable.item(rows[0].row(), 0)
-        self.set_indicator(item.data(Qt.UserRole))
+        self.set_indicator(item.data(Qt.ItemDataRole.UserRole))
 
     def set_indicator(self, ident):
         """Make ``ident`` the current indicator: graduated map, 预警/超标 districts selected."""
@@ -377,9 +375,9 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
                 colour = STATUS_COLORS.get(row['STATUS'])
                 for column, text in enumerate(cells):
                     item = QTableWidgetItem(str(text))
-                    item.setData(Qt.UserRole, row['IND_ID'])
+                    item.setData(Qt.ItemDataRole.UserRole, row['IND_ID'])
                     if column in (1, 3):
-                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                     if colour and column == 4:
                         item.setBackground(QBrush(QColor(colour)))
                     tip = row['NOTE'] or '{} · {}'.format(row['IND_ID'], row.get('DIMENSION', ''))
@@ -393,7 +391,7 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
     def _mark_indicator_row(self):
         self._updating = True
         for row in range(self.indicatorTable.rowCount()):
-            if self.indicatorTable.item(row, 0).data(Qt.UserRole) == self.indicator:
+            if self.indicatorTable.item(row, 0).data(Qt.ItemDataRole.UserRole) == self.indicator:
                 self.indicatorTable.selectRow(row)
                 self.indicatorTable.scrollToItem(self.indicatorTable.item(row, 0))
                 break
@@ -449,7 +447,7 @@ class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
         categories = []
         for status, colour in STATUS_COLORS.items():
             if status in counts:
-                symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+                symbol = QgsSymbol.defaultSymbol(GeometryType.Polygon)
                 symbol.setColor(QColor(colour))
                 categories.append(QgsRendererCategory(status, symbol, '{} ({})'.format(status, counts[status])))
         layer.setRenderer(QgsCategorizedSymbolRenderer(self.status_expression(self.indicator), categories))

@@ -29,14 +29,14 @@ class Reflow(QObject):
         self.viewport = viewport
         layout = body.layout()
         self.rows = [row for row in _sublayouts(layout)
-                     if isinstance(row, QBoxLayout) and row.direction() == QBoxLayout.LeftToRight
+                     if isinstance(row, QBoxLayout) and row.direction() == QBoxLayout.Direction.LeftToRight
                      and row.count() > 1]
         self.grids = [grid for grid in _sublayouts(layout) if isinstance(grid, QGridLayout) and grid.columnCount() > 2]
         self.cells = {id(grid): self._cells(grid) for grid in self.grids}
         self.wide = {}               # id(layout) -> width it needs side by side
         self.narrow = set()           # ids of the layouts stacked now
         for form in body.findChildren(QFormLayout):     # a field too wide beside its label goes below it
-            form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         viewport.installEventFilter(self)
 
     @staticmethod
@@ -44,7 +44,7 @@ class Reflow(QObject):
         return [(grid.itemAt(i), grid.getItemPosition(i)) for i in range(grid.count())]
 
     def eventFilter(self, watched, event):  # noqa: N802
-        if watched is self.viewport and event.type() == QEvent.Resize:
+        if watched is self.viewport and event.type() == QEvent.Type.Resize:
             self.update(event.size().width())
         return False
 
@@ -67,7 +67,7 @@ class Reflow(QObject):
             if isinstance(layout, QGridLayout):
                 self._lay_grid(layout, 2 if stack else None)
             else:
-                layout.setDirection(QBoxLayout.TopToBottom if stack else QBoxLayout.LeftToRight)
+                layout.setDirection(QBoxLayout.Direction.TopToBottom if stack else QBoxLayout.Direction.LeftToRight)
 
     def _lay_grid(self, grid, columns):
         """Put the grid's cells back in ``columns`` columns (None: where the form had them); a

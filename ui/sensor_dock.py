@@ -12,7 +12,7 @@ show the layout (sensor sites) and the risk points coloured by how many sensors 
 import traceback
 
 import numpy as np
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransform,
@@ -21,7 +21,6 @@ from qgis.core import (
     QgsField,
     QgsFieldProxyModel,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsTask,
@@ -35,6 +34,7 @@ from ..core.errors import SpmError
 from ..core.i18n import translate
 from ..core.sensors import problem, session
 from ..core.sensors.coverage import ANY_KIND
+from ..compat import FeatureRequestFlag, FieldType, LayerFilter
 
 FORM = load_form('sensor_dock.ui')
 
@@ -54,9 +54,9 @@ class SensorMapTool(QgsMapToolEmitPoint):
     def canvasReleaseEvent(self, event):  # noqa: N802
         point = self.toMapCoordinates(event.pos())
         tolerance = 12 * self.canvas().mapUnitsPerPixel()
-        if event.button() == Qt.RightButton:
+        if event.button() == Qt.MouseButton.RightButton:
             self.dock.remove_sensor_at(point, tolerance)
-        elif event.button() == Qt.LeftButton:
+        elif event.button() == Qt.MouseButton.LeftButton:
             self.dock.add_sensor_at(point)
 
 
@@ -64,7 +64,7 @@ class PlanTask(QgsTask):
     """Prepare the coverage problem and plan it, off the main thread."""
 
     def __init__(self, description, inputs, on_done):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.inputs, self.on_done = inputs, on_done
         self.session, self.error = None, None
 
@@ -112,14 +112,14 @@ class SensorDock(FormDock, FORM):
         self.summary = None             # (covered points, %, weighted %, new sensors) of the layout
 
         for name in ('riskCombo', 'existingCombo', 'candidatesCombo'):
-            getattr(self, name).setFilters(QgsMapLayerProxyModel.PointLayer)
-        self.roadsCombo.setFilters(QgsMapLayerProxyModel.LineLayer)
+            getattr(self, name).setFilters(LayerFilter.PointLayer)
+        self.roadsCombo.setFilters(LayerFilter.LineLayer)
         for name in ('existingCombo', 'candidatesCombo', 'roadsCombo'):
             getattr(self, name).setAllowEmptyLayer(True)
         for name in FIELD_GUESSES:
             getattr(self, name).setAllowEmptyFieldName(True)
-        self.weightFieldCombo.setFilters(QgsFieldProxyModel.Numeric)
-        self.existingRadiusCombo.setFilters(QgsFieldProxyModel.Numeric)
+        self.weightFieldCombo.setFilters(QgsFieldProxyModel.Filter.Numeric)
+        self.existingRadiusCombo.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.distanceCombo.addItem(self.tr('Straight'), 'EUCLIDEAN')
         self.distanceCombo.addItem(self.tr('Roads'), 'NETWORK')
         self.distanceCombo.setToolTip(self.tr('Straight-line distance, or along the road network'))
@@ -129,7 +129,7 @@ class SensorDock(FormDock, FORM):
                 ('PMEDIAN', 'p-median', self.tr('P new sensors minimising the weighted distance to the '
                                                 'nearest sensor'))):
             self.modelCombo.addItem(text, model)
-            self.modelCombo.setItemData(self.modelCombo.count() - 1, tip, Qt.ToolTipRole)
+            self.modelCombo.setItemData(self.modelCombo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.radiusSpin.setRange(0.0, 100000.0)
         self.radiusSpin.setSpecialValueText(self.tr('by kind'))
         self.radiusSpin.setSuffix(' m')
@@ -409,12 +409,12 @@ class SensorDock(FormDock, FORM):
                 project.removeMapLayer(old.id())
         authid = self.crs.authid() if self.crs is not None else ''
         sites = QgsVectorLayer(f'Point?crs={authid}', self.tr('Sensor layout (感知终端)'), 'memory')
-        sites.dataProvider().addAttributes([QgsField('SITE_ID', QVariant.String), QgsField('KIND', QVariant.String),
-                                            QgsField('EXISTING', QVariant.Int), QgsField('RADIUS_M', QVariant.Double)])
+        sites.dataProvider().addAttributes([QgsField('SITE_ID', FieldType.String), QgsField('KIND', FieldType.String),
+                                            QgsField('EXISTING', FieldType.Int), QgsField('RADIUS_M', FieldType.Double)])
         sites.updateFields()
         points = QgsVectorLayer(f'Point?crs={authid}', self.tr('Risk point coverage (风险点覆盖)'), 'memory')
-        points.dataProvider().addAttributes([QgsField('POINT_FID', QVariant.LongLong), QgsField('KIND', QVariant.String),
-                                             QgsField('WEIGHT', QVariant.Double), QgsField('COVERED_BY', QVariant.Int)])
+        points.dataProvider().addAttributes([QgsField('POINT_FID', FieldType.LongLong), QgsField('KIND', FieldType.String),
+                                             QgsField('WEIGHT', FieldType.Double), QgsField('COVERED_BY', FieldType.Int)])
         points.updateFields()
         prob = self.session.problem
         features = []
@@ -439,7 +439,7 @@ class SensorDock(FormDock, FORM):
             sites, points = self._layer('sites'), self._layer('coverage')
         index = points.fields().indexOf('COVERED_BY')
         ids = [f.id() for f in points.getFeatures(QgsFeatureRequest().setNoAttributes()
-                                                  .setFlags(QgsFeatureRequest.NoGeometry))]
+                                                  .setFlags(FeatureRequestFlag.NoGeometry))]
         points.dataProvider().changeAttributeValues(
             {fid: {index: int(n)} for fid, n in zip(sorted(ids), covered_by)})
         provider = sites.dataProvider()

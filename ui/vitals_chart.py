@@ -53,16 +53,16 @@ class SeriesChart(QWidget):
             painter.drawRect(plot)
             for value, colour in zip(self.thresholds, COLOURS):
                 if np.isfinite(value) and low <= value <= high:
-                    painter.setPen(QPen(QColor(colour), 1, Qt.DashLine))
+                    painter.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DashLine))
                     painter.drawLine(at(t0, value), at(t1, value))
             painter.setPen(QPen(QColor('#202020'), 1.4))
             painter.drawPolyline(QPolygonF([at(t, v) for t, v in zip(self.t, self.v)]))
             painter.setPen(QColor('#505050'))
-            painter.drawText(QRectF(0, plot.top() - 2, left - 3, metrics.height()), Qt.AlignRight, '{:g}'.format(
+            painter.drawText(QRectF(0, plot.top() - 2, left - 3, metrics.height()), Qt.AlignmentFlag.AlignRight, '{:g}'.format(
                 round(high, 1)))
             painter.drawText(QRectF(0, plot.bottom() - metrics.height() + 2, left - 3, metrics.height()),
-                             Qt.AlignRight, '{:g}'.format(round(low, 1)))
-            painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), metrics.height()), Qt.AlignRight,
+                             Qt.AlignmentFlag.AlignRight, '{:g}'.format(round(low, 1)))
+            painter.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), metrics.height()), Qt.AlignmentFlag.AlignRight,
                              self.unit)
         finally:
             painter.end()

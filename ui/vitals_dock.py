@@ -14,8 +14,13 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                  QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
-from qgis.core import (QgsApplication, QgsFeatureRequest, QgsMapLayerProxyModel, QgsProject, QgsRectangle,
-                       QgsTask)
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsProject,
+    QgsRectangle,
+    QgsTask,
+)
 from qgis.gui import QgsMapLayerComboBox
 
 from .form_dock import FormDock
@@ -24,6 +29,7 @@ from ..core.errors import SpmError
 from ..core.i18n import translate
 from ..core.vitals import evaluate, io, load_thresholds, prepare
 from ..core.vitals.engine import level_names
+from ..compat import LayerFilter
 
 READINGS_FIELDS = ('sensor_id', 'time', 'metric', 'value')
 SENSOR_FIELDS = ('sensor_id', 'kind', 'name')
@@ -38,9 +44,9 @@ class _Form:
         layout = QVBoxLayout(body)
         form = QFormLayout()
         self.readingsCombo = QgsMapLayerComboBox(body)
-        self.readingsCombo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.readingsCombo.setFilters(LayerFilter.VectorLayer)
         self.sensorsCombo = QgsMapLayerComboBox(body)
-        self.sensorsCombo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.sensorsCombo.setFilters(LayerFilter.PointLayer)
         self.readingsLabel, self.sensorsLabel = QLabel(body), QLabel(body)
         form.addRow(self.readingsLabel, self.readingsCombo)
         form.addRow(self.sensorsLabel, self.sensorsCombo)
@@ -201,7 +207,7 @@ class VitalsDock(_Form, FormDock):
             except Exception as exc:   # a slot must not raise (PyQt would abort QGIS)
                 import traceback
                 from qgis.core import Qgis, QgsMessageLog
-                QgsMessageLog.logMessage(traceback.format_exc(), 'Spatial Planning Monitor', Qgis.Critical)
+                QgsMessageLog.logMessage(traceback.format_exc(), 'Spatial Planning Monitor', Qgis.MessageLevel.Critical)
                 self.statusLabel.setText(self.tr('Could not show the result: {error}').format(error=exc))
         if self.pending:
             self.pending = False
@@ -239,12 +245,12 @@ class VitalsDock(_Form, FormDock):
                                     '{} {:g} {}'.format(event.metric, round(value, 2), unit),
                                     self.tr('{h:.1f} h').format(h=since)])
             item.setBackground(0, QBrush(QColor(LEVEL_BRUSH[event.current])))
-            item.setData(0, Qt.UserRole, (int(event.sensor), int(event.series)))
+            item.setData(0, Qt.ItemDataRole.UserRole, (int(event.sensor), int(event.series)))
             self.warningsTree.addTopLevelItem(item)
         self.offlineList.clear()
         for row in np.flatnonzero(self.result.sensors['offline'].to_numpy()):
             self.offlineList.addItem(names[row])
-            self.offlineList.item(self.offlineList.count() - 1).setData(Qt.UserRole, int(row))
+            self.offlineList.item(self.offlineList.count() - 1).setData(Qt.ItemDataRole.UserRole, int(row))
         for column in range(4):
             self.warningsTree.resizeColumnToContents(column)
         counts = self.prepared.counts
@@ -256,12 +262,12 @@ class VitalsDock(_Form, FormDock):
                                  self.tr('No reading matches a sensor and a threshold. {note}').format(note=note))
 
     def _warning_clicked(self, item, column=0):
-        sensor, series = item.data(0, Qt.UserRole)
+        sensor, series = item.data(0, Qt.ItemDataRole.UserRole)
         self.show_series(series)
         self.zoom_to(sensor)
 
     def _offline_clicked(self, item):
-        self.zoom_to(item.data(Qt.UserRole))
+        self.zoom_to(item.data(Qt.ItemDataRole.UserRole))
 
     def show_series(self, series):
         """Draw the readings of ``series`` (one sensor, one metric) with its thresholds."""

@@ -112,19 +112,21 @@ def _font(size, bold=False):
 
 def _text_format(size, bold=False, colour='#202020'):
     from qgis.PyQt.QtGui import QColor
-    from qgis.core import QgsTextFormat, QgsUnitTypes
+    from qgis.core import QgsTextFormat
+    from spatial_planning_monitor.compat import RenderUnit
     text_format = QgsTextFormat()
     text_format.setFont(_font(size, bold))
     text_format.setSize(size)
-    text_format.setSizeUnit(QgsUnitTypes.RenderPoints)
+    text_format.setSizeUnit(RenderUnit.Points)
     text_format.setColor(QColor(colour))
     return text_format
 
 
 def _place(item, x, y, w, h):
-    from qgis.core import QgsLayoutPoint, QgsLayoutSize, QgsUnitTypes
-    item.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    item.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    from qgis.core import QgsLayoutPoint, QgsLayoutSize
+    from spatial_planning_monitor.compat import LayoutUnit
+    item.attemptMove(QgsLayoutPoint(x, y, LayoutUnit.Millimeters))
+    item.attemptResize(QgsLayoutSize(w, h, LayoutUnit.Millimeters))
 
 
 def label(layout, text, rect, size=8, bold=False, align='left', item_id='', colour='#202020'):
@@ -135,8 +137,8 @@ def label(layout, text, rect, size=8, bold=False, align='left', item_id='', colo
     item.setText(text)
     item.setFont(_font(size, bold))
     item.setFontColor(QColor(colour))
-    item.setHAlign({'left': Qt.AlignLeft, 'center': Qt.AlignHCenter, 'right': Qt.AlignRight}[align])
-    item.setVAlign(Qt.AlignVCenter)
+    item.setHAlign({'left': Qt.AlignmentFlag.AlignLeft, 'center': Qt.AlignmentFlag.AlignHCenter, 'right': Qt.AlignmentFlag.AlignRight}[align])
+    item.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     item.setMarginX(0.5)
     item.setMarginY(0.2)
     if item_id:
@@ -150,7 +152,7 @@ def rule(layout, rect, colour='#8b0000'):
     """A filled bar (title underline, section marker)."""
     from qgis.core import QgsFillSymbol, QgsLayoutItemShape
     shape = QgsLayoutItemShape(layout)
-    shape.setShapeType(QgsLayoutItemShape.Rectangle)
+    shape.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     shape.setSymbol(QgsFillSymbol.createSimple({'color': colour, 'outline_style': 'no'}))
     layout.addLayoutItem(shape)
     _place(shape, *rect)
@@ -166,40 +168,45 @@ def section(layout, text, x, y, w, size=9):
 
 def main_map(layout, rect, annotation_size=6):
     from qgis.PyQt.QtGui import QColor
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsLayoutItemMap, QgsLayoutItemMapGrid,
-                           QgsLayoutMeasurement, QgsUnitTypes)
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsLayoutItemMap,
+        QgsLayoutItemMapGrid,
+        QgsLayoutMeasurement,
+    )
+    from spatial_planning_monitor.compat import LayoutUnit
     item = QgsLayoutItemMap(layout)
     item.setId('main_map')
     item.setFrameEnabled(True)
-    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.4, QgsUnitTypes.LayoutMillimeters))
+    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.4, LayoutUnit.Millimeters))
     layout.addLayoutItem(item)
     _place(item, *rect)
     grid = QgsLayoutItemMapGrid('CGCS2000', item)
     grid.setCrs(QgsCoordinateReferenceSystem('EPSG:4490'))
-    grid.setUnits(QgsLayoutItemMapGrid.DynamicPageSizeBased)
+    grid.setUnits(QgsLayoutItemMapGrid.GridUnit.DynamicPageSizeBased)
     grid.setMinimumIntervalWidth(35)
     grid.setMaximumIntervalWidth(70)
-    grid.setStyle(QgsLayoutItemMapGrid.Solid)
+    grid.setStyle(QgsLayoutItemMapGrid.GridStyle.Solid)
     grid.setGridLineColor(QColor(90, 90, 90, 110))
     grid.setGridLineWidth(0.15)
-    grid.setFrameStyle(QgsLayoutItemMapGrid.Zebra)
+    grid.setFrameStyle(QgsLayoutItemMapGrid.FrameStyle.Zebra)
     grid.setFrameWidth(1.2)
     grid.setAnnotationEnabled(True)
-    grid.setAnnotationFormat(QgsLayoutItemMapGrid.CustomFormat)
+    grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.CustomFormat)
     grid.setAnnotationExpression(GRID_LABEL)
     grid.setAnnotationTextFormat(_text_format(annotation_size))
     grid.setAnnotationFrameDistance(0.8)
     # longitudes along the top and bottom, latitudes along the sides (the projected map turns the
     # graticule slightly, so both would otherwise meet at the corners)
-    for side in (QgsLayoutItemMapGrid.Left, QgsLayoutItemMapGrid.Right,
-                 QgsLayoutItemMapGrid.Top, QgsLayoutItemMapGrid.Bottom):
-        vertical = side in (QgsLayoutItemMapGrid.Left, QgsLayoutItemMapGrid.Right)
-        display = QgsLayoutItemMapGrid.LatitudeOnly if vertical else QgsLayoutItemMapGrid.LongitudeOnly
-        grid.setAnnotationPosition(QgsLayoutItemMapGrid.OutsideMapFrame, side)
+    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right,
+                 QgsLayoutItemMapGrid.BorderSide.Top, QgsLayoutItemMapGrid.BorderSide.Bottom):
+        vertical = side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right)
+        display = QgsLayoutItemMapGrid.DisplayMode.LatitudeOnly if vertical else QgsLayoutItemMapGrid.DisplayMode.LongitudeOnly
+        grid.setAnnotationPosition(QgsLayoutItemMapGrid.AnnotationPosition.OutsideMapFrame, side)
         grid.setAnnotationDisplay(display, side)
         grid.setFrameDivisions(display, side)
-        grid.setAnnotationDirection(QgsLayoutItemMapGrid.Vertical if vertical
-                                    else QgsLayoutItemMapGrid.Horizontal, side)
+        grid.setAnnotationDirection(QgsLayoutItemMapGrid.AnnotationDirection.Vertical if vertical
+                                    else QgsLayoutItemMapGrid.AnnotationDirection.Horizontal, side)
     item.grids().addGrid(grid)
     return item
 
@@ -220,8 +227,8 @@ def north_arrow(layout, rect):
     item.setId('north_arrow')
     path = next((os.path.join(d, 'arrows', 'NorthArrow_02.svg') for d in QgsApplication.svgPaths()
                  if os.path.exists(os.path.join(d, 'arrows', 'NorthArrow_02.svg'))), '')
-    item.setPicturePath(path, QgsLayoutItemPicture.FormatSVG)
-    item.setResizeMode(QgsLayoutItemPicture.Zoom)
+    item.setPicturePath(path, QgsLayoutItemPicture.Format.FormatSVG)
+    item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     item.setBackgroundEnabled(False)
     layout.addLayoutItem(item)
     _place(item, *rect)
@@ -230,16 +237,17 @@ def north_arrow(layout, rect):
 
 
 def scale_bar(layout, rect, size=7):
-    from qgis.core import QgsLayoutItemScaleBar, QgsScaleBarSettings, QgsUnitTypes
+    from qgis.core import QgsLayoutItemScaleBar, QgsScaleBarSettings
+    from spatial_planning_monitor.compat import DistanceUnit
     item = QgsLayoutItemScaleBar(layout)
     item.setId('scale_bar')
     item.setStyle('Single Box')
     item.setLinkedMap(layout.itemById('main_map'))
-    item.setUnits(QgsUnitTypes.DistanceKilometers)
+    item.setUnits(DistanceUnit.Kilometers)
     item.setUnitLabel('千米')
     item.setNumberOfSegments(4)
     item.setNumberOfSegmentsLeft(0)
-    item.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    item.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     # a wide range lets QGIS pick a round segment length (1, 2 or 5 × 10ⁿ km)
     item.setMinimumBarWidth(rect[2] * 0.3)
     item.setMaximumBarWidth(rect[2] * 0.9)
@@ -261,13 +269,13 @@ def legend(layout, rect, columns=1, size=7, symbol=(6, 3.5), spacing=0.8):
     item.setResizeToContents(False)
     item.setSymbolWidth(symbol[0])
     item.setSymbolHeight(symbol[1])
-    item.setStyleFont(QgsLegendStyle.Title, _font(size + 2, True))
-    item.setStyleFont(QgsLegendStyle.Group, _font(size + 1, True))
-    item.setStyleFont(QgsLegendStyle.Subgroup, _font(size, True))
-    item.setStyleFont(QgsLegendStyle.SymbolLabel, _font(size))
-    item.rstyle(QgsLegendStyle.Subgroup).setMargin(QgsLegendStyle.Top, 1.5)
-    item.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, spacing)
-    item.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, spacing)
+    item.setStyleFont(QgsLegendStyle.Style.Title, _font(size + 2, True))
+    item.setStyleFont(QgsLegendStyle.Style.Group, _font(size + 1, True))
+    item.setStyleFont(QgsLegendStyle.Style.Subgroup, _font(size, True))
+    item.setStyleFont(QgsLegendStyle.Style.SymbolLabel, _font(size))
+    item.rstyle(QgsLegendStyle.Style.Subgroup).setMargin(QgsLegendStyle.Side.Top, 1.5)
+    item.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, spacing)
+    item.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, spacing)
     layout.addLayoutItem(item)
     _place(item, *rect)
     return item
@@ -295,21 +303,21 @@ def indicator_table(layout, rect, size=7):
             expression = expression()
         column.setAttribute(expression or name_lines(int(width / (size * 0.3528 * 1.02))))
         column.setWidth(width)
-        column.setHAlignment({'left': Qt.AlignLeft, 'right': Qt.AlignRight,
-                              'center': Qt.AlignHCenter}[align])
+        column.setHAlignment({'left': Qt.AlignmentFlag.AlignLeft, 'right': Qt.AlignmentFlag.AlignRight,
+                              'center': Qt.AlignmentFlag.AlignHCenter}[align])
         columns.append(column)
     table.setColumns(columns)
     table.setHeaderTextFormat(_text_format(size, True))
     table.setContentTextFormat(_text_format(size))
-    table.setHeaderHAlignment(QgsLayoutTable.HeaderCenter)
+    table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.HeaderCenter)
     table.setCellMargin(0.8)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor('#8c8c8c'))
     table.setMaximumNumberOfFeatures(60)
-    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
-    table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage('本区无指标数据')
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setUseConditionalStyling(True)
     frame = QgsLayoutFrame(layout, table)
     frame.setId('indicator_table')
@@ -322,8 +330,8 @@ def chart(layout, rect):
     from qgis.core import QgsLayoutItemPicture
     item = QgsLayoutItemPicture(layout)
     item.setId('indicator_chart')
-    item.setResizeMode(QgsLayoutItemPicture.Zoom)
-    item.setPictureAnchor(QgsLayoutItemPicture.UpperLeft)
+    item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    item.setPictureAnchor(QgsLayoutItemPicture.ReferencePoint.UpperLeft)
     layout.addLayoutItem(item)
     _place(item, *rect)
     return item
@@ -335,7 +343,7 @@ def new_layout(name, page_size, landscape):
     layout.initializeDefaults()
     layout.setName(name)
     layout.pageCollection().page(0).setPageSize(
-        page_size, QgsLayoutItemPage.Landscape if landscape else QgsLayoutItemPage.Portrait)
+        page_size, QgsLayoutItemPage.Orientation.Landscape if landscape else QgsLayoutItemPage.Orientation.Portrait)
     layout.setCustomProperty('spm/labels', json.dumps(LABELS, ensure_ascii=False))
     from qgis.core import QgsExpressionContextUtils
     for key, value in (('spm_year', ''), ('spm_sources', ''), ('spm_key_field', ''),

@@ -144,13 +144,13 @@ def test_every_building_gets_a_unique_valid_code_of_its_centroids_township(first
 
 
 def test_the_registry_opens_in_qgis_as_a_layer(first_run):
-    from qgis.core import QgsWkbTypes
+    from spatial_planning_monitor.compat import WkbType
     registry, output = first_run
     layer = layer_of(registry, 'building_codes')
     coded = layer_of(output)
     issued = sum(1 for f in coded.getFeatures() if f['BUILDING_CODE'])
     assert layer.featureCount() == issued
-    assert layer.wkbType() == QgsWkbTypes.MultiPolygon and layer.crs().authid() == 'EPSG:4528'
+    assert layer.wkbType() == WkbType.MultiPolygon and layer.crs().authid() == 'EPSG:4528'
     assert {f['status'] for f in layer.getFeatures()} == {'active'}
     first = next(layer.getFeatures())
     assert first.geometry().area() > 0 and SCHEME.validate(first['code']).valid

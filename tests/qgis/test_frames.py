@@ -6,18 +6,19 @@ import struct
 from pathlib import Path
 
 import pytest
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer, QgsWkbTypes
 
 from spatial_planning_monitor.bridge import frames
+from spatial_planning_monitor.compat import FieldType, WkbType
 
 
 def _layer():
     layer = QgsVectorLayer('MultiPolygon?crs=EPSG:4528', '现状用地', 'memory')
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField('地类编码', QVariant.String), QgsField('DLMC', QVariant.String),
-                            QgsField('层数', QVariant.Int), QgsField('面积', QVariant.Double),
-                            QgsField('调查日期', QVariant.Date)])
+    provider.addAttributes([QgsField('地类编码', FieldType.String), QgsField('DLMC', FieldType.String),
+                            QgsField('层数', FieldType.Int), QgsField('面积', FieldType.Double),
+                            QgsField('调查日期', FieldType.Date)])
     layer.updateFields()
     rows = [('0101', '水田', 3, 1234.5, QDate(2023, 12, 31),
              'MULTIPOLYGON(((40500000 2810000, 40500100 2810000, 40500100 2810100, 40500000 2810000)))'),
@@ -46,7 +47,7 @@ def test_round_trip_gives_the_same_layer(qgis_app):
     original = _layer()
     back = frames.frame_to_layer(frames.source_to_frame(original), 'back')
     assert back.crs().authid() == 'EPSG:4528'
-    assert back.wkbType() == QgsWkbTypes.MultiPolygon
+    assert back.wkbType() == WkbType.MultiPolygon
     assert back.fields().names() == original.fields().names()
     assert [back.fields().field(i).isNumeric() for i in range(5)] == [False, False, True, True, False]
     for a, b in zip(original.getFeatures(), back.getFeatures()):
@@ -56,7 +57,7 @@ def test_round_trip_gives_the_same_layer(qgis_app):
 
 def test_tables_without_geometry(qgis_app):
     layer = QgsVectorLayer('None', '能源消费', 'memory')
-    layer.dataProvider().addAttributes([QgsField('燃料', QVariant.String), QgsField('消费量', QVariant.Double)])
+    layer.dataProvider().addAttributes([QgsField('燃料', FieldType.String), QgsField('消费量', FieldType.Double)])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setAttributes(['天然气', 12.5])
@@ -64,7 +65,7 @@ def test_tables_without_geometry(qgis_app):
     table = frames.source_to_frame(layer, with_geometry=False)
     assert table.to_dict('records') == [{'燃料': '天然气', '消费量': 12.5}]
     back = frames.frame_to_layer(table, 'back')
-    assert back.wkbType() == QgsWkbTypes.NoGeometry
+    assert back.wkbType() == WkbType.NoGeometry
     assert next(back.getFeatures()).attributes() == ['天然气', 12.5]
 
 
@@ -79,7 +80,7 @@ def test_styling_applies_to_vector_and_raster_layers(qgis_app, tmp_path):
     raster = None
     styling.apply(QgsRasterLayer(path, 'grid'), 'no_such_style')
     layer = _layer()
-    layer.dataProvider().addAttributes([QgsField('AREA_M2', QVariant.Double)])
+    layer.dataProvider().addAttributes([QgsField('AREA_M2', FieldType.Double)])
     layer.updateFields()
     styling.apply(layer)
     index = layer.fields().indexOf('AREA_M2')
@@ -207,7 +208,7 @@ def test_geometry_collections_keep_the_parts_of_the_layers_dimension(qgis_app, t
         ogr_layer.CreateFeature(feature)
     ds = None
     layer = QgsVectorLayer(f'{path}|layername=parcels', 'parcels', 'ogr')
-    assert QgsWkbTypes.flatType(next(layer.getFeatures()).geometry().wkbType()) == QgsWkbTypes.GeometryCollection
+    assert QgsWkbTypes.flatType(next(layer.getFeatures()).geometry().wkbType()) == WkbType.GeometryCollection
     frame = frames.source_to_frame(layer)
     notes = _notes(frame)
     assert frame.geometry.iloc[0].area == pytest.approx(50.0) and frame.geometry.iloc[1] is None

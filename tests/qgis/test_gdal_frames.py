@@ -107,7 +107,7 @@ def test_messy_geometries_are_repaired_alike(qgis_app, tmp_path):
     fast, slow = _fast(layer), frames.source_to_frame(layer, origin=False)
     assert len(slow.attrs[frames.NOTES]) >= 3
     _assert_same(fast, slow)
-    strict = frames.file_origin(layer, check=QgsFeatureRequest.GeometrySkipInvalid)
+    strict = frames.file_origin(layer, check=QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid)
     assert frames._read_with_gdal(strict, layer, ['name'], True, None) is None   # QGIS decides
 
 

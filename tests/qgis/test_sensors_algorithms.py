@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from spatial_planning_monitor.compat import ParameterFlag
 
 T = 'TEMPORARY_OUTPUT'
 WATER, SLOPE = '易涝积水点', '道路边坡风险点'
@@ -310,9 +311,9 @@ def test_secondary_outputs_are_optional_but_the_dialog_creates_them(spm_provider
     assert not alg.parameterDefinition('OUTPUT').flags() & alg.parameterDefinition('OUTPUT').FlagOptional
     for name in secondary:
         param = alg.parameterDefinition(name)
-        assert param.flags() & param.FlagOptional and param.createByDefault()
+        assert param.flags() & ParameterFlag.Optional and param.createByDefault()
         # the Toolbox dialog's widget starts on a temporary layer, not on "skip output"
-        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(param, QgsProcessingGui.Standard)
+        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(param, QgsProcessingGui.WidgetType.Standard)
         wrapper.createWrappedWidget(QgsProcessingContext())
         value = wrapper.parameterValue()
         assert isinstance(value, QgsProcessingOutputLayerDefinition)

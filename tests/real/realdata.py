@@ -39,9 +39,9 @@ def save(path, name, kind, fields, rows, crs='EPSG:3067'):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = 'GPKG', name
     if Path(path).exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return uri(path, name)
 
 

@@ -9,10 +9,10 @@ registry with an update in between: 12 buildings removed, 25 moved by 36 cm, 8 a
 import sqlite3
 
 import pytest
-from qgis.PyQt.QtCore import QVariant
 from qgis.core import NULL
 
 from realdata import HELSINKI, Log, grid, open_layer, save, uri
+from spatial_planning_monitor.compat import FieldType
 
 TOWNSHIP = '99900000{}'
 
@@ -21,7 +21,7 @@ TOWNSHIP = '99900000{}'
 def townships(tmp_path):
     extent = open_layer(HELSINKI, 'buildings').extent()
     cells = [(wkt, TOWNSHIP.format(1 + column + 2 * row)) for wkt, column, row in grid(extent, 2, 2)]
-    return save(tmp_path / 'townships.gpkg', 'townships', 'Polygon', [('code', QVariant.String)], cells)
+    return save(tmp_path / 'townships.gpkg', 'townships', 'Polygon', [('code', FieldType.String)], cells)
 
 
 def assign(run_alg, log, buildings, townships, registry, output):
@@ -83,7 +83,7 @@ def edit(source, path):
             geometry.translate(0.3, -0.2)
         rows.append((geometry, feature.id()))
     rows += [(square, None) for square in new]
-    layer = save(path, 'buildings', 'MultiPolygon', [('OLD_FID', QVariant.LongLong)], rows)
+    layer = save(path, 'buildings', 'MultiPolygon', [('OLD_FID', FieldType.LongLong)], rows)
     old_fid_of = {f.id(): (None if f['OLD_FID'] in (None, NULL) else f['OLD_FID'])
                   for f in open_layer(path, 'buildings').getFeatures()}
     return layer, old_fid_of, set(big)
@@ -139,7 +139,7 @@ def test_curved_footprints_are_coded_with_their_segmentized_area(run_alg, tmp_pa
             f'(({x + 100} {y}, {x + 110} {y}, {x + 110} {y + 10}, {x + 100} {y})))',
             f'CurvePolygon (CompoundCurve (({x} {y + 50}, {x + 20} {y + 50}), CircularString ({x + 20} {y + 50}, '
             f'{x + 30} {y + 60}, {x + 20} {y + 70}), ({x + 20} {y + 70}, {x} {y + 70}, {x} {y + 50})))']
-    buildings = save(tmp_path / 'curved.gpkg', 'buildings', 'MultiSurface', [('name', QVariant.String)],
+    buildings = save(tmp_path / 'curved.gpkg', 'buildings', 'MultiSurface', [('name', FieldType.String)],
                      [(w, str(i)) for i, w in enumerate(wkts)])
     layer = open_layer(*buildings.split('|layername='))
     assert all(QgsGeometry(f.geometry()).constGet().hasCurvedSegments() for f in layer.getFeatures())

@@ -13,9 +13,9 @@ synthetic districts (west and east halves).
 from collections import defaultdict
 
 import pytest
-from qgis.PyQt.QtCore import QVariant
 
 from realdata import HELSINKI, Log, grid, open_layer, save
+from spatial_planning_monitor.compat import FieldType
 
 SANDIAO = {  # OSM tag value → 三调 code (GB/T 21010-2017 and survey working codes)
     'residential': '0701', 'commercial': '05H1', 'retail': '05H1', 'civil': '08H1', 'construction': '0701',
@@ -53,9 +53,9 @@ def city(tmp_path_factory, qgis_app):
         if not zone.isEmpty() and zone.area() > 0:
             plan.append((zone, '16' if len(plan) % 7 == 0 else PLAN[code]))
     gpkg = folder / 'city.gpkg'
-    layers = {'current': save(gpkg, 'current', 'MultiPolygon', [('DLBM', QVariant.String),
-                                                                 ('OSM_FID', QVariant.LongLong)], rows),
-              'plan': save(gpkg, 'plan', 'MultiPolygon', [('YDYHDM', QVariant.String)], plan)}
+    layers = {'current': save(gpkg, 'current', 'MultiPolygon', [('DLBM', FieldType.String),
+                                                                 ('OSM_FID', FieldType.LongLong)], rows),
+              'plan': save(gpkg, 'plan', 'MultiPolygon', [('YDYHDM', FieldType.String)], plan)}
 
     def union(codes, grow=0.0):
         parts = [QgsGeometry(g) for g, code, _ in rows if code in codes]
@@ -65,7 +65,7 @@ def city(tmp_path_factory, qgis_app):
     layers['farm'] = save(gpkg, 'farm', 'MultiPolygon', [], [(g, ) for g, c, _ in rows if c in FARMLAND])
     layers['dev'] = save(gpkg, 'dev', 'MultiPolygon', [], union(DEVELOPED, grow=30.0))
     extent = source.extent()
-    layers['districts'] = save(gpkg, 'districts', 'Polygon', [('NAME', QVariant.String)],
+    layers['districts'] = save(gpkg, 'districts', 'Polygon', [('NAME', FieldType.String)],
                                [(wkt, ('西区', '东区')[column]) for wkt, column, _ in grid(extent, 2, 1)])
     layers['rows'] = rows
     return layers
@@ -172,8 +172,8 @@ def test_conformance_on_curved_parcels_and_zones_uses_their_segmentized_areas(ru
              (f'Polygon (({x + 150} {y - 50}, {x + 400} {y - 50}, {x + 400} {y + 20}, {x + 150} {y + 20}, '
               f'{x + 150} {y - 50}))', '0301')]
     gpkg = tmp_path / 'curved.gpkg'
-    parcels = save(gpkg, 'current', 'MultiSurface', [('DLBM', QVariant.String)], current)
-    plan = save(gpkg, 'plan', 'MultiSurface', [('YDYHDM', QVariant.String)], zones)
+    parcels = save(gpkg, 'current', 'MultiSurface', [('DLBM', FieldType.String)], current)
+    plan = save(gpkg, 'plan', 'MultiSurface', [('YDYHDM', FieldType.String)], zones)
     result = run_alg('spm:plan_conformance', {
         'CURRENT': parcels, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHDM',
         'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')})

@@ -57,7 +57,7 @@ def test_menu_command_builds_the_atlas_layout(iface, city, monkeypatch, tmp_path
     from spatial_planning_monitor.layers import report_layout
     from spatial_planning_monitor.ui import atlas_report
     opened, messages = [], []
-    monkeypatch.setattr(atlas_report.ReportLayoutDialog, 'exec_', lambda self: QDialog.Accepted)
+    monkeypatch.setattr(atlas_report.ReportLayoutDialog, 'exec', lambda self: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(iface, 'openLayoutDesigner', opened.append, raising=False)
     monkeypatch.setattr(iface.messageBar(), 'pushMessage',
                         lambda title, text, *args: messages.append(text))

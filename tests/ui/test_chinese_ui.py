@@ -59,7 +59,7 @@ def _toolbox(registry):
     """QGIS's own Processing Toolbox tree, showing the spm provider (expanded)."""
     from qgis.gui import QgsProcessingToolboxProxyModel, QgsProcessingToolboxTreeView
     view = QgsProcessingToolboxTreeView(None, registry)
-    view.setFilters(QgsProcessingToolboxProxyModel.FilterToolbox)
+    view.setFilters(QgsProcessingToolboxProxyModel.Filter.FilterToolbox)
     model = view.model()
     for row in range(model.rowCount()):
         index = model.index(row, 0)
@@ -128,7 +128,7 @@ def test_indicator_dock_in_chinese_and_screenshot(iface, qgis_new_project, sampl
             image = render_map([districts], extent, map_size, selection_color=QColor(0, 90, 255, 110))
             panels = [toolbox.grab(), dock.grab()]
             width = image.width() + sum(p.width() for p in panels)
-            shot = QImage(width, max([image.height()] + [p.height() for p in panels]), QImage.Format_ARGB32)
+            shot = QImage(width, max([image.height()] + [p.height() for p in panels]), QImage.Format.Format_ARGB32)
             shot.fill(QColor('white'))
             painter = QPainter(shot)
             painter.drawImage(0, 0, image)

@@ -30,7 +30,7 @@ def coded(qgis_app, qgis_new_project, tmp_path):
     options.driverName, options.layerName = 'GPKG', 'coded'
     memory = frames.frame_to_layer(frame, 'coded')
     error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
     layer = QgsVectorLayer(f'{path}|layername=coded', 'coded buildings', 'ogr')
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)

@@ -79,7 +79,7 @@ def test_the_empty_state_button_opens_the_algorithm_pre_filled(dialog_iface, sam
     dock = _open(dialog_iface, 'indicator_dock', 'IndicatorDock')
     try:
         assert not dock.empty.isHidden() and 'spm:indicators' in dock.empty.label.text()
-        QTest.mouseClick(dock.empty.button, Qt.LeftButton)
+        QTest.mouseClick(dock.empty.button, Qt.MouseButton.LeftButton)
         dialog = dock.empty.dialog
         assert dialog is not None and not dialog.isHidden()
         assert dialog.algorithm().id() == 'spm:indicators'

@@ -130,7 +130,7 @@ def critical_log():
     messages = []
 
     def record(message, tag, level):
-        if level == Qgis.Critical:
+        if level == Qgis.MessageLevel.Critical:
             messages.append(f'{tag}: {message}')
     QgsApplication.messageLog().messageReceived.connect(record)
     yield messages

@@ -21,9 +21,9 @@ def _write(frame, path, name):
     options.driverName = 'GPKG'
     options.layerName = name
     if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     loaded = QgsVectorLayer(f'{path}|layername={name}', name, 'ogr')
     assert loaded.isValid()
     return loaded
@@ -104,7 +104,7 @@ def test_clicking_an_indicator_maps_it_and_selects_flagged_districts(dock, city)
     row = list(_rows(dock)).index('DEV_INTENS')
     table = dock.indicatorTable
     rect = table.visualItemRect(table.item(row, 0))
-    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert dock.indicator == 'DEV_INTENS'
     # coloured by status, in the table's colours: only B (超标) is red, A (正常) green
     renderer = layer.renderer()

@@ -45,12 +45,12 @@ def test_rows_stack_when_narrow_and_return_when_wide(iface, qgis_new_project):
     try:
         grid = dock.modelGrid
         _sideways(dock, 300)
-        assert dock.runLayout.direction() == QBoxLayout.TopToBottom
+        assert dock.runLayout.direction() == QBoxLayout.Direction.TopToBottom
         # Distance | Radius on one row becomes Distance, then Radius below it
         distance, radius = (grid.getItemPosition(grid.indexOf(w)) for w in (dock.distanceCombo, dock.radiusSpin))
         assert distance[:2] == (0, 1) and radius[:2] == (1, 1)
         assert _sideways(dock, 700) == 0
-        assert dock.runLayout.direction() == QBoxLayout.LeftToRight
+        assert dock.runLayout.direction() == QBoxLayout.Direction.LeftToRight
         distance, radius = (grid.getItemPosition(grid.indexOf(w)) for w in (dock.distanceCombo, dock.radiusSpin))
         assert distance[:2] == (0, 1) and radius[:2] == (0, 3)
     finally:

@@ -25,7 +25,7 @@ def _side_by_side(paths, target):
     from qgis.PyQt.QtGui import QColor, QImage, QPainter
     shots = [QImage(str(p)) for p in paths]
     image = QImage(sum(s.width() for s in shots) + 8 * (len(shots) - 1), max(s.height() for s in shots),
-                   QImage.Format_ARGB32)
+                   QImage.Format.Format_ARGB32)
     image.fill(QColor('#d0d0d0'))
     painter = QPainter(image)
     x = 0

@@ -47,7 +47,7 @@ def plan(dock, model='MCLP', p=30, distance='EUCLIDEAN'):
     dock.pSpin.setValue(p)
     dock.spacingSpin.setValue(200.0)
     dock.timeSpin.setValue(20.0)
-    QTest.mouseClick(dock.runButton, Qt.LeftButton)
+    QTest.mouseClick(dock.runButton, Qt.MouseButton.LeftButton)
     assert dock.task is not None and not dock.runButton.isEnabled()
     wait_for(lambda: dock.task is None)
     assert dock.session is not None, dock.statusLabel.text()
@@ -89,11 +89,11 @@ def test_plan_then_pick_on_the_curve_then_edit_on_the_map(dock, city, iface):
     dock.grab()                    # lays the (offscreen, never shown) dock out at its size
     assert curve.width() > 250
     x = int(curve.width() * 0.5)
-    QTest.mouseClick(curve, Qt.LeftButton, Qt.NoModifier, QPoint(x, curve.height() // 2))
+    QTest.mouseClick(curve, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, curve.height() // 2))
     n = dock.curve_n
     assert n == curve.n_at(x) and 0 < n < len(dock.session.curve_order)
     assert dock.summary[0] == dock.session.curve_count[n] and dock.summary[3] == n
-    QTest.keyClick(curve, Qt.Key_Right)
+    QTest.keyClick(curve, Qt.Key.Key_Right)
     assert dock.curve_n == n + 1 and dock.summary[0] == dock.session.curve_count[n + 1]
     dock.use_curve(10)
     assert dock.summary[0] == dock.session.curve_count[10] and dock.summary[3] == 10
@@ -115,14 +115,14 @@ def test_plan_then_pick_on_the_curve_then_edit_on_the_map(dock, city, iface):
     before = dock.summary[0]
 
     def click(button):
-        event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
-                                 button, button, Qt.NoModifier)
+        event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonRelease, QPoint(int(pixel.x()), int(pixel.y())),
+                                 button, button, Qt.KeyboardModifier.NoModifier)
         dock.tool.canvasReleaseEvent(event)
-    click(Qt.LeftButton)
+    click(Qt.MouseButton.LeftButton)
     after = {r['POINT_FID']: r['COVERED_BY'] for r in layer_rows(dock._layer('coverage'))}
     assert after[target['POINT_FID']] >= 1 and dock.summary[0] >= before + 1
     assert dock.summary[3] == 11 and dock.curve_n is None
-    click(Qt.RightButton)                                   # removes it again
+    click(Qt.MouseButton.RightButton)                                   # removes it again
     assert dock.summary[0] == before and dock.summary[3] == 10
     dock.resetButton.click()
     assert dock.summary[3] == 30

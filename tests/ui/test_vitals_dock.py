@@ -43,7 +43,7 @@ def make_dock(iface, qgis_new_project):
 def refresh(dock):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
-    QTest.mouseClick(dock.refreshButton, Qt.LeftButton)
+    QTest.mouseClick(dock.refreshButton, Qt.MouseButton.LeftButton)
     wait_for(lambda: dock.result is not None and not dock.busy)
 
 

@@ -1,9 +1,7 @@
 """spm:life_circle — 社区生活圈: walking distance from homes to everyday services, coverage by district."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -17,6 +15,7 @@ from ....core.sensors.problem import lines_of
 from ... import working_crs
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from ...sources import table_file
+from ....compat import FieldDataType, GeometryType, NumberType, ParameterFlag, SourceType, WkbType
 
 
 class LifeCircleAlgorithm(SpmAlgorithm):
@@ -51,31 +50,31 @@ class LifeCircleAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.RESIDENTIAL, self.tr('Residential buildings or parcels (polygons or points)'),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+            [SourceType.VectorPolygon, SourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr('Population field'), parentLayerParameterName=self.RESIDENTIAL,
-            type=QgsProcessingParameterField.Numeric))
+            type=FieldDataType.Numeric))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FACILITIES, self.tr('Facilities (points)'), [QgsProcessing.TypeVectorPoint]))
+            self.FACILITIES, self.tr('Facilities (points)'), [SourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.KIND_FIELD, self.tr('Facility kind field (社区卫生服务中心/站, 小学 …)'),
             parentLayerParameterName=self.FACILITIES))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PARKS, self.tr('Parks and squares (polygons)'), [QgsProcessing.TypeVectorPolygon],
+            self.PARKS, self.tr('Parks and squares (polygons)'), [SourceType.VectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PARK_AREA, self.tr('Smallest park or square counted (m²)'),
-            QgsProcessingParameterNumber.Double, 400.0, minValue=0.0))
+            NumberType.Double, 400.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PARK_ENTRANCES, self.tr('Park entrances (points; empty: parks are entered anywhere on their '
-                                         'boundary)'), [QgsProcessing.TypeVectorPoint], optional=True))
+                                         'boundary)'), [SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr('Walkable roads (lines, joined at shared vertices)'), [QgsProcessing.TypeVectorLine]))
+            self.ROADS, self.tr('Walkable roads (lines, joined at shared vertices)'), [SourceType.VectorLine]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.FOOTPATHS, self.tr('Footpaths (lines, joined to the roads where they cross them)'),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [SourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DISTRICTS, self.tr('Districts'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.DISTRICTS, self.tr('Districts'), [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_FIELD, self.tr('District key field (as in spm:indicators)'),
             parentLayerParameterName=self.DISTRICTS, optional=True))
@@ -83,23 +82,23 @@ class LifeCircleAlgorithm(SpmAlgorithm):
             self.THRESHOLDS, self.tr('Threshold table (CSV kind, code, minutes, metres; default: GB 50180-2018)'),
             extension='csv', optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.WALK_SPEED, self.tr('Walking speed (km/h)'), QgsProcessingParameterNumber.Double, 4.0,
+            self.WALK_SPEED, self.tr('Walking speed (km/h)'), NumberType.Double, 4.0,
             minValue=0.1))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_SNAP, self.tr('Farthest a home or facility may be from the network (m)'),
-            QgsProcessingParameterNumber.Double, 200.0, minValue=0.0))
+            NumberType.Double, 200.0, minValue=0.0))
         access = QgsProcessingParameterBoolean(
             self.ACCESS_WALK, self.tr('Count the straight walk between a building or facility and the network'),
             True)
-        access.setFlags(access.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        access.setFlags(access.flags() | ParameterFlag.Advanced)
         self.addParameter(access)
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Residential walking access'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Residential walking access'), SourceType.Vector))
         self.addParameter(secondary_sink(self.DISTRICT_TABLE, self.tr('Life-circle coverage by district'),
-                                         QgsProcessing.TypeVector))
+                                         SourceType.Vector))
         self.addParameter(secondary_sink(self.STREETS, self.tr('Reachable streets by kind'),
-                                         QgsProcessing.TypeVectorLine))
+                                         SourceType.VectorLine))
 
     def process(self, parameters, context, feedback):
         res_src = self.source(parameters, self.RESIDENTIAL, context)
@@ -156,11 +155,11 @@ class LifeCircleAlgorithm(SpmAlgorithm):
         for column in result.residents.columns:
             if column != 'POP':
                 out[column] = result.residents[column].to_numpy()
-        outputs = [(self.OUTPUT, working_crs.to_crs(out, res_src.sourceCrs()), None), (self.DISTRICT_TABLE, result.districts, QgsWkbTypes.NoGeometry)]
+        outputs = [(self.OUTPUT, working_crs.to_crs(out, res_src.sourceCrs()), None), (self.DISTRICT_TABLE, result.districts, WkbType.NoGeometry)]
         if self.wants(parameters, self.STREETS, context):
             streets = life_circle.service_lines(result).set_crs(homes.crs, allow_override=True)
             outputs.append((self.STREETS, working_crs.to_crs(streets, res_src.sourceCrs()),
-                            QgsWkbTypes.MultiLineString))
+                            WkbType.MultiLineString))
         total = result.districts.iloc[-1]
         for t in result.thresholds:
             feedback.pushInfo(self.tr('{kind}: {pct:.1f} % of residents within {m:g} m ({min:g} min).').format(
@@ -168,7 +167,7 @@ class LifeCircleAlgorithm(SpmAlgorithm):
         feedback.pushInfo(self.tr('Every kind within 15 minutes: {pct:.1f} % of residents.').format(
             pct=total['PCT_ALL']))
         written = self.write_outputs(outputs, parameters, context, feedback)
-        points = QgsWkbTypes.geometryType(res_src.wkbType()) == QgsWkbTypes.PointGeometry
+        points = QgsWkbTypes.geometryType(res_src.wkbType()) == GeometryType.Point
         self.load_styled(context, written[self.OUTPUT], 'life_circle_points' if points else 'life_circle_residential',
                          self.tr('Life-circle access'))
         if written.get(self.DISTRICT_TABLE):

@@ -1,7 +1,6 @@
 """spm:building_carbon — each building's carbon account (t CO₂/a), and optionally a grid of sums."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,6 +14,7 @@ from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source, table_file
 from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice
+from ....compat import FieldDataType, SourceType
 
 
 class BuildingCarbonAlgorithm(SpmAlgorithm):
@@ -42,17 +42,17 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr('Buildings'), [QgsProcessing.TypeVectorPolygon]))
+            self.BUILDINGS, self.tr('Buildings'), [SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.USE_FIELD, self.tr('Building use field'), defaultValue='use',
             parentLayerParameterName=self.BUILDINGS))
         self.addParameter(QgsProcessingParameterField(
             self.FLOOR_AREA_FIELD, self.tr('Floor area field (m²; empty = footprint × floors)'),
-            parentLayerParameterName=self.BUILDINGS, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.BUILDINGS, type=FieldDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.FLOORS_FIELD, self.tr('Floors field'), defaultValue='floors',
-            parentLayerParameterName=self.BUILDINGS, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.BUILDINGS, type=FieldDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.INTENSITIES, self.tr('Energy-use intensity table (CSV, kWh/m²·a by use)'),
@@ -68,10 +68,10 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             parentParameterName=self.BUILDINGS, optional=True))
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Building carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Building carbon (t CO₂/a)'), SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.GRID_OUTPUT, self.tr('Building carbon grid (t CO₂/a per cell)'),
-            QgsProcessing.TypeVectorPolygon, optional=True, createByDefault=True))
+            SourceType.VectorPolygon, optional=True, createByDefault=True))
 
     def process(self, parameters, context, feedback):
         source = open_source(self, parameters, self.BUILDINGS, context, feedback)

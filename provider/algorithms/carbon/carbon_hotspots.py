@@ -1,7 +1,6 @@
 """spm:carbon_hotspots — Getis–Ord Gi* hot and cold spots of a carbon field on polygons or points."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -15,6 +14,7 @@ from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source
 from .common import load_fitted
+from ....compat import FieldDataType, NumberType, SourceType
 
 
 class CarbonHotspotsAlgorithm(SpmAlgorithm):
@@ -40,10 +40,10 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr('Grid, polygons or points'),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+            [SourceType.VectorPolygon, SourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.FIELD, self.tr('Value field (e.g. CO2_T)'), defaultValue='CO2_T',
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric))
+            parentLayerParameterName=self.INPUT, type=FieldDataType.Numeric))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEIGHTS, self.tr('Spatial weights'),
             [self.tr('Distance band'), self.tr('Contiguity (queen: shared edge or corner)'),
@@ -52,16 +52,16 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             self.DISTANCE, self.tr('Distance band in metres (0 = smallest giving every feature a neighbour)'),
             defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.NEIGHBOURS, self.tr('k (nearest neighbours)'), QgsProcessingParameterNumber.Integer,
+            self.NEIGHBOURS, self.tr('k (nearest neighbours)'), NumberType.Integer,
             defaultValue=8, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ALPHA, self.tr('Significance level'), QgsProcessingParameterNumber.Double,
+            self.ALPHA, self.tr('Significance level'), NumberType.Double,
             defaultValue=0.05, minValue=0.0001, maxValue=0.5))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr('False discovery rate correction (Benjamini–Hochberg)'), defaultValue=False))
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), SourceType.VectorAnyGeometry))
 
     def process(self, parameters, context, feedback):
         source = open_source(self, parameters, self.INPUT, context, feedback)

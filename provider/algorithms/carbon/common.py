@@ -12,13 +12,13 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProcessingParameterNumber,
     QgsRasterLayer,
-    QgsWkbTypes,
 )
 
 from ....core.carbon import tables
 from ....core.i18n import translate
 from ....layers import styling
 from ...base import style_on_load
+from ....compat import NumberType, WkbType
 
 
 def grid_factor_parameter(name):
@@ -28,7 +28,7 @@ def grid_factor_parameter(name):
     return QgsProcessingParameterNumber(
         name, translate('spm', 'Grid emission factor (t CO₂/MWh; empty = the province’s from the district '
                                'code, else {label})').format(label=label),
-        QgsProcessingParameterNumber.Double, minValue=0.0, optional=True)
+        NumberType.Double, minValue=0.0, optional=True)
 
 
 def grid_factor_value(algorithm, parameters, name, context):
@@ -74,7 +74,7 @@ def load_fitted(context, dest_id, style, layer_name):
 def write_table(algorithm, frame, parameters, name, context, feedback):
     """Write a DataFrame without geometry to the sink ``name``; return its destination id."""
     return algorithm.write_frame(frame, parameters, name, context, feedback,
-                                 crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)
+                                 crs=QgsCoordinateReferenceSystem(), wkb_type=WkbType.NoGeometry)
 
 
 def _fit_raster_ramp(layer, renderer):

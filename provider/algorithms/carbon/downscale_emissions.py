@@ -1,7 +1,6 @@
 """spm:downscale_emissions — regional totals onto a grid with proxies, each region's total conserved."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSource,
@@ -20,6 +19,7 @@ from ... import working_crs
 from ...base import SpmAlgorithm
 from ...sources import open_source
 from .common import load_fitted
+from ....compat import FieldDataType, NumberType, SourceType
 
 
 class DownscaleEmissionsAlgorithm(SpmAlgorithm):
@@ -48,16 +48,16 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGIONS, self.tr('Regions with totals'), [QgsProcessing.TypeVectorPolygon]))
+            self.REGIONS, self.tr('Regions with totals'), [SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.TOTAL_FIELD, self.tr('Total field (t CO₂)'), defaultValue='CO2_T',
-            parentLayerParameterName=self.REGIONS, type=QgsProcessingParameterField.Numeric))
+            parentLayerParameterName=self.REGIONS, type=FieldDataType.Numeric))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, self.tr('Region name field (for messages)'),
             parentLayerParameterName=self.REGIONS, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PROXIES, self.tr('Proxies (rasters, and/or buildings, roads or points)'),
-            QgsProcessing.TypeMapLayer))
+            SourceType.MapLayer))
         self.addParameter(QgsProcessingParameterString(
             self.WEIGHTS, self.tr('Weights, one per proxy, comma-separated (empty = equal)'),
             optional=True))
@@ -70,7 +70,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
         self.addParameter(working_crs.metres(
             self.PIXEL_SIZE, self.tr('Pixel size (metres)'), defaultValue=100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CELLS, self.tr('Refuse rasters of more cells than'), QgsProcessingParameterNumber.Double,
+            self.MAX_CELLS, self.tr('Refuse rasters of more cells than'), NumberType.Double,
             defaultValue=float(downscale.MAX_CELLS), minValue=1.0))
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterRasterDestination(

@@ -1,7 +1,6 @@
 """spm:energy_carbon — t CO₂ by district and fuel from a consumption table (IPCC 2006)."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -13,6 +12,7 @@ from ....core.carbon import energy
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
 from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice, write_table
+from ....compat import NumberType, SourceType
 
 
 class EnergyCarbonAlgorithm(SpmAlgorithm):
@@ -44,7 +44,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TABLE, self.tr('Energy consumption table (district × fuel, long format)'),
-            [QgsProcessing.TypeVector]))
+            [SourceType.Vector]))
         for name, label, default in (
                 (self.DISTRICT_FIELD, self.tr('District field'), 'adcode'),
                 (self.FUEL_FIELD, self.tr('Fuel field'), 'fuel'),
@@ -62,7 +62,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
                                        'for double counting with electricity)'),
             defaultValue='sector', parentLayerParameterName=self.TABLE, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, self.tr('Only this year (empty = every year)'), QgsProcessingParameterNumber.Integer,
+            self.YEAR, self.tr('Only this year (empty = every year)'), NumberType.Integer,
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.FACTORS, self.tr('Fuel factor table (CSV; default: IPCC 2006 reference approach)'),
@@ -70,14 +70,14 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         self.addParameter(grid_factor_parameter(self.GRID_FACTOR))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DISTRICTS, self.tr('Districts (to give the totals their polygons)'),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICTS_KEY, self.tr('Districts: key field matching the district field'),
             defaultValue='adcode', parentLayerParameterName=self.DISTRICTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Energy CO₂ by district and fuel (t CO₂)'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Energy CO₂ by district and fuel (t CO₂)'), SourceType.Vector))
         self.addParameter(secondary_sink(
-            self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), QgsProcessing.TypeVector))
+            self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), SourceType.Vector))
 
     def process(self, parameters, context, feedback):
         source = open_source(self, parameters, self.TABLE, context, feedback)

@@ -1,7 +1,6 @@
 """spm:landuse_carbon — emission, sink and net t CO₂/a of land-use parcels, by district and class."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,6 +15,7 @@ from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
 from .common import load_fitted, write_table
 from ..monitoring import scheduler
+from ....compat import SourceType
 
 
 class LanduseCarbonAlgorithm(SpmAlgorithm):
@@ -41,7 +41,7 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
         return self.tr('Land-use carbon account (土地利用碳排放)')
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [SourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LANDUSE, self.tr('Land-use parcels'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -64,10 +64,10 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.DISTRICTS, optional=True))
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Land-use carbon (t CO₂/a)'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Land-use carbon (t CO₂/a)'), SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Land-use carbon by district and class (t CO₂/a)'),
-            QgsProcessing.TypeVector))
+            SourceType.Vector))
         scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):

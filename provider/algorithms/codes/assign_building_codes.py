@@ -9,7 +9,6 @@ leaves registered codes without an output, which the next run gives the same bui
 """
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -21,6 +20,7 @@ from ....core.codes import assign, registry, schemes
 from ...base import SpmAlgorithm
 from ... import working_crs
 from .common import advanced, scheme_parameter
+from ....compat import NumberType, SourceType
 
 
 class AssignBuildingCodesAlgorithm(SpmAlgorithm):
@@ -48,9 +48,9 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILDINGS, self.tr('Buildings (footprints)'), [QgsProcessing.TypeVectorPolygon]))
+            self.BUILDINGS, self.tr('Buildings (footprints)'), [SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ADMIN, self.tr('Townships/streets (乡镇街道)'), [QgsProcessing.TypeVectorPolygon]))
+            self.ADMIN, self.tr('Townships/streets (乡镇街道)'), [SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.ADMIN_CODE_FIELD, self.tr('Township code field (9 digits)'), defaultValue='code',
             parentLayerParameterName=self.ADMIN))
@@ -61,15 +61,15 @@ class AssignBuildingCodesAlgorithm(SpmAlgorithm):
             self.REGISTRY, self.tr('Code registry (GeoPackage; created when missing)'),
             extension='gpkg'))
         self.addParameter(QgsProcessingParameterNumber(
-            self.BEIDOU_LEVEL, self.tr('BeiDou grid level'), QgsProcessingParameterNumber.Integer,
+            self.BEIDOU_LEVEL, self.tr('BeiDou grid level'), NumberType.Integer,
             defaultValue=8, minValue=1, maxValue=10))
         self.addParameter(scheme_parameter(self.SCHEME))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.MIN_OVERLAP, self.tr('Minimum overlap to keep a code (share of the larger footprint)'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
+            NumberType.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Coded buildings'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Coded buildings'), SourceType.VectorPolygon))
 
     def process(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.REGISTRY, context)

@@ -4,11 +4,9 @@ import geopandas as gpd
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 from shapely.geometry import box
 
@@ -16,6 +14,7 @@ from ....core.codes import beidou
 from ....core.codes.assign import GEOGRAPHIC
 from ....core.codes.checks import clean
 from ...base import SpmAlgorithm
+from ....compat import FieldDataType, SourceType, WkbType
 
 
 class BeidouGridCellsAlgorithm(SpmAlgorithm):
@@ -35,12 +34,12 @@ class BeidouGridCellsAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.CODES, self.tr('Table or layer with BeiDou grid codes'), [QgsProcessing.TypeVector]))
+            self.CODES, self.tr('Table or layer with BeiDou grid codes'), [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr('Code field'), defaultValue='BEIDOU_CODE',
-            parentLayerParameterName=self.CODES, type=QgsProcessingParameterField.String))
+            parentLayerParameterName=self.CODES, type=FieldDataType.String))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('BeiDou grid cells'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('BeiDou grid cells'), SourceType.VectorPolygon))
 
     def process(self, parameters, context, feedback):
         source = self.source(parameters, self.CODES, context)
@@ -79,6 +78,6 @@ class BeidouGridCellsAlgorithm(SpmAlgorithm):
             n=len(out), n3=int(is_3d.sum())))
         self.check_canceled(feedback)
         dest = self.write_frame(out, parameters, self.OUTPUT, context, feedback,
-                                crs=QgsCoordinateReferenceSystem('EPSG:4490'), wkb_type=QgsWkbTypes.Polygon)
+                                crs=QgsCoordinateReferenceSystem('EPSG:4490'), wkb_type=WkbType.Polygon)
         self.load_styled(context, dest, 'beidou_cells', self.tr('BeiDou grid cells'))
         return {self.OUTPUT: dest}

@@ -2,7 +2,6 @@
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,6 +14,7 @@ from ....core.codes import beidou
 from ....core.codes.assign import geographic
 from ....core.codes.footprints import anchor_points
 from ...base import SpmAlgorithm
+from ....compat import FieldDataType, NumberType, SourceType
 
 
 class BeidouGridCodeAlgorithm(SpmAlgorithm):
@@ -39,28 +39,28 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr('Input layer'), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, self.tr('Input layer'), [SourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterNumber(
             self.LEVEL, self.tr('Grid level (1 = 6°×4° … 8 ≈ 1 m … 10 ≈ 1.5 cm)'),
-            QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1, maxValue=10))
+            NumberType.Integer, defaultValue=8, minValue=1, maxValue=10))
         self.addParameter(QgsProcessingParameterField(
             self.HEIGHT_FIELD, self.tr('Height field for a 3D code: ellipsoidal height (大地高) above CGCS2000, '
                                        'metres (empty = 2D code)'),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.HEIGHT_REFERENCE, self.tr('The height field holds'),
             [self.tr('ellipsoidal height (大地高, GB/T 39409)'),
              self.tr('height above ground (add the ground’s ellipsoidal height)')], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.GROUND_FIELD, self.tr('Ground ellipsoidal height field (大地高 of the ground, metres)'),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.GROUND_HEIGHT, self.tr('Ground ellipsoidal height for every feature (metres)'),
-            QgsProcessingParameterNumber.Double, optional=True))
+            NumberType.Double, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.FIELD, self.tr('Name of the new field'), defaultValue='BEIDOU_CODE'))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('With BeiDou grid codes'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('With BeiDou grid codes'), SourceType.VectorAnyGeometry))
 
     def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)

@@ -1,9 +1,10 @@
 """What the code algorithms share: the scheme parameter, feature labels, styles by geometry."""
 
-from qgis.core import QgsProcessingParameterDefinition, QgsProcessingParameterString, QgsWkbTypes
+from qgis.core import QgsProcessingParameterString
 
 from ....core.codes import schemes
 from ....core.i18n import translate
+from ....compat import ParameterFlag, WkbType
 
 
 def scheme_parameter(name):
@@ -17,7 +18,7 @@ def scheme_parameter(name):
 
 def advanced(parameter):
     """Mark a parameter as advanced (shown under “Advanced parameters” in the dialog)."""
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    parameter.setFlags(parameter.flags() | ParameterFlag.Advanced)
     return parameter
 
 
@@ -33,5 +34,5 @@ def style_for(frame, stem):
 def sink_type(frame):
     """QgsWkbTypes.NoGeometry for a frame without any geometry, else None (the bridge decides)."""
     if not hasattr(frame, 'geometry') or frame.geometry.isna().all():
-        return QgsWkbTypes.NoGeometry
+        return WkbType.NoGeometry
     return None

@@ -10,7 +10,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -24,6 +23,7 @@ from ...base import SpmAlgorithm, secondary_sink
 from ... import sources, working_crs
 from .city_register import REGISTER_NAME, register_crs, register_parameter, register_path
 from .common import advanced
+from ....compat import NumberType, SourceType
 
 
 class LinkCodesAlgorithm(SpmAlgorithm):
@@ -59,7 +59,7 @@ class LinkCodesAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ENTITIES, self.tr('City objects (buildings, parcels, projects, address points, enterprises)'),
-            [QgsProcessing.TypeVectorAnyGeometry]))
+            [SourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterEnum(
             self.ENTITY_TYPE, self.tr('Type of the city objects'), options=list(citycode_scheme.ENTITY_TYPES),
             defaultValue='building', usesStaticStrings=True))
@@ -70,7 +70,7 @@ class LinkCodesAlgorithm(SpmAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.REGION, self.tr('Region code of a new register (6 digits, e.g. 350300)'), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.REGISTER, self.tr('Register of codes to link (table or layer)'), [QgsProcessing.TypeVector]))
+            self.REGISTER, self.tr('Register of codes to link (table or layer)'), [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr('Code field'), parentLayerParameterName=self.REGISTER))
         self.addParameter(QgsProcessingParameterString(
@@ -87,19 +87,19 @@ class LinkCodesAlgorithm(SpmAlgorithm):
             defaultValue='building', optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr('Tolerance (m): nearest match, and how far a keyed location may lie'),
-            QgsProcessingParameterNumber.Double, defaultValue=30.0, minValue=0.0))
+            NumberType.Double, defaultValue=30.0, minValue=0.0))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.MIN_SHARE, self.tr('Overlay: minimum share of an object’s area in the register polygon'),
-            QgsProcessingParameterNumber.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
+            NumberType.Double, defaultValue=0.5, minValue=0.01, maxValue=1.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             self.MAX_LINKS, self.tr('Stop when one code would link to more objects than'),
-            QgsProcessingParameterNumber.Integer, defaultValue=100, minValue=1)))
+            NumberType.Integer, defaultValue=100, minValue=1)))
         self.addParameter(advanced(QgsProcessingParameterString(
             self.SCHEME, self.tr('City code scheme (id in city_code_schemes.json, or path.json[#id])'),
             defaultValue=citycode_scheme.DEFAULT, optional=True)))
         working_crs.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Links made'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('Links made'), SourceType.VectorAnyGeometry))
         self.addParameter(secondary_sink(self.CONFLICTS, self.tr('Conflicts to resolve')))
         self.addParameter(secondary_sink(self.INVALID, self.tr('Invalid and unmatched codes')))
 

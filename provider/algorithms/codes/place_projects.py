@@ -2,18 +2,17 @@
 
 import geopandas as gpd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ....bridge import frames
 from ....core.codes import projects
 from ...base import SpmAlgorithm
 from .common import advanced
+from ....compat import SourceType, WkbType
 
 
 class PlaceProjectsAlgorithm(SpmAlgorithm):
@@ -44,7 +43,7 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TABLE, self.tr('Project table (CSV, spreadsheet or layer)'), [QgsProcessing.TypeVector]))
+            self.TABLE, self.tr('Project table (CSV, spreadsheet or layer)'), [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr('Project code field (GB/T 40058)'), parentLayerParameterName=self.TABLE))
         self.addParameter(QgsProcessingParameterField(
@@ -57,12 +56,12 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
             self.PARCEL_FIELD, self.tr('Parcel id field (instead of X/Y; several ids separated by ; , 、)'),
             parentLayerParameterName=self.TABLE, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PARCELS, self.tr('Parcels'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.PARCELS, self.tr('Parcels'), [SourceType.VectorPolygon], optional=True))
         self.addParameter(advanced(QgsProcessingParameterField(
             self.PARCELS_KEY, self.tr('Parcel id field in the parcel layer (default: same name as in the table)'),
             parentLayerParameterName=self.PARCELS, optional=True)))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.PLAN, self.tr('Plan zoning (用地用海 polygons)'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.PLAN, self.tr('Plan zoning (用地用海 polygons)'), [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.PLAN_FIELD, self.tr('Planned land-use code field'), parentLayerParameterName=self.PLAN,
             optional=True))
@@ -71,12 +70,12 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.TABLE, optional=True)))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr('Townships (to name where each project lies and check its code)'),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ADMIN_CODE_FIELD, self.tr('Township code field'), defaultValue='code',
             parentLayerParameterName=self.ADMIN, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Placed projects'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('Placed projects'), SourceType.VectorAnyGeometry))
 
     def _field(self, parameters, name, context, source, label, required=False):
         value = self.parameterAsString(parameters, name, context) or None
@@ -127,11 +126,11 @@ class PlaceProjectsAlgorithm(SpmAlgorithm):
             geometries, notes = projects.points_from_xy(table, x_field, y_field, frames.crs_to_frame(source_crs))
             points = self._reproject(geometries, source_crs, crs)
             geometries = points
-            wkb_type = QgsWkbTypes.Point
+            wkb_type = WkbType.Point
         else:
             parcels = self.frame(parcels_source, fields=[parcels_key], feedback=feedback, crs=crs, context=context)
             geometries, notes = projects.polygons_from_parcels(table, parcel_field, parcels, parcels_key)
-            wkb_type = QgsWkbTypes.MultiPolygon
+            wkb_type = WkbType.MultiPolygon
         plan = (self.frame(plan_source, fields=[plan_field], feedback=feedback, crs=crs, context=context)
                 if plan_source is not None else None)
         admin = (self.frame(admin_source, fields=[admin_field], feedback=feedback, crs=crs, context=context)

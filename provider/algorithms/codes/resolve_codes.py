@@ -4,7 +4,6 @@ geometry and every code linked to it out (a layer, and a wide table without geom
 import geopandas as gpd
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,6 +14,7 @@ from ....core.codes import citycode, citycode_resolve
 from ...base import SpmAlgorithm, secondary_sink
 from ... import sources
 from .city_register import REGISTER_NAME, register_parameter, register_path
+from ....compat import SourceType
 
 
 class ResolveCodesAlgorithm(SpmAlgorithm):
@@ -36,11 +36,11 @@ class ResolveCodesAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(register_parameter(self.tr('City code register (GeoPackage made by spm:link_codes)')))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr('Table of codes (any type, mixed)'), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr('Table of codes (any type, mixed)'), [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr('Code field'), parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Resolved objects'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('Resolved objects'), SourceType.VectorAnyGeometry))
         self.addParameter(secondary_sink(self.TABLE, self.tr('Resolved codes (wide table)')))
 
     def process(self, parameters, context, feedback):

@@ -1,7 +1,6 @@
 """spm:validate_codes — check a field of codes: format, check character, duplicates, place."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -11,6 +10,7 @@ from qgis.core import (
 from ....core.codes import schemes, validate
 from ...base import SpmAlgorithm
 from .common import scheme_parameter, sink_type, style_for
+from ....compat import SourceType
 
 
 class ValidateCodesAlgorithm(SpmAlgorithm):
@@ -34,7 +34,7 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr('Layer or table with codes'), [QgsProcessing.TypeVector]))
+            self.INPUT, self.tr('Layer or table with codes'), [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr('Code field'), parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterEnum(
@@ -42,13 +42,13 @@ class ValidateCodesAlgorithm(SpmAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ADMIN, self.tr('Administrative areas to check the location against (optional)'),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ADMIN_CODE_FIELD, self.tr('Administrative code field'), defaultValue='code',
             parentLayerParameterName=self.ADMIN, optional=True))
         self.addParameter(scheme_parameter(self.SCHEME))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Checked codes'), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr('Checked codes'), SourceType.VectorAnyGeometry))
 
     def process(self, parameters, context, feedback):
         source = self.source(parameters, self.INPUT, context)

@@ -7,14 +7,12 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsProject,
-    QgsProcessing,
     QgsProcessingParameterDistance,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ....bridge import frames
@@ -26,6 +24,7 @@ from ....core.landuse import area as landuse_area
 from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import open_source, table_file
+from ....compat import FeatureRequestFlag, FieldDataType, NumberType, SourceType, WkbType
 
 
 class IndicatorsAlgorithm(SpmAlgorithm):
@@ -70,7 +69,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         return self.tr('City indicators (城市体检)')
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [SourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DISTRICTS, self.tr('Districts'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -80,7 +79,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                             (self.URBAN_POPULATION_FIELD, self.tr('Urban resident population field'))):
             self.addParameter(QgsProcessingParameterField(
                 name, label, parentLayerParameterName=self.DISTRICTS,
-                type=QgsProcessingParameterField.Numeric, optional=True))
+                type=FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LANDUSE, self.tr('Current land use (三调)'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -96,20 +95,20 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                             (self.BUILDINGS, self.tr('Building footprints'))):
             self.addParameter(QgsProcessingParameterFeatureSource(name, label, polygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr('Roads'), [QgsProcessing.TypeVectorLine], optional=True))
+            self.ROADS, self.tr('Roads'), [SourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.RISK_POINTS, self.tr('Risk points'), [QgsProcessing.TypeVectorPoint], optional=True))
+            self.RISK_POINTS, self.tr('Risk points'), [SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.RISK_KIND_FIELD, self.tr('Risk point kind field'),
             parentLayerParameterName=self.RISK_POINTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SENSORS, self.tr('Sensors'), [QgsProcessing.TypeVectorPoint], optional=True))
+            self.SENSORS, self.tr('Sensors'), [SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterDistance(
             self.SENSOR_RADIUS, self.tr('Sensor coverage radius'), defaultValue=300.0,
             parentParameterName=self.DISTRICTS, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CARBON, self.tr('Carbon emissions by district (table or layer)'),
-            [QgsProcessing.TypeVector], optional=True))
+            [SourceType.Vector], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CARBON_DISTRICT_FIELD, self.tr('Carbon table: district key field'),
             parentLayerParameterName=self.CARBON, optional=True))
@@ -121,7 +120,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             defaultValue='YEAR', parentLayerParameterName=self.CARBON, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.STATS, self.tr('District statistics by year (table: district, year, gdp …)'),
-            [QgsProcessing.TypeVector], optional=True))
+            [SourceType.Vector], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.STATS_DISTRICT_FIELD, self.tr('Statistics: district key field'), defaultValue='adcode',
             parentLayerParameterName=self.STATS, optional=True))
@@ -130,24 +129,24 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.STATS, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.YEAR, self.tr('Year of the statistics and carbon rows (empty = the latest)'),
-            QgsProcessingParameterNumber.Integer, optional=True))
+            NumberType.Integer, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LIFE_CIRCLE, self.tr('Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)'),
-            [QgsProcessing.TypeVector], optional=True))
+            [SourceType.Vector], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.VITALS, self.tr('City vital signs by district (DISTRICT_TABLE of spm:vital_signs)'),
-            [QgsProcessing.TypeVector], optional=True))
+            [SourceType.Vector], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.DEFINITIONS, self.tr('Indicator definitions (CSV; default: the shipped table)'),
             extension='csv', optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PREVIOUS, self.tr("Previous result, for the trend (last year's TABLE or OUTPUT)"),
-            [QgsProcessing.TypeVector], optional=True))
+            [SourceType.Vector], optional=True))
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Districts with indicators'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Districts with indicators'), SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
-            self.TABLE, self.tr('Indicator table'), QgsProcessing.TypeVector))
+            self.TABLE, self.tr('Indicator table'), SourceType.Vector))
 
     # ------------------------------------------------------------------------------------------
 
@@ -266,9 +265,9 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         for column in result.wide.columns:
             output[column] = result.wide[column].values
         out_id = self.write_frame(output, parameters, self.OUTPUT, context, feedback,
-                                  wkb_type=QgsWkbTypes.MultiPolygon)
+                                  wkb_type=WkbType.MultiPolygon)
         table_id = self.write_frame(result.long, parameters, self.TABLE, context, feedback,
-                                    crs=QgsCoordinateReferenceSystem(), wkb_type=QgsWkbTypes.NoGeometry)
+                                    crs=QgsCoordinateReferenceSystem(), wkb_type=WkbType.NoGeometry)
         self.load_styled(context, out_id, 'indicators_districts', self.tr('District indicators'))
         self.load_styled(context, table_id, None, self.tr('Indicator table'))
         computed = int(result.long['VALUE'].notna().sum())
@@ -341,7 +340,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
                                        self.tr('statistics district key'))
         year_field = self.require_field(src, self.parameterAsString(parameters, self.STATS_YEAR_FIELD, context),
                                         self.tr('statistics year'))
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
         table = frames.source_to_frame(src, None, request=request, with_geometry=False)
         year = year if year is not None else yearly.latest_year(table[year_field])
         if year is None:
@@ -363,7 +362,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         if src is None:
             return None
         self.require_field(src, 'DISTRICT', self.tr('district key ({param})').format(param=name))
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
         table = frames.source_to_frame(src, None, request=request, with_geometry=False)
         numbers = [c for c in table.columns if c != 'DISTRICT']
         table = table.assign(**{c: pd.to_numeric(table[c], errors='coerce') for c in numbers})
@@ -392,7 +391,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             year_field = ''
         if year_field:
             year_field = self.require_field(src, year_field, self.tr('carbon table year'))
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
         table = frames.source_to_frame(src, [key_field, value_field] + ([year_field] if year_field else []),
                                        request=request, with_geometry=False)
         self.check_finite(table, [value_field], src)

@@ -1,18 +1,15 @@
 """What the monitoring algorithms share: reading land-use layers, logging, aliases."""
 
-from qgis.PyQt.QtCore import QVariant
-from qgis.core import (
-    QgsProcessingException,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException
 
 from ....core.i18n import translate
 from ....core.landuse import area, inputs
 from ...base import style_on_load
 from ...sources import open_source  # noqa: F401 (the monitoring algorithms import it from here)
+from ....compat import FieldType, WkbType
 
-TEXT_TYPES = (QVariant.String,)
-INTEGER_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
+TEXT_TYPES = (FieldType.String,)
+INTEGER_TYPES = (FieldType.Int, FieldType.UInt, FieldType.LongLong, FieldType.ULongLong)
 
 
 def code_field(alg, source, field, label, feedback):
@@ -74,7 +71,7 @@ def read_polygons(alg, source, label, feedback, crs, context, fields=None):
     return inputs.polygons(frame, label, log=log_to(feedback), canceled=feedback.isCanceled), frame
 
 
-POLYGONS = QgsWkbTypes.MultiPolygon  # pieces and patches, also when empty
+POLYGONS = WkbType.MultiPolygon  # pieces and patches, also when empty
 
 
 def load_with_aliases(context, dest_id, layer_name, aliases):
@@ -89,11 +86,14 @@ def load_with_aliases(context, dest_id, layer_name, aliases):
 
 def add_district_parameters(alg, description=None):
     """Optional DISTRICTS and DISTRICT_FIELD (by name)."""
-    from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterField)
+    from qgis.core import (
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+    )
+    from ....compat import SourceType
     alg.addParameter(QgsProcessingParameterFeatureSource(
         'DISTRICTS', description or translate('spm', 'Districts'),
-        [QgsProcessing.TypeVectorPolygon], optional=True))
+        [SourceType.VectorPolygon], optional=True))
     alg.addParameter(QgsProcessingParameterField(
         'DISTRICT_FIELD', translate('spm', 'District name field'), optional=True,
         parentLayerParameterName='DISTRICTS'))
@@ -119,9 +119,12 @@ def read_districts(alg, source, field, feedback, crs, context):
 
 def add_survey_parameters(alg):
     """BEFORE/BEFORE_FIELD/AFTER/AFTER_FIELD: the two land surveys compared."""
-    from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterField)
-    polygon = [QgsProcessing.TypeVectorPolygon]
+    from qgis.core import (
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterField,
+    )
+    from ....compat import SourceType
+    polygon = [SourceType.VectorPolygon]
     for name, label, field_label in (
             ('BEFORE', translate('spm', 'Land use before (earlier survey)'),
              translate('spm', 'Code field (before)')),

@@ -3,7 +3,6 @@ basic farmland and the urban development boundary, with the 三线占用情况�
 
 from qgis.core import (
     QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,6 +14,7 @@ from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      read_polygons, POLYGONS)
 from . import scheduler
+from ....compat import FeatureRequestFlag, SourceType
 
 
 class ControlLinesAlgorithm(SpmAlgorithm):
@@ -39,7 +39,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
         return self.tr('Three control lines (三线占用监测)')
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [SourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.LANDUSE, self.tr('Land use (三调 parcels)'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -65,10 +65,10 @@ class ControlLinesAlgorithm(SpmAlgorithm):
             parentLayerParameterName=self.DISTRICTS))
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Control-line violations'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Control-line violations'), SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('三线占用情况汇总表 (area and count by district and type)'),
-            QgsProcessing.TypeVector))
+            SourceType.Vector))
         scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
@@ -129,7 +129,7 @@ class ControlLinesAlgorithm(SpmAlgorithm):
 
 def attribute_values(source, field, fids):
     """The values of ``field`` for the features ``fids`` (read without geometry)."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
     request.setSubsetOfAttributes([field], source.fields())
     values = {f.id(): f[field] for f in source.getFeatures(request)}
     return [values.get(int(fid)) for fid in fids]

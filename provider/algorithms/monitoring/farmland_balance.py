@@ -1,7 +1,6 @@
 """spm:farmland_balance — 耕地进出平衡: cropland lost and gained between two surveys, by district."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
 )
@@ -13,6 +12,7 @@ from ...sources import table_file
 from .common import (add_district_parameters, add_survey_parameters, check_crs,
                      district_source, log_to, read_districts, read_surveys, survey_sources,
                      POLYGONS)
+from ....compat import SourceType
 
 
 class FarmlandBalanceAlgorithm(SpmAlgorithm):
@@ -44,10 +44,10 @@ class FarmlandBalanceAlgorithm(SpmAlgorithm):
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr('Cropland flow patches (流出/流入)'),
-            QgsProcessing.TypeVectorPolygon))
+            SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('耕地进出平衡表 (流出/流入/净增减 by district and class, ha)'),
-            QgsProcessing.TypeVector))
+            SourceType.Vector))
 
     def process(self, parameters, context, feedback):
         surveys = survey_sources(self, parameters, context, feedback)

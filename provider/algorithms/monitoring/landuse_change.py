@@ -2,7 +2,6 @@
 and with DEV_BOUNDARY the 新增建设用地 inside and outside the urban development boundary."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -14,6 +13,7 @@ from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (add_district_parameters, add_survey_parameters, check_crs,
                      district_source, load_with_aliases, log_to, open_source, read_districts,
                      read_polygons, read_surveys, survey_sources, POLYGONS)
+from ....compat import NumberType, SourceType
 
 
 class LanduseChangeAlgorithm(SpmAlgorithm):
@@ -42,21 +42,21 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
         add_survey_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.LEVEL, self.tr('Class level (1 = level-1 classes, 2 = level-2 classes)'),
-            QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=1, maxValue=2))
+            NumberType.Integer, defaultValue=1, minValue=1, maxValue=2))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.DEV_BOUNDARY, self.tr('Urban development boundary (城镇开发边界), for 新增建设用地 '
                                        'inside and outside it'),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [SourceType.VectorPolygon], optional=True))
         add_district_parameters(self, self.tr('Districts (for the 新增建设用地 table)'))
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Change patches'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Change patches'), SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
-            self.MATRIX, self.tr('Transition matrix (ha)'), QgsProcessing.TypeVector))
+            self.MATRIX, self.tr('Transition matrix (ha)'), SourceType.Vector))
         self.addParameter(secondary_sink(
             self.NEW_CONSTRUCTION, self.tr('新增建设用地 inside / outside the urban development '
                                            'boundary, by district (ha; needs DEV_BOUNDARY)'),
-            QgsProcessing.TypeVector))
+            SourceType.Vector))
 
     def process(self, parameters, context, feedback):
         surveys = survey_sources(self, parameters, context, feedback)

@@ -1,7 +1,6 @@
 """spm:plan_conformance — 规划符合性: current use against planned use, piece by piece."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,6 +14,7 @@ from ...sources import table_file
 from .common import (check_crs, code_field, log_to, open_source, read_land_use,
                      POLYGONS)
 from . import scheduler
+from ....compat import SourceType
 
 
 class PlanConformanceAlgorithm(SpmAlgorithm):
@@ -36,7 +36,7 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
         return self.tr('Plan conformance (规划符合性分析)')
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [SourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CURRENT, self.tr('Current land use (三调 parcels)'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -52,10 +52,10 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
             extension='csv', optional=True))
         area_method.add_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Conformance pieces'), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr('Conformance pieces'), SourceType.VectorPolygon))
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('Conformance summary by plan class and status'),
-            QgsProcessing.TypeVector))
+            SourceType.Vector))
         scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):

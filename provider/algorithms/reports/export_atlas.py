@@ -5,8 +5,6 @@ import shutil
 import tempfile
 
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterField,
@@ -21,6 +19,7 @@ from qgis.core import (
 
 from ....layers import report_export, report_layers, report_layout
 from ...base import SpmAlgorithm
+from ....compat import AlgorithmFlag, NumberType, SourceType
 
 
 class ExportAtlasAlgorithm(SpmAlgorithm):
@@ -52,14 +51,14 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
 
     def flags(self):
         # layouts render fonts, SVG pictures and maps: keep them on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | AlgorithmFlag.NoThreading
 
     def formats(self):
         return [self.tr('One PDF for all districts'), self.tr('One PDF per district'),
                 self.tr('One PNG per district')]
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [SourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.DISTRICTS, self.tr('Districts (atlas coverage)'), polygon))
         self.addParameter(QgsProcessingParameterField(
@@ -74,21 +73,21 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             self.VIOLATIONS, self.tr('Control-line violations (spm:control_lines)'), polygon))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.INDICATORS, self.tr('Indicator table (spm:indicators TABLE)'),
-            [QgsProcessing.TypeVector]))
+            [SourceType.Vector]))
         self.addParameter(QgsProcessingParameterMapLayer(
             self.CARBON, self.tr('Carbon emission grid (raster or polygons)'), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.SENSORS, self.tr('Sensors'), [QgsProcessing.TypeVectorPoint], optional=True))
+            self.SENSORS, self.tr('Sensors'), [SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TEMPLATE, self.tr('Template: district_report_a3, summary_a4 or the path of a .qpt'),
             defaultValue=report_layout.SHIPPED[0]))
         self.addParameter(QgsProcessingParameterEnum(
             self.FORMAT, self.tr('Format'), options=self.formats(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, self.tr('Resolution (DPI)'), QgsProcessingParameterNumber.Integer,
+            self.DPI, self.tr('Resolution (DPI)'), NumberType.Integer,
             defaultValue=300, minValue=50, maxValue=1200))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR, self.tr('Monitoring year'), QgsProcessingParameterNumber.Integer,
+            self.YEAR, self.tr('Monitoring year'), NumberType.Integer,
             defaultValue=datetime.date.today().year, minValue=1949, maxValue=2200))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr('Report (PDF file, or folder for one file per district)'),

@@ -2,7 +2,6 @@
 in the working CRS (metres), optional outputs."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -14,15 +13,16 @@ from ....core.sensors import problem
 from ... import working_crs
 from ...working_crs import metres
 from ...sources import table_file
+from ....compat import FieldDataType, SourceType
 
 
 def add_point_parameters(alg, risk_name):
     """RISK_POINTS with WEIGHT_FIELD and KIND_FIELD."""
     alg.addParameter(QgsProcessingParameterFeatureSource(
-        risk_name, translate('spm', 'Risk points (风险点)'), [QgsProcessing.TypeVectorPoint]))
+        risk_name, translate('spm', 'Risk points (风险点)'), [SourceType.VectorPoint]))
     alg.addParameter(QgsProcessingParameterField(
         'WEIGHT_FIELD', translate('spm', 'Weight field (empty: the kind table’s weight, or 1)'),
-        parentLayerParameterName=risk_name, type=QgsProcessingParameterField.Numeric, optional=True))
+        parentLayerParameterName=risk_name, type=FieldDataType.Numeric, optional=True))
     alg.addParameter(QgsProcessingParameterField(
         'KIND_FIELD', translate('spm', 'Kind field (per-kind radius and weight; sensors cover their kind)'),
         parentLayerParameterName=risk_name, optional=True))
@@ -37,7 +37,7 @@ def add_distance_parameters(alg):
         usesStaticStrings=True))
     alg.addParameter(QgsProcessingParameterFeatureSource(
         'ROADS', translate('spm', 'Roads (noded lines; for NETWORK distance)'),
-        [QgsProcessing.TypeVectorLine], optional=True))
+        [SourceType.VectorLine], optional=True))
     alg.addParameter(QgsProcessingParameterFile(
         'KIND_TABLE', translate('spm', 'Kind table (CSV: kind, radius_m, weight, sensor_kinds; '
                                        'default: the shipped table)'),

@@ -1,11 +1,9 @@
 """spm:evaluate_sensor_coverage — 感知覆盖评估: which risk points the existing sensors cover."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from ....core.sensors import evaluate
@@ -13,6 +11,7 @@ from ...base import SpmAlgorithm, secondary_sink
 from ...working_crs import to_crs
 from .common import (add_distance_parameters, add_point_parameters, optional_field,
                      point_frame, push_notes, read_common)
+from ....compat import FieldDataType, SourceType, WkbType
 
 
 class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
@@ -47,16 +46,16 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
             self.DISTRICT_FIELD, self.tr('District field of the risk points (coverage by district)'),
             parentLayerParameterName=self.RISK_POINTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SENSORS, self.tr('Sensors'), [QgsProcessing.TypeVectorPoint]))
+            self.SENSORS, self.tr('Sensors'), [SourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.SENSOR_RADIUS_FIELD, self.tr('Sensors’ own radius field'),
-            parentLayerParameterName=self.SENSORS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.SENSORS, type=FieldDataType.Numeric, optional=True))
         add_distance_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Risk point coverage'), QgsProcessing.TypeVectorPoint))
-        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor coverage summary'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Risk point coverage'), SourceType.VectorPoint))
+        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor coverage summary'), SourceType.Vector))
         self.addParameter(secondary_sink(self.SENSOR_STATS, self.tr('Sensors with what they cover'),
-                                        QgsProcessing.TypeVectorPoint))
+                                        SourceType.VectorPoint))
 
     def process(self, parameters, context, feedback):
         risk, options, labels, crs, input_crs = read_common(self, parameters, context, self.RISK_POINTS, feedback,
@@ -92,7 +91,7 @@ class EvaluateSensorCoverageAlgorithm(SpmAlgorithm):
             c=report.n_covered, n=report.n_points, pct=100.0 * report.ratio,
             r=int(stats['REDUNDANT'].sum()), s=len(stats)))
         # geometry types as the input layers' (None: from the frame, Point or MultiPoint)
-        written = self.write_outputs([(self.OUTPUT, out, None), (self.SUMMARY, summary, QgsWkbTypes.NoGeometry),
+        written = self.write_outputs([(self.OUTPUT, out, None), (self.SUMMARY, summary, WkbType.NoGeometry),
                                          (self.SENSOR_STATS, stats, None)], parameters, context, feedback)
         self.load_styled(context, written[self.OUTPUT], 'sensor_coverage', self.tr('Risk point coverage'))
         if self.SUMMARY in written:

@@ -1,14 +1,12 @@
 """spm:plan_sensors — 感知终端布设: where to put sensors so the risk points are covered."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ....core.sensors import models, outputs, pairs, problem
@@ -17,6 +15,7 @@ from ...sources import table_file
 from ...working_crs import to_crs
 from .common import (add_distance_parameters, add_point_parameters, metres, optional_field,
                      optional_number, point_frame, push_notes, read_common)
+from ....compat import FieldDataType, NumberType, SourceType, WkbType
 
 
 class PlanSensorsAlgorithm(SpmAlgorithm):
@@ -56,39 +55,39 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
         add_point_parameters(self, self.RISK_POINTS)
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.CANDIDATES, self.tr('Candidate sites (empty: points along the roads, or a grid, every '
-                                     'SPACING)'), [QgsProcessing.TypeVectorPoint], optional=True))
+                                     'SPACING)'), [SourceType.VectorPoint], optional=True))
         self.addParameter(metres(self.SPACING, self.tr('Spacing of generated candidate sites (m)'),
                                  defaultValue=100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.EXISTING, self.tr('Existing sensors (always kept)'), [QgsProcessing.TypeVectorPoint],
+            self.EXISTING, self.tr('Existing sensors (always kept)'), [SourceType.VectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.EXISTING_RADIUS_FIELD, self.tr('Existing sensors’ own radius field'),
-            parentLayerParameterName=self.EXISTING, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.EXISTING, type=FieldDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.MODEL, self.tr('Model'), list(models.MODELS), defaultValue='MCLP', usesStaticStrings=True))
         add_distance_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
-            self.P, self.tr('P: number of new sensors (MCLP, PMEDIAN)'), QgsProcessingParameterNumber.Integer,
+            self.P, self.tr('P: number of new sensors (MCLP, PMEDIAN)'), NumberType.Integer,
             minValue=0, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.BUDGET, self.tr('Budget for new sensors (MCLP; in COST_FIELD units)'),
-            QgsProcessingParameterNumber.Double, minValue=0.0, optional=True))
+            NumberType.Double, minValue=0.0, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.COST_FIELD, self.tr('Cost field of the candidate sites (BUDGET; LSCP minimises cost)'),
-            parentLayerParameterName=self.CANDIDATES, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.CANDIDATES, type=FieldDataType.Numeric,
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.COST_TABLE, self.tr('Cost table (CSV: point id, site id, cost; replaces distances)'),
             extension='csv', optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TIME_LIMIT, self.tr('Time limit of the exact solver (s; 0 = greedy only)'),
-            QgsProcessingParameterNumber.Double, defaultValue=60.0, minValue=0.0))
+            NumberType.Double, defaultValue=60.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Sensor sites'), QgsProcessing.TypeVectorPoint))
-        self.addParameter(secondary_sink(self.ASSIGNMENTS, self.tr('Sensor assignments'), QgsProcessing.TypeVectorLine))
-        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor plan summary'), QgsProcessing.TypeVector))
+            self.OUTPUT, self.tr('Sensor sites'), SourceType.VectorPoint))
+        self.addParameter(secondary_sink(self.ASSIGNMENTS, self.tr('Sensor assignments'), SourceType.VectorLine))
+        self.addParameter(secondary_sink(self.SUMMARY, self.tr('Sensor plan summary'), SourceType.Vector))
 
     def process(self, parameters, context, feedback):
         model = self.parameterAsEnumString(parameters, self.MODEL, context) or 'MCLP'
@@ -156,9 +155,9 @@ class PlanSensorsAlgorithm(SpmAlgorithm):
                           .format(c=int(total['N_COVERED']), n=int(total['N_POINTS']),
                                   pct=total['COVER_PCT'], wpct=total['WCOVER_PCT']))
         feedback.setProgressText(self.tr('Writing the results'))
-        written = self.write_outputs([(self.OUTPUT, sites, QgsWkbTypes.Point),
-                                         (self.ASSIGNMENTS, lines, QgsWkbTypes.LineString),
-                                         (self.SUMMARY, summary, QgsWkbTypes.NoGeometry)],
+        written = self.write_outputs([(self.OUTPUT, sites, WkbType.Point),
+                                         (self.ASSIGNMENTS, lines, WkbType.LineString),
+                                         (self.SUMMARY, summary, WkbType.NoGeometry)],
                                   parameters, context, feedback)
         styles = {self.OUTPUT: ('sensor_sites', self.tr('Sensor sites')),
                   self.ASSIGNMENTS: ('sensor_assignments', self.tr('Sensor assignments')),

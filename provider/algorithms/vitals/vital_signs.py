@@ -4,7 +4,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -13,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsVectorLayerTemporalProperties,
-    QgsWkbTypes,
 )
 
 from ....core.errors import InputError
@@ -23,6 +21,7 @@ from ....core.vitals.readings import TIME_FORMAT, parse_times
 from ...base import SpmAlgorithm, secondary_sink
 from ...sources import table_file
 from .common import event_table, read_readings, sensor_table
+from ....compat import NumberType, SourceType, WkbType
 
 
 def replay_events(layer):
@@ -71,7 +70,7 @@ class VitalSignsAlgorithm(SpmAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.READINGS, self.tr('Readings (table or layer: CSV, GeoPackage, PostgreSQL)'),
-            [QgsProcessing.TypeVector]))
+            [SourceType.Vector]))
         for name, label, default in ((self.SENSOR_ID_FIELD, self.tr('Readings: sensor id field'), 'sensor_id'),
                                      (self.TIME_FIELD, self.tr('Readings: time field'), 'time'),
                                      (self.METRIC_FIELD, self.tr('Readings: metric field'), 'metric'),
@@ -79,7 +78,7 @@ class VitalSignsAlgorithm(SpmAlgorithm):
             self.addParameter(QgsProcessingParameterField(name, label, defaultValue=default,
                                                           parentLayerParameterName=self.READINGS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SENSORS, self.tr('Sensors'), [QgsProcessing.TypeVectorPoint]))
+            self.SENSORS, self.tr('Sensors'), [SourceType.VectorPoint]))
         for name, label, default, optional in (
                 (self.SENSORS_ID_FIELD, self.tr('Sensors: id field'), 'sensor_id', True),
                 (self.SENSORS_KIND_FIELD, self.tr('Sensors: kind field'), 'kind', True),
@@ -97,17 +96,17 @@ class VitalSignsAlgorithm(SpmAlgorithm):
             self.TIME_TO, self.tr('To (local time; default: the latest reading)'), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.UTC_OFFSET, self.tr('Local time zone (hours from UTC; times without a zone are local)'),
-            QgsProcessingParameterNumber.Double, defaultValue=8.0, minValue=-12.0, maxValue=14.0))
+            NumberType.Double, defaultValue=8.0, minValue=-12.0, maxValue=14.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.DISTRICTS, self.tr('Districts (optional)'), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.DISTRICTS, self.tr('Districts (optional)'), [SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DISTRICT_FIELD, self.tr('Districts: key field (code or name)'),
             parentLayerParameterName=self.DISTRICTS, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr('Sensors with warning levels'), QgsProcessing.TypeVectorPoint))
-        self.addParameter(secondary_sink(self.EVENTS, self.tr('Warning events'), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr('Sensors with warning levels'), SourceType.VectorPoint))
+        self.addParameter(secondary_sink(self.EVENTS, self.tr('Warning events'), SourceType.VectorPoint))
         self.addParameter(secondary_sink(self.DISTRICT_TABLE, self.tr('Vital signs by district'),
-                                         QgsProcessing.TypeVector))
+                                         SourceType.Vector))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         ok, message = super().checkParameterValues(parameters, context)
@@ -201,8 +200,8 @@ class VitalSignsAlgorithm(SpmAlgorithm):
                                         crs=sensors.crs)
         summary = district_table(result, district[0], table['NAME'].to_numpy(), district[1])
         self._report(feedback, table, events, result)
-        written = self.write_outputs([(self.OUTPUT, points, QgsWkbTypes.Point),
-                                      (self.EVENTS, event_points, QgsWkbTypes.Point),
+        written = self.write_outputs([(self.OUTPUT, points, WkbType.Point),
+                                      (self.EVENTS, event_points, WkbType.Point),
                                       (self.DISTRICT_TABLE, summary)], parameters, context, feedback)
         styles = {self.OUTPUT: ('vital_levels', self.tr('Sensor warning levels'), None),
                   self.EVENTS: ('vital_events', self.tr('Warning events'), replay_events),
