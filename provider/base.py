@@ -25,7 +25,7 @@ from qgis.core import (
 from ..core.errors import Canceled, SpmError
 from ..core.i18n import translate
 from . import destinations, resources
-from ..compat import GeometryType, SourceType, WkbType
+from ..compat import GeometryType, ParameterFlag, SourceType, WkbType
 
 HELP_DIR = os.path.join(os.path.dirname(__file__), 'help')
 
@@ -69,6 +69,12 @@ class _StyleOutput(QgsProcessingLayerPostProcessorInterface):
         styling.apply(layer, self.style)
         if self.then is not None:
             self.then(layer)
+
+
+def advanced(parameter):
+    """Mark a parameter as advanced (shown under “Advanced parameters” in the dialog)."""
+    parameter.setFlags(parameter.flags() | ParameterFlag.Advanced)
+    return parameter
 
 
 def secondary_sink(name, description, kind=SourceType.Vector):

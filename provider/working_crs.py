@@ -17,7 +17,8 @@ from qgis.core import (
 
 from ..core import crs as crs_module
 from ..core.i18n import translate
-from ..compat import DistanceUnit, ParameterFlag
+from ..compat import DistanceUnit
+from .base import advanced
 
 WORKING_CRS = 'WORKING_CRS'
 CGCS2000 = 'EPSG:4490'
@@ -29,8 +30,7 @@ def add_parameter(alg):
         WORKING_CRS, translate('spm', 'Working CRS in metres (empty: the projected CRS of the input, or for '
                                       'geographic input the Gauss–Krüger / UTM zone of its centre)'),
         optional=True)
-    param.setFlags(param.flags() | ParameterFlag.Advanced)
-    alg.addParameter(param)
+    alg.addParameter(advanced(param))
 
 
 def metres(name, description, **kwargs):

@@ -17,9 +17,9 @@ from qgis.core import (
 )
 
 from ....core.codes import assign, registry, schemes
-from ...base import SpmAlgorithm
+from ...base import SpmAlgorithm, advanced
 from ... import working_crs
-from .common import advanced, scheme_parameter
+from .common import scheme_parameter
 from ....compat import NumberType, SourceType
 
 

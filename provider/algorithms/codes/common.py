@@ -4,7 +4,7 @@ from qgis.core import QgsProcessingParameterString
 
 from ....core.codes import schemes
 from ....core.i18n import translate
-from ....compat import ParameterFlag, WkbType
+from ....compat import WkbType
 
 
 def scheme_parameter(name):
@@ -13,12 +13,6 @@ def scheme_parameter(name):
         name, translate('spm', 'Building code scheme (id from building_code_schemes.json, or path.json[#id]; '
                                'shipped: {ids})').format(ids=', '.join(schemes.scheme_ids())),
         defaultValue=schemes.DEFAULT_SCHEME, optional=True)
-    return parameter
-
-
-def advanced(parameter):
-    """Mark a parameter as advanced (shown under “Advanced parameters” in the dialog)."""
-    parameter.setFlags(parameter.flags() | ParameterFlag.Advanced)
     return parameter
 
 

@@ -19,10 +19,9 @@ from qgis.core import (
 )
 
 from ....core.codes import citycode, citycode_entities, citycode_link, citycode_scheme, citycode_types, schemes
-from ...base import SpmAlgorithm, secondary_sink
+from ...base import SpmAlgorithm, advanced, secondary_sink
 from ... import sources, working_crs
 from .city_register import REGISTER_NAME, register_crs, register_parameter, register_path
-from .common import advanced
 from ....compat import NumberType, SourceType
 
 

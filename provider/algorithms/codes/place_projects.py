@@ -10,8 +10,7 @@ from qgis.core import (
 
 from ....bridge import frames
 from ....core.codes import projects
-from ...base import SpmAlgorithm
-from .common import advanced
+from ...base import SpmAlgorithm, advanced
 from ....compat import SourceType, WkbType
 
 

@@ -16,7 +16,7 @@ from qgis.core import (
 )
 
 from ....core.i18n import translate
-from ....compat import ParameterFlag
+from ...base import advanced
 
 SCHEDULER = 'SCHEDULER'
 PYTHON = '/usr/bin/python3'     # the system Python: the same GDAL, GEOS and pandas as QGIS
@@ -28,8 +28,7 @@ def add_parameter(alg):
         SCHEDULER, translate('spm', 'Run on a Dask cluster: scheduler address (tcp://host:8786) '
                                     'or local:N for N worker processes; empty = in QGIS'),
         optional=True)
-    param.setFlags(param.flags() | ParameterFlag.Advanced)
-    alg.addParameter(param)
+    alg.addParameter(advanced(param))
 
 
 def requested(alg, parameters, context):
