@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsConditionalStyle,
+    QgsFeature,
     QgsFillSymbol,
     QgsMarkerSymbol,
     QgsProviderRegistry,
@@ -240,3 +241,21 @@ def add_layers(project, group, inputs, labels, font):
     return layers
 
 
+
+
+def balance_layer(project, group, rows, labels):
+    """The balance table of the report (core/reports/balance.py) as a memory table in ``project``:
+    FID (district feature id), ITEM (the template's words), HA (as printed); ``rows``:
+    {feature id: [(label key, text)]}."""
+    table = QgsVectorLayer('None?field=FID:integer&field=ITEM:string&field=HA:string',
+                           labels['layer_balance'], 'memory')
+    features = []
+    for fid, items in rows.items():
+        for key, text in items:
+            feature = QgsFeature(table.fields())
+            feature.setAttributes([int(fid), labels[key], text])
+            features.append(feature)
+    table.dataProvider().addFeatures(features)
+    project.addMapLayer(table, False)
+    group.addLayer(table)
+    return table

@@ -12,6 +12,9 @@ layers/templates/make_templates.py) name their items; :func:`build` finds them b
 * ``legend``: the main map's layers, filtered to what the page shows;
 * the frame with id ``indicator_table``: the indicator table filtered to the atlas district, status
   cells coloured by conditional styles (正常/预警/超标);
+* the frame with id ``balance_table``: 耕地进出平衡 and 新增建设用地 in / out of the urban
+  development boundary of the atlas district (core/reports/balance.py); hidden, with the items
+  ``balance_title*``, when neither table is given;
 * ``indicator_chart``: a picture whose path is data-defined on the atlas feature
   (``@spm_chart_dir || '/chart_' || @atlas_featureid || '.svg'``), the charts written here.
 
@@ -36,6 +39,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsLayerTreeLayer,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -56,11 +60,12 @@ from ..core.data import TEMPLATES_DIR
 from ..core.errors import Canceled, InputError
 from ..core.i18n import translate
 from ..core.indicators.engine import district_key
-from ..core.reports import chart, fonts, scales, summary
+from ..core.reports import balance, chart, fonts, scales, summary
 from ..core.reports.keys import match_key_field
 from .report_layers import (
     TABLE_FIELDS,
     add_layers,
+    balance_layer,
     dataset_title,
     dataset_titles,
     require_field,
@@ -73,6 +78,8 @@ OVERVIEW_MAP = 'overview_map'
 LEGEND = 'legend'
 TABLE = 'indicator_table'
 CHART = 'indicator_chart'
+BALANCE = 'balance_table'
+BALANCE_FILTER = '"FID" = @atlas_featureid'
 
 SHIPPED = ('district_report_a3', 'summary_a4')
 LABELS_PROPERTY = 'spm/labels'
@@ -97,6 +104,12 @@ def default_labels():
         'range': translate('spm', 'Range of the districts'),
         'target': translate('spm', 'Target'),
         'empty': translate('spm', 'No indicator value for this district'),
+        'layer_balance': translate('spm', 'Farmland balance and new construction land'),
+        'farmland_out': translate('spm', 'Farmland lost (耕地流出)'),
+        'farmland_in': translate('spm', 'Farmland gained (耕地流入)'),
+        'farmland_net': translate('spm', 'Farmland net change (净增减)'),
+        'construction_inside': translate('spm', 'New construction inside the boundary'),
+        'construction_outside': translate('spm', 'New construction outside the boundary'),
     }
 
 
@@ -114,6 +127,8 @@ class ReportInputs:
     sensors: QgsVectorLayer = None
     year: int = 0
     chart_dir: str = ''
+    farmland_balance: QgsVectorLayer = None   # spm:farmland_balance SUMMARY
+    new_construction: QgsVectorLayer = None   # spm:landuse_change NEW_CONSTRUCTION
 
 
 # --- inputs ----------------------------------------------------------------------------------
@@ -307,6 +322,7 @@ def build(project, inputs, layout, layout_name=None, feedback=None):
         _set_legend(layout, main, layers)
         _set_table(layout, layers['indicators'])
         _set_chart(layout)
+        _set_balance(layout, project, group, inputs, labels)
         counts = write_district_data(layers['districts'], layers['indicators'], inputs.key_field,
                                      inputs.chart_dir, labels, family, feedback)
     except BaseException:
@@ -454,14 +470,19 @@ def _set_table(layout, table_layer):
     table = indicator_table(layout)
     if table is None:
         return
+    table.setUseConditionalStyling(True)
+    _point_table(table, table_layer, TABLE_FILTER)
+
+
+def _point_table(table, layer, expression):
+    """Show ``layer``'s rows passing ``expression`` in ``table``, keeping the template's columns."""
     columns = list(table.columns())   # copies: setVectorLayer() resets the columns
     table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
-    table.setVectorLayer(table_layer)
+    table.setVectorLayer(layer)
     if columns:
         table.setColumns(columns)
     table.setFilterFeatures(True)
-    table.setFeatureFilter(TABLE_FILTER)
-    table.setUseConditionalStyling(True)
+    table.setFeatureFilter(expression)
     table.refresh()
 
 
@@ -472,6 +493,47 @@ def _set_chart(layout):
     picture.dataDefinedProperties().setProperty(
         QgsLayoutObject.DataDefinedProperty.PictureSource, QgsProperty.fromExpression(CHART_PATH))
     picture.refreshDataDefinedProperty(QgsLayoutObject.DataDefinedProperty.PictureSource)
+
+
+def balance_tables(inputs):
+    """{'farmland'/'construction': {district key: row} or None} of the report's balance tables
+    (columns checked); and the districts layer's field their DISTRICT values refer to, or None."""
+    tables, keys = {}, []
+    for kind, layer in (('farmland', inputs.farmland_balance),
+                        ('construction', inputs.new_construction)):
+        if layer is None:
+            tables[kind] = None
+            continue
+        names = layer.fields().names()
+        balance.check_columns(kind, names, source_name(layer))
+        frame = frames.source_to_frame(layer, list(balance.COLUMNS[kind]), with_geometry=False)
+        tables[kind] = balance.district_values(kind, frame.to_dict('records'))
+        keys += list(tables[kind])
+    if not keys:
+        return tables, None
+    attributes = frames.source_to_frame(inputs.districts, with_geometry=False)
+    field, _ = match_key_field({n: list(attributes[n]) for n in attributes.columns}, keys,
+                               prefer=inputs.name_field, layer=source_name(inputs.districts),
+                               table=source_name(inputs.farmland_balance or inputs.new_construction))
+    return tables, field
+
+
+def _set_balance(layout, project, group, inputs, labels):
+    """Fill the ``balance_table`` frame, or hide it (and ``balance_title*``) when neither table
+    is given."""
+    frame = _item(layout, BALANCE, QgsLayoutFrame)
+    if frame is None or not isinstance(frame.multiFrame(), QgsLayoutItemAttributeTable):
+        return
+    tables, field = balance_tables(inputs)
+    if field is None:
+        for item in layout.items():
+            if isinstance(item, QgsLayoutItem) and item.id().startswith(('balance_title', BALANCE)):
+                item.setVisibility(False)
+        return
+    index = inputs.districts.fields().indexOf(field)
+    rows = {feature.id(): balance.district_rows(district_key(feature.attributes()[index]), tables)
+            for feature in inputs.districts.getFeatures()}
+    _point_table(frame.multiFrame(), balance_layer(project, group, rows, labels), BALANCE_FILTER)
 
 
 def chart_file(chart_dir, feature_id):

@@ -2,7 +2,8 @@
 # The district monitoring reports (区县国土空间规划实施监测报告) of the sample city: one A3 page per
 # district, as one PDF, and an A4 summary per district, with the control-line violations (step 20),
 # the indicator table (step 30), the sensor layout (step 50) and the carbon grid (step 60) when
-# those steps ran. Needs QP, SAMPLE and OUT (set by scripts/demo.sh).
+# those steps ran, and the farmland balance (step 25) and new construction land (step 20) in a small
+# table. Needs QP, SAMPLE and OUT (set by scripts/demo.sh).
 set -euo pipefail
 : "${QP:?}" "${SAMPLE:?}" "${OUT:?}"
 A="$OUT/atlas"
@@ -34,6 +35,13 @@ if [ -f "$OUT/sensors/mclp_sites.gpkg" ]; then
 fi
 if [ -f "$OUT/carbon/emissions_100m.tif" ]; then
   OPTIONAL+=(CARBON="$OUT/carbon/emissions_100m.tif")
+fi
+# the page's small table: 耕地进出平衡 (step 25) and 新增建设用地 in / out of the boundary (step 20)
+if [ -f "$OUT/monitoring/farmland_balance.csv" ]; then
+  OPTIONAL+=(FARMLAND_BALANCE="$OUT/monitoring/farmland_balance.csv")
+fi
+if [ -f "$OUT/monitoring/new_construction.csv" ]; then
+  OPTIONAL+=(NEW_CONSTRUCTION="$OUT/monitoring/new_construction.csv")
 fi
 
 PDF="$A/莆田市区县国土空间规划实施监测报告.pdf"

@@ -44,6 +44,12 @@ LABELS = {
     'range': '全市各区范围',
     'target': '目标值',
     'empty': '本区暂无可计算的指标',
+    'layer_balance': '耕地进出平衡与新增建设用地',
+    'farmland_out': '耕地流出',
+    'farmland_in': '耕地流入',
+    'farmland_net': '耕地净增减',
+    'construction_inside': '新增建设用地（城镇开发边界内）',
+    'construction_outside': '新增建设用地（城镇开发边界外）',
 }
 
 TITLE = '[% @atlas_pagename %]国土空间规划实施监测报告（[% @spm_year %]年度）'
@@ -76,6 +82,12 @@ def _number(field):
     return (f'format_number("{field}", if("UNIT" IN ({units}) AND "{field}" = round("{field}"), '
             f'0, 2))')
 
+
+# (heading, field, share, alignment) of the balance table (耕地进出平衡, 新增建设用地)
+BALANCE_COLUMNS = (
+    ('项目', 'ITEM', 0.68, 'left'),
+    ('面积（公顷）', 'HA', 0.32, 'right'),
+)
 
 TABLE_COLUMNS = (
     ('指标', None, 0.40, 'left'),
@@ -159,11 +171,15 @@ def rule(layout, rect, colour='#8b0000'):
     return shape
 
 
-def section(layout, text, x, y, w, size=9):
-    """A section heading with a marker bar and a thin rule under it."""
-    rule(layout, (x, y + 0.6, 1.2, 4.2))
-    label(layout, text, (x + 2, y, w - 2, 5.4), size=size, bold=True)
-    rule(layout, (x, y + 5.6, w, 0.25), colour='#9a9a9a')
+def section(layout, text, x, y, w, size=9, item_id=''):
+    """A section heading with a marker bar and a thin rule under it (ids ``item_id``,
+    ``item_id``_bar, ``item_id``_rule when given)."""
+    items = (rule(layout, (x, y + 0.6, 1.2, 4.2)),
+             label(layout, text, (x + 2, y, w - 2, 5.4), size=size, bold=True),
+             rule(layout, (x, y + 5.6, w, 0.25), colour='#9a9a9a'))
+    if item_id:
+        for item, suffix in zip(items, ('_bar', '', '_rule')):
+            item.setId(item_id + suffix)
 
 
 def main_map(layout, rect, annotation_size=6):
@@ -288,7 +304,15 @@ def name_lines(chars):
             f'substr("IND_NAME", {chars + 1}), "IND_NAME")')
 
 
-def indicator_table(layout, rect, size=7):
+def balance_table(layout, rect, size=7):
+    """The frame ``balance_table``: the atlas district's rows of the balance table."""
+    table = indicator_table(layout, rect, size, BALANCE_COLUMNS, 'balance_table')
+    table.setUseConditionalStyling(False)
+    table.setEmptyTableMessage('—')
+    return table
+
+
+def indicator_table(layout, rect, size=7, spec=TABLE_COLUMNS, item_id='indicator_table'):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
     from qgis.core import (QgsLayoutFrame, QgsLayoutItemAttributeTable, QgsLayoutMultiFrame,
@@ -296,7 +320,7 @@ def indicator_table(layout, rect, size=7):
     table = QgsLayoutItemAttributeTable.create(layout)
     layout.addMultiFrame(table)
     columns = []
-    for heading, expression, share, align in TABLE_COLUMNS:
+    for heading, expression, share, align in spec:
         column = QgsLayoutTableColumn(heading)
         width = rect[2] * share - 2.2
         if callable(expression):
@@ -320,7 +344,7 @@ def indicator_table(layout, rect, size=7):
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     table.setUseConditionalStyling(True)
     frame = QgsLayoutFrame(layout, table)
-    frame.setId('indicator_table')
+    frame.setId(item_id)
     _place(frame, *rect)
     table.addFrame(frame)
     return table
@@ -376,7 +400,9 @@ def A3():  # noqa: N802 (paper size)
     section(layout, '区位图', 228, 27, 88)
     overview_map(layout, (228, 34, 88, 72))
     section(layout, '图例', 228, 109, 88)
-    legend(layout, (228, 116, 88, 134), columns=2, size=6.5)
+    legend(layout, (228, 116, 88, 100), columns=2, size=6.5)
+    section(layout, '耕地进出平衡与新增建设用地', 228, 218, 88, item_id='balance_title')
+    balance_table(layout, (228, 225, 88, 27), size=6.5)
     section(layout, '主要监测指标', 322, 27, 88)
     indicator_table(layout, (322, 34, 88, 134), size=6.5)
     section(layout, '指标对比：本区与全市各区', 322, 170, 88)

@@ -429,3 +429,66 @@ def test_carbon_raster_on_the_overview(inputs, tmp_path):
     result = run('spm:export_atlas', dict(inputs, CARBON=path, DPI=72, OUTPUT=str(out)))
     assert result['PAGES'] == 5 and pdf_tools.pages(out) == 5
     assert '碳排放网格（carbon_grid）' in page_text(out, 1)
+
+
+# --- the balance table (耕地进出平衡, 新增建设用地) ------------------------------------------------
+
+def balance_tables(inputs, folder):
+    """spm:farmland_balance's SUMMARY and spm:landuse_change's NEW_CONSTRUCTION of the sample city."""
+    layer = inputs['DISTRICTS'].rsplit('=', 1)[0] + '='
+    common = {'BEFORE': layer + 'landuse_previous', 'BEFORE_FIELD': 'DLBM',
+              'AFTER': layer + 'landuse_current', 'AFTER_FIELD': 'DLBM',
+              'DISTRICTS': layer + 'districts', 'DISTRICT_FIELD': 'name'}
+    farmland = str(folder / 'farmland_balance.csv')
+    run('spm:farmland_balance', dict(common, OUTPUT='TEMPORARY_OUTPUT', SUMMARY=farmland))
+    construction = str(folder / 'new_construction.csv')
+    run('spm:landuse_change', dict(common, LEVEL=1, DEV_BOUNDARY=layer + 'dev_boundary',
+                                   OUTPUT='TEMPORARY_OUTPUT', NEW_CONSTRUCTION=construction))
+    return farmland, construction
+
+
+def _csv_rows(path):
+    import csv
+    with open(path, encoding='utf-8-sig', newline='') as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_balance_table_shows_each_districts_numbers(inputs, tmp_path):
+    farmland, construction = balance_tables(inputs, tmp_path)
+    totals = {r['DISTRICT']: r for r in _csv_rows(farmland) if r['ROW'] == 'TOTAL'}
+    new = {r['DISTRICT']: r for r in _csv_rows(construction)}
+    assert set(totals) == NAMES and NAMES <= set(new)
+    out = tmp_path / 'balance.pdf'
+    run('spm:export_atlas', dict(inputs, FARMLAND_BALANCE=farmland, NEW_CONSTRUCTION=construction,
+                                 DPI=72, OUTPUT=str(out)))
+    for page, (name, _) in enumerate(district_names(inputs), start=1):
+        text = page_text(out, page)
+        table = text[text.index('耕地进出平衡与新增建设用地'):]
+        t, n = totals[name], new[name]
+        for label, value in (('耕地流出', f"{float(t['OUT_HA']):.2f}"),
+                             ('耕地流入', f"{float(t['IN_HA']):.2f}"),
+                             ('耕地净增减', f"{float(t['NET_HA']):+.2f}"),
+                             ('新增建设用地（城镇开发边界内）', f"{float(n['INSIDE_HA']):.2f}"),
+                             ('新增建设用地（城镇开发边界外）', f"{float(n['OUTSIDE_HA']):.2f}")):
+            assert re.search(re.escape(label) + r'\s+' + re.escape(value) + r'\b', table), \
+                (name, label, value, table[:400])
+        assert float(t['OUT_HA']) > 0 and float(n['INSIDE_HA']) > 0   # real numbers, not zeros
+
+
+def test_balance_table_dashes_a_missing_table_and_hides_without_both(inputs, tmp_path):
+    _, construction = balance_tables(inputs, tmp_path)
+    out = tmp_path / 'construction_only.pdf'
+    run('spm:export_atlas', dict(inputs, NEW_CONSTRUCTION=construction, DPI=72, OUTPUT=str(out)))
+    text = page_text(out, 1)
+    assert re.search(r'耕地流出\s+—', text) and re.search(r'耕地净增减\s+—', text)
+    assert not re.search(r'新增建设用地（城镇开发边界内）\s+—', text)
+    out = tmp_path / 'none.pdf'
+    run('spm:export_atlas', dict(inputs, DPI=72, OUTPUT=str(out)))
+    assert '耕地进出平衡与新增建设用地' not in pdf_tools.text(out)
+
+
+def test_balance_table_with_wrong_columns_is_refused(inputs, tmp_path):
+    out = tmp_path / 'bad.pdf'
+    _error(dict(inputs, FARMLAND_BALANCE=inputs['INDICATORS'], OUTPUT=str(out)),
+           'no column ROW, OUT_HA, IN_HA, NET_HA.*spm:farmland_balance')
+    assert not out.exists()

@@ -39,6 +39,8 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
     INDICATORS = 'INDICATORS'
     CARBON = 'CARBON'
     SENSORS = 'SENSORS'
+    FARMLAND_BALANCE = 'FARMLAND_BALANCE'
+    NEW_CONSTRUCTION = 'NEW_CONSTRUCTION'
     TEMPLATE = 'TEMPLATE'
     FORMAT = 'FORMAT'
     DPI = 'DPI'
@@ -78,6 +80,11 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
             self.CARBON, self.tr('Carbon emission grid (raster or polygons)'), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.SENSORS, self.tr('Sensors'), [SourceType.VectorPoint], optional=True))
+        for name, description in (
+                (self.FARMLAND_BALANCE, self.tr('耕地进出平衡 table (spm:farmland_balance SUMMARY)')),
+                (self.NEW_CONSTRUCTION, self.tr('新增建设用地 table (spm:landuse_change NEW_CONSTRUCTION)'))):
+            self.addParameter(QgsProcessingParameterVectorLayer(
+                name, description, [SourceType.Vector], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TEMPLATE, self.tr('Template: district_report_a3, summary_a4 or the path of a .qpt'),
             defaultValue=report_layout.SHIPPED[0]))
@@ -127,6 +134,8 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
         indicators = self._layer(parameters, self.INDICATORS, context)
         carbon = self._layer(parameters, self.CARBON, context, optional=True)
         sensors = self._layer(parameters, self.SENSORS, context, optional=True)
+        farmland = self._layer(parameters, self.FARMLAND_BALANCE, context, optional=True)
+        construction = self._layer(parameters, self.NEW_CONSTRUCTION, context, optional=True)
         key_field, unmatched = report_layout.check_inputs(districts, name_field, indicators)
         landuse_field = report_layers.plan_code_field(
             landuse, self.parameterAsString(parameters, self.LANDUSE_FIELD, context))
@@ -154,6 +163,7 @@ class ExportAtlasAlgorithm(SpmAlgorithm):
                 districts=districts, name_field=name_field, landuse=landuse,
                 landuse_field=landuse_field, indicators=indicators, key_field=key_field,
                 violations=violations, carbon=carbon, sensors=sensors,
+                farmland_balance=farmland, new_construction=construction,
                 year=self.parameterAsInt(parameters, self.YEAR, context), chart_dir=chart_dir)
             report_layout.build(project, inputs, layout, layout_name=self.tr('District report'),
                                 feedback=feedback)
