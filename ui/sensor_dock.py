@@ -30,6 +30,7 @@ from qgis.gui import QgsMapToolEmitPoint
 
 from .coverage_curve import CoverageCurve
 from .form_dock import FormDock, load_form
+from .sensor_gaps import GapPanel
 from ..core.errors import SpmError
 from ..core.i18n import translate
 from ..core.sensors import problem, session
@@ -162,6 +163,12 @@ class SensorDock(FormDock, FORM):
         self.existingRadiusCombo.setLayer(self.existingCombo.currentLayer())
         self._guess_fields()
         self._update_empty_state()
+        self.gaps = GapPanel(self)          # coverage gaps from offline sensors (spm:vital_signs)
+        self.mainLayout.insertWidget(0, self.gaps)
+        for signal in (self.riskCombo.layerChanged, self.kindFieldCombo.fieldChanged,
+                       self.existingRadiusCombo.fieldChanged, self.radiusSpin.valueChanged):
+            signal.connect(self.gaps.refresh)
+        self.gaps.refresh()
 
     def layers_changed(self):
         """Pick the sample layers that were just added where nothing is picked; update the note."""
@@ -172,6 +179,7 @@ class SensorDock(FormDock, FORM):
                 if layer is not None:
                     widget.setLayer(layer)
         self._update_empty_state()
+        self.gaps.refresh()
 
     def _update_empty_state(self):
         has_points = self.riskCombo.currentLayer() is not None
