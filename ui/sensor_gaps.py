@@ -38,8 +38,8 @@ class GapPanel(QWidget):
         self.layers = None          # (risk layer, vital-signs layer, online sensor ids)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
-        self.selectButton = QPushButton(dock.tr('Select on map'), self)
-        self.planButton = QPushButton(dock.tr('Plan for them…'), self)
+        self.selectButton = QPushButton(self.tr('Select on map'), self)
+        self.planButton = QPushButton(self.tr('Plan for them…'), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.selectButton)
         buttons.addWidget(self.planButton)
@@ -75,7 +75,7 @@ class GapPanel(QWidget):
             self.label.setText(str(exc))
         else:
             self.layers = (risk, sensors_layer, [int(i) for i in sensors.index[~offline]])
-            self.label.setText(dock.tr('{n} risk points are no longer covered: {m} sensors offline').format(
+            self.label.setText(self.tr('{n} risk points are no longer covered: {m} sensors offline').format(
                 n=self.gaps.n_gaps, m=self.gaps.n_offline))
         for button in (self.selectButton, self.planButton):
             button.setEnabled(bool(self.gaps is not None and self.gaps.n_gaps))
