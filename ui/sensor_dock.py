@@ -7,9 +7,9 @@ progress. The coverage curve shows the coverage % after 1, 2, … new sensors in
 first n greedy sensors (the arrow keys step one sensor). With “Add / remove on map” a left click adds a sensor of the chosen kind and
 a right click removes the nearest new sensor; coverage is recomputed at once. Two memory layers
 show the layout (sensor sites) and the risk points coloured by how many sensors cover them.
+When the project holds an spm:vital_signs output, a line on top gives the risk points that only
+offline sensors covered, to select or to plan for (ui/sensor_gaps.py).
 """
-
-import traceback
 
 import numpy as np
 from qgis.PyQt.QtCore import Qt
@@ -23,16 +23,15 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProject,
-    QgsTask,
     QgsVectorLayer,
 )
-from qgis.gui import QgsMapToolEmitPoint
 
 from .coverage_curve import CoverageCurve
 from .form_dock import FormDock, load_form
+from .sensor_gaps import GapPanel
+from .sensor_tools import PlanTask, SensorMapTool
 from ..core.errors import SpmError
 from ..core.i18n import translate
-from ..core.sensors import problem, session
 from ..core.sensors.coverage import ANY_KIND
 from ..compat import FeatureRequestFlag, FieldType, LayerFilter
 
@@ -42,50 +41,6 @@ LAYER_GUESSES = {'riskCombo': ('risk_points',), 'existingCombo': ('sensors_exist
                  'roadsCombo': ('roads',), 'candidatesCombo': ()}
 FIELD_GUESSES = {'kindFieldCombo': ('kind', 'KIND', '类型'), 'weightFieldCombo': ('weight', 'WEIGHT', '权重'),
                  'existingRadiusCombo': ('radius', 'RADIUS', '半径')}
-
-
-class SensorMapTool(QgsMapToolEmitPoint):
-    """Left click: add a sensor; right click: remove the nearest new sensor."""
-
-    def __init__(self, canvas, dock):
-        super().__init__(canvas)
-        self.dock = dock
-
-    def canvasReleaseEvent(self, event):  # noqa: N802
-        point = self.toMapCoordinates(event.pos())
-        tolerance = 12 * self.canvas().mapUnitsPerPixel()
-        if event.button() == Qt.MouseButton.RightButton:
-            self.dock.remove_sensor_at(point, tolerance)
-        elif event.button() == Qt.MouseButton.LeftButton:
-            self.dock.add_sensor_at(point)
-
-
-class PlanTask(QgsTask):
-    """Prepare the coverage problem and plan it, off the main thread."""
-
-    def __init__(self, description, inputs, on_done):
-        super().__init__(description, QgsTask.Flag.CanCancel)
-        self.inputs, self.on_done = inputs, on_done
-        self.session, self.error = None, None
-
-    def run(self):
-        inputs = self.inputs
-        try:
-            prob = problem.prepare(inputs['risk'], inputs['candidates'], inputs['existing'],
-                                   canceled=self.isCanceled, **inputs['options'])
-            self.setProgress(30)
-            self.session = session.plan_session(prob, canceled=self.isCanceled,
-                                                progress=lambda pct: self.setProgress(30 + 0.7 * pct),
-                                                **inputs['model'])
-            return True
-        except SpmError as exc:
-            self.error = str(exc)
-        except Exception:  # shown to the user in the dock, with the traceback in the log
-            self.error = traceback.format_exc()
-        return False
-
-    def finished(self, result):
-        self.on_done(self)
 
 
 class SensorDock(FormDock, FORM):
@@ -162,6 +117,12 @@ class SensorDock(FormDock, FORM):
         self.existingRadiusCombo.setLayer(self.existingCombo.currentLayer())
         self._guess_fields()
         self._update_empty_state()
+        self.gaps = GapPanel(self)          # coverage gaps from offline sensors (spm:vital_signs)
+        self.mainLayout.insertWidget(0, self.gaps)
+        for signal in (self.riskCombo.layerChanged, self.kindFieldCombo.fieldChanged,
+                       self.existingRadiusCombo.fieldChanged, self.radiusSpin.valueChanged):
+            signal.connect(self.gaps.refresh)
+        self.gaps.refresh()
 
     def layers_changed(self):
         """Pick the sample layers that were just added where nothing is picked; update the note."""
@@ -172,6 +133,7 @@ class SensorDock(FormDock, FORM):
                 if layer is not None:
                     widget.setLayer(layer)
         self._update_empty_state()
+        self.gaps.refresh()
 
     def _update_empty_state(self):
         has_points = self.riskCombo.currentLayer() is not None

@@ -191,3 +191,28 @@ def evaluation_summary(report, districts=None):
         table[column] = pd.array(table[column], dtype='Int64')
     return table
 
+
+
+@dataclass
+class CoverageGaps:
+    """Risk points that only offline sensors covered (see :func:`coverage_gaps`)."""
+
+    points: object           # index (of the ``points`` frame) of the risk points no longer covered
+    n_offline: int           # offline sensors
+    report: CoverageReport   # coverage by all sensors, online and offline
+
+    @property
+    def n_gaps(self):
+        return len(self.points)
+
+
+def coverage_gaps(points, sensors, offline, radius=None, **options):
+    """The risk points covered by some sensor but by no online one: the coverage lost while the
+    ``offline`` sensors (one truth value per row of ``sensors``) are silent. Options as
+    :func:`coverage_of`."""
+    offline = np.asarray(offline, bool)
+    report = coverage_of(points, sensors, radius, **options)
+    cov = report.problem.coverage
+    online = cov.covered_by(~offline[cov.fac_site])
+    lost = (report.points['COVERED'].to_numpy() == 1) & (online == 0)
+    return CoverageGaps(report.points.index[lost], int(offline.sum()), report)
