@@ -122,42 +122,42 @@
 <context>
     <name>BeidouGridCellsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="34"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="33"/>
         <source>BeiDou grid cells from codes (北斗网格单元)</source>
         <translation>由编码生成北斗网格单元</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="37"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="36"/>
         <source>Table or layer with BeiDou grid codes</source>
         <translation>含北斗网格位置码的表或图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="39"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="38"/>
         <source>Code field</source>
         <translation>编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="83"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="82"/>
         <source>BeiDou grid cells</source>
         <translation>北斗网格单元</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="47"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="46"/>
         <source>BeiDou grid code</source>
         <translation>北斗网格位置码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="59"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="58"/>
         <source>Layer “{layer}”, field “{field}”: no value is a BeiDou grid code (feature {fid}: “{code}”, {reason}).</source>
         <translation>图层“{layer}”字段“{field}”：没有任何值是北斗网格位置码（要素 {fid}：“{code}”，{reason}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="66"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="65"/>
         <source>{n} value(s) are not BeiDou grid codes and get no cell: {list}.</source>
         <translation>{n} 个值不是北斗网格位置码，未生成网格单元：{list}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="78"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_cells.py" line="77"/>
         <source>{n} cells ({n3} of them 3D), in CGCS2000 longitude/latitude (EPSG:4490).</source>
         <translation>共 {n} 个网格单元（其中三维 {n3} 个），坐标为 CGCS2000 经纬度（EPSG:4490）。</translation>
     </message>
@@ -909,62 +909,62 @@
 <context>
     <name>EvaluateSensorCoverageAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="42"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="41"/>
         <source>Evaluate sensor coverage (感知覆盖评估)</source>
         <translation>感知覆盖评估</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="46"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="45"/>
         <source>District field of the risk points (coverage by district)</source>
         <translation>风险点的行政区字段（分行政区统计覆盖率）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="101"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="100"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="51"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="50"/>
         <source>Sensors’ own radius field</source>
         <translation>感知终端自身的覆盖半径字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="97"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="96"/>
         <source>Risk point coverage</source>
         <translation>风险点覆盖情况</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="99"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="98"/>
         <source>Sensor coverage summary</source>
         <translation>感知覆盖汇总</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="58"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="57"/>
         <source>Sensors with what they cover</source>
         <translation>感知终端及其覆盖情况</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="65"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="64"/>
         <source>district</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="68"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="67"/>
         <source>radius</source>
         <translation>覆盖半径</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="74"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="73"/>
         <source>Finding which sensors cover which risk points</source>
         <translation>正在计算各感知终端覆盖的风险点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="84"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="83"/>
         <source>Field {field} of the risk points is replaced by the result.</source>
         <translation>风险点图层的字段 {field} 将被结果替换。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="90"/>
+        <location filename="../provider/algorithms/sensors/evaluate_sensor_coverage.py" line="89"/>
         <source>{c} of {n} risk points covered ({pct:.1f} %); {r} of {s} sensors are redundant (everything they cover is covered by another).</source>
         <translation>{n} 个风险点中已覆盖 {c} 个（{pct:.1f} %）；{s} 个感知终端中有 {r} 个冗余（其覆盖的风险点均已被其他终端覆盖）。</translation>
     </message>
@@ -972,124 +972,134 @@
 <context>
     <name>ExportAtlasAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="58"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="59"/>
         <source>One PDF for all districts</source>
         <translation>所有行政区合为一个 PDF</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="58"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="59"/>
         <source>One PDF per district</source>
         <translation>每个行政区一个 PDF</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="59"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="60"/>
         <source>One PNG per district</source>
         <translation>每个行政区一张 PNG</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="63"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="64"/>
         <source>Districts (atlas coverage)</source>
         <translation>行政区（图集覆盖图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="65"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="66"/>
         <source>District name field (titles and file names)</source>
         <translation>行政区名称字段（用于标题和文件名）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="68"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="69"/>
         <source>Planned land use (用地用海)</source>
         <translation>规划用地用海</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="70"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="71"/>
         <source>Land-use code field (default: YDYHDM or YDYHFLDM)</source>
         <translation>用地用海编码字段（默认：YDYHDM 或 YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="73"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="74"/>
         <source>Control-line violations (spm:control_lines)</source>
         <translation>三线占用图斑（spm:control_lines）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="75"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="76"/>
         <source>Indicator table (spm:indicators TABLE)</source>
         <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="78"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="79"/>
         <source>Carbon emission grid (raster or polygons)</source>
         <translation>碳排放网格（栅格或面）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="80"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="81"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="82"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="88"/>
         <source>Template: district_report_a3, summary_a4 or the path of a .qpt</source>
         <translation>模板：district_report_a3、summary_a4 或 .qpt 文件路径</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="85"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="91"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="87"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="93"/>
         <source>Resolution (DPI)</source>
         <translation>分辨率（DPI）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="90"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="96"/>
         <source>Monitoring year</source>
         <translation>监测年份</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="93"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="99"/>
         <source>Report (PDF file, or folder for one file per district)</source>
         <translation>报告（PDF 文件；每个行政区单独成文件时为文件夹）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="93"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="99"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="96"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="102"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="109"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="115"/>
         <source>Layer “{layer}” ({param}) is not valid.</source>
         <translation>图层“{layer}”（{param}）无效。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="135"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="143"/>
         <source>No indicator rows for {n} district(s) (field “{field}”: {values}); their table stays empty.</source>
         <translation>{n} 个行政区没有指标记录（字段“{field}”：{values}）；其指标表为空。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="139"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="147"/>
         <source>Indicator table rows are matched to districts by field “{field}”.</source>
         <translation>指标表记录按字段“{field}”与行政区匹配。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="159"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="168"/>
         <source>District report</source>
         <translation>分区监测报告</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="166"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="175"/>
         <source>{n} pages written to {path}</source>
         <translation>已将 {n} 页写入 {path}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/reports/export_atlas.py" line="51"/>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="52"/>
         <source>Export district report atlas (分区监测报告图集)</source>
         <translation>导出分区监测报告图集</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="83"/>
+        <source>耕地进出平衡 table (spm:farmland_balance SUMMARY)</source>
+        <translation>耕地进出平衡表（spm:farmland_balance 的 SUMMARY）</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/reports/export_atlas.py" line="83"/>
+        <source>新增建设用地 table (spm:landuse_change NEW_CONSTRUCTION)</source>
+        <translation>新增建设用地表（spm:landuse_change 的 NEW_CONSTRUCTION）</translation>
     </message>
 </context>
 <context>
@@ -1141,144 +1151,162 @@
     </message>
 </context>
 <context>
+    <name>GapPanel</name>
+    <message>
+        <location filename="../ui/sensor_gaps.py" line="41"/>
+        <source>Select on map</source>
+        <translation>在地图上选择</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_gaps.py" line="42"/>
+        <source>Plan for them…</source>
+        <translation>为其规划布设…</translation>
+    </message>
+    <message>
+        <location filename="../ui/sensor_gaps.py" line="78"/>
+        <source>{n} risk points are no longer covered: {m} sensors offline</source>
+        <translation>{n} 个风险点已失去覆盖：{m} 个感知终端失联</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDock</name>
     <message>
-        <location filename="../ui/indicator_dock.py" line="57"/>
+        <location filename="../ui/indicator_dock.py" line="55"/>
         <source>City indicators (城市体检)</source>
         <translation>城市体检指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="92"/>
+        <location filename="../ui/indicator_dock.py" line="90"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Districts</source>
         <translation>行政区图层</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Key field</source>
         <translation>关联字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Show contributing features</source>
         <translation>显示参与计算的要素</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Restore style</source>
         <translation>恢复样式</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Permanent farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="128"/>
         <source>Risk kind field</source>
         <translation>风险类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="146"/>
+        <location filename="../ui/indicator_dock.py" line="144"/>
         <source>Source layers (for tracing)</source>
         <translation>源图层（用于溯源）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="260"/>
+        <location filename="../ui/indicator_dock.py" line="258"/>
         <source>Layer “{layer}”: {problem}</source>
         <translation>图层“{layer}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="356"/>
+        <location filename="../ui/indicator_dock.py" line="354"/>
         <source>{name}: {n} district(s) in 预警/超标 selected.</source>
         <translation>{name}：已选中 {n} 个预警/超标行政区。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="442"/>
+        <location filename="../ui/indicator_dock.py" line="440"/>
         <source>The indicator has no value in any district.</source>
         <translation>该指标在所有行政区均无数值。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="95"/>
+        <location filename="../ui/indicator_dock.py" line="93"/>
         <source>Change since the previous result (give spm:indicators a PREVIOUS table)</source>
         <translation>与上期结果相比的变化（需为 spm:indicators 指定 PREVIOUS 表）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="184"/>
+        <location filename="../ui/indicator_dock.py" line="182"/>
         <source>No indicator table in the project yet. Compute the indicators first with “City indicators” (spm:indicators) on your districts and land use; its indicator table is what this panel shows.</source>
         <translation>项目中还没有指标表。请先用“城市体检指标”（spm:indicators）基于行政区和土地利用计算指标；本面板显示的就是其指标表。</translation>
     </message>
@@ -1369,297 +1397,297 @@
 <context>
     <name>IndicatorsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="70"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="69"/>
         <source>City indicators (城市体检)</source>
         <translation>城市体检指标</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="74"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="73"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="76"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="75"/>
         <source>District key field (code or name)</source>
         <translation>行政区关联字段（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="78"/>
         <source>Resident population field</source>
         <translation>常住人口字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="79"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="78"/>
         <source>Urban resident population field</source>
         <translation>城镇常住人口字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="84"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="83"/>
         <source>Current land use (三调)</source>
         <translation>土地利用现状（三调）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="86"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="85"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="93"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="92"/>
         <source>Building footprints</source>
         <translation>建筑基底</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="98"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="97"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="100"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="99"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="102"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="101"/>
         <source>Risk point kind field</source>
         <translation>风险点类型字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="105"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="104"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="107"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="106"/>
         <source>Sensor coverage radius</source>
         <translation>感知终端覆盖半径</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="110"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="109"/>
         <source>Carbon emissions by district (table or layer)</source>
         <translation>分行政区碳排放（表或图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="113"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="112"/>
         <source>Carbon table: district key field</source>
         <translation>碳排放表：行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="116"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="115"/>
         <source>Carbon table: total emissions field (t CO₂)</source>
         <translation>碳排放表：排放总量字段（t CO₂）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="140"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="139"/>
         <source>Indicator definitions (CSV; default: the shipped table)</source>
         <translation>指标定义（CSV；默认：插件自带的指标表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="143"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="142"/>
         <source>Previous result, for the trend (last year&apos;s TABLE or OUTPUT)</source>
         <translation>上期结果，用于计算趋势（上一年的 TABLE 或 OUTPUT）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="147"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="146"/>
         <source>Districts with indicators</source>
         <translation>含指标的行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="273"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="272"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="156"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="155"/>
         <source>district key</source>
         <translation>行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="184"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="183"/>
         <source>land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="193"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="192"/>
         <source>城镇村属性码</source>
         <translation>城镇村属性码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="220"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="219"/>
         <source>SENSOR_RADIUS must be greater than 0 when SENSORS is given.</source>
         <translation>指定 SENSORS 时，SENSOR_RADIUS 必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="226"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="225"/>
         <source>risk point kind</source>
         <translation>风险点类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="242"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="241"/>
         <source>Layer “{layer}” (PREVIOUS) is neither an indicator TABLE (fields DISTRICT, IND_ID, VALUE) nor an OUTPUT with the district field “{field}”.</source>
         <translation>图层“{layer}”（PREVIOUS）既不是指标表 TABLE（字段 DISTRICT、IND_ID、VALUE），也不是含行政区字段“{field}”的 OUTPUT。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="248"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="247"/>
         <source>Measuring {n} districts…</source>
         <translation>正在量算 {n} 个行政区…</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="256"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="255"/>
         <source>No 城镇村属性码 field: urban construction land is taken as the construction land inside the urban development boundary.</source>
         <translation>没有城镇村属性码字段：城镇建设用地按城镇开发边界内的建设用地计。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="263"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="262"/>
         <source>District fields {fields} are replaced by indicator fields of the same name.</source>
         <translation>行政区图层中的字段 {fields} 被同名指标字段替换。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="272"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="271"/>
         <source>District indicators</source>
         <translation>行政区指标</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="275"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="274"/>
         <source>{n} indicator values computed for {d} districts; {w} 预警, {e} 超标.</source>
         <translation>为 {d} 个行政区计算了 {n} 个指标值；预警 {w} 个，超标 {e} 个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="286"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="285"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="295"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="294"/>
         <source>The districts are in geographic coordinates; areas and lengths are measured in {crs}.</source>
         <translation>行政区图层采用地理坐标系；面积和长度按 {crs} 量算。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="303"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="302"/>
         <source>Layer “{layer}”: {n} district(s) have no value in “{field}”.</source>
         <translation>图层“{layer}”：{n} 个行政区的“{field}”没有值。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="307"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="306"/>
         <source>Layer “{layer}”: field “{field}” is not unique ({values}).</source>
         <translation>图层“{layer}”：字段“{field}”的值不唯一（{values}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="385"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="384"/>
         <source>carbon table district key</source>
         <translation>碳排放表行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="388"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="387"/>
         <source>carbon total</source>
         <translation>碳排放总量</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="406"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="405"/>
         <source>Layer “{layer}”: field “{field}”, row {row}: “{value}” is not a number.</source>
         <translation>图层“{layer}”字段“{field}”第 {row} 行：“{value}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="412"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="411"/>
         <source>Carbon table “{layer}” has no row for district(s) {keys}.</source>
         <translation>碳排放表“{layer}”中没有行政区 {keys} 的记录。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="89"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="88"/>
         <source>Urban/village attribute field (城镇村属性码; default CZCSXM when the layer has it)</source>
         <translation>城镇村属性码字段（图层有 CZCSXM 时默认使用该字段）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="119"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="118"/>
         <source>Carbon table: year field (default YEAR when present)</source>
         <translation>碳排放表：年份字段（存在 YEAR 时默认使用）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="122"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="121"/>
         <source>District statistics by year (table: district, year, gdp …)</source>
         <translation>分年度行政区统计数据（表：行政区、年份、GDP…）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="125"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="124"/>
         <source>Statistics: district key field</source>
         <translation>统计数据：行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="128"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="127"/>
         <source>Statistics: year field</source>
         <translation>统计数据：年份字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="131"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="130"/>
         <source>Year of the statistics and carbon rows (empty = the latest)</source>
         <translation>统计数据和碳排放记录的年份（为空则取最新年份）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="134"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="133"/>
         <source>Life-circle coverage by district (DISTRICT_TABLE of spm:life_circle)</source>
         <translation>各行政区生活圈覆盖率（spm:life_circle 的 DISTRICT_TABLE 输出）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="313"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="312"/>
         <source>Layer “{layer}”</source>
         <translation>图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="340"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="339"/>
         <source>statistics district key</source>
         <translation>统计数据行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="342"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="341"/>
         <source>statistics year</source>
         <translation>统计数据年份</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="348"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="347"/>
         <source>Layer “{layer}”: field “{field}” holds no year.</source>
         <translation>图层“{layer}”：字段“{field}”中没有年份。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="355"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="354"/>
         <source>Statistics “{layer}”: year {year} and {prev} ({names}).</source>
         <translation>统计数据“{layer}”：使用 {year} 年和 {prev} 年（{names}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="394"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="393"/>
         <source>carbon table year</source>
         <translation>碳排放表年份</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="418"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="417"/>
         <source>Carbon table “{layer}”: the rows of {year}, and of {prev} for the previous year.</source>
         <translation>碳排放表“{layer}”：使用 {year} 年的记录，上一年使用 {prev} 年的记录。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="137"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="136"/>
         <source>City vital signs by district (DISTRICT_TABLE of spm:vital_signs)</source>
         <translation>按行政区的城市运行体征（spm:vital_signs 的 DISTRICT_TABLE）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="365"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="364"/>
         <source>district key ({param})</source>
         <translation>行政区编码（{param}）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/indicators/indicators.py" line="373"/>
+        <location filename="../provider/algorithms/indicators/indicators.py" line="372"/>
         <source>Table “{layer}” ({param}) has no row for district(s) {keys}; was it made with the same districts and key field?</source>
         <translation>表“{layer}”（{param}）中没有行政区 {keys} 的记录；是否使用了相同的行政区图层和编码字段？</translation>
     </message>
@@ -1833,147 +1861,147 @@
 <context>
     <name>LifeCircleAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="49"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="48"/>
         <source>Community life circle walking access (社区生活圈)</source>
         <translation>社区生活圈步行可达性</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="52"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="51"/>
         <source>Residential buildings or parcels (polygons or points)</source>
         <translation>居住建筑或地块（面或点）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="55"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="54"/>
         <source>Population field</source>
         <translation>人口字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="58"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="57"/>
         <source>Facilities (points)</source>
         <translation>设施（点）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="60"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="59"/>
         <source>Facility kind field (社区卫生服务中心/站, 小学 …)</source>
         <translation>设施类型字段（社区卫生服务中心/站、小学…）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="63"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="62"/>
         <source>Parks and squares (polygons)</source>
         <translation>公园广场（面）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="66"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="65"/>
         <source>Smallest park or square counted (m²)</source>
         <translation>计入的公园广场最小面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="69"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="68"/>
         <source>Park entrances (points; empty: parks are entered anywhere on their boundary)</source>
         <translation>公园出入口（点；为空则可从边界任意位置进入公园）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="72"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="71"/>
         <source>Walkable roads (lines, joined at shared vertices)</source>
         <translation>步行道路（线，在共享顶点处连接）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="74"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="73"/>
         <source>Footpaths (lines, joined to the roads where they cross them)</source>
         <translation>步行小径（线，在与道路相交处接入道路）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="77"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="76"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="79"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="78"/>
         <source>District key field (as in spm:indicators)</source>
         <translation>行政区关联字段（与 spm:indicators 相同）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="82"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="81"/>
         <source>Threshold table (CSV kind, code, minutes, metres; default: GB 50180-2018)</source>
         <translation>阈值表（CSV：类型、代码、分钟、米；默认：GB 50180-2018）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="85"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="84"/>
         <source>Walking speed (km/h)</source>
         <translation>步行速度（千米/小时）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="88"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="87"/>
         <source>Farthest a home or facility may be from the network (m)</source>
         <translation>住宅或设施到路网的最大距离（米）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="91"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="90"/>
         <source>Count the straight walk between a building or facility and the network</source>
         <translation>计入建筑或设施与路网之间的直线步行距离</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="97"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="96"/>
         <source>Residential walking access</source>
         <translation>居住步行可达性</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="175"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="174"/>
         <source>Life-circle coverage by district</source>
         <translation>各行政区生活圈覆盖率</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="101"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="100"/>
         <source>Reachable streets by kind</source>
         <translation>各类设施可达街道</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="106"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="105"/>
         <source>population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="109"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="108"/>
         <source>facility kind</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="117"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="116"/>
         <source>DISTRICTS is given: choose its key field (DISTRICT_FIELD).</source>
         <translation>已指定 DISTRICTS：请选择其关联字段（DISTRICT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="118"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="117"/>
         <source>district key</source>
         <translation>行政区关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="134"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="133"/>
         <source>Walking from {n} homes to {m} facilities…</source>
         <translation>正在计算 {n} 处住宅到 {m} 个设施的步行距离…</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="153"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="152"/>
         <source>Field(s) {fields} of the residential layer are replaced by the result.</source>
         <translation>居住图层的字段 {fields} 被结果替换。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="166"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="165"/>
         <source>{kind}: {pct:.1f} % of residents within {m:g} m ({min:g} min).</source>
         <translation>{kind}：{pct:.1f} % 的居民在 {m:g} 米（{min:g} 分钟）步行范围内。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="168"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="167"/>
         <source>Every kind within 15 minutes: {pct:.1f} % of residents.</source>
         <translation>15 分钟内可达所有类型设施的居民：{pct:.1f} %。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="172"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="171"/>
         <source>Life-circle access</source>
         <translation>生活圈可达性</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/access/life_circle.py" line="177"/>
+        <location filename="../provider/algorithms/access/life_circle.py" line="176"/>
         <source>Reachable streets</source>
         <translation>可达街道</translation>
     </message>
@@ -1981,152 +2009,152 @@
 <context>
     <name>LinkCodesAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="57"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="56"/>
         <source>Link codes to city codes (多码合一)</source>
         <translation>多码合一（编码关联城市码）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="60"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="59"/>
         <source>City objects (buildings, parcels, projects, address points, enterprises)</source>
         <translation>城市对象（建筑、地块、项目、地址点、企业）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="63"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="62"/>
         <source>Type of the city objects</source>
         <translation>城市对象类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="66"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="65"/>
         <source>Key field of the objects (a building code, 标识码 …; empty: match by footprint)</source>
         <translation>对象的关联字段（房屋建筑编码、标识码…；为空则按基底面匹配）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="69"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="68"/>
         <source>City code register (GeoPackage; created when missing)</source>
         <translation>城市码登记库（GeoPackage；不存在时新建）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="70"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="69"/>
         <source>Region code of a new register (6 digits, e.g. 350300)</source>
         <translation>新登记库的行政区划代码（6 位，如 350300）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="72"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="71"/>
         <source>Register of codes to link (table or layer)</source>
         <translation>待关联的编码表（表或图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="74"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="73"/>
         <source>Code field</source>
         <translation>编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="76"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="75"/>
         <source>Code type: real_estate_unit, project, credit, address, beidou, building, or a type of your own</source>
         <translation>编码类型：real_estate_unit、project、credit、address、beidou、building，或自定义类型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="79"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="78"/>
         <source>Match by</source>
         <translation>匹配方式</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="82"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="81"/>
         <source>Key field of the register (MATCH=key)</source>
         <translation>编码表的关联字段（MATCH=key）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="85"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="84"/>
         <source>Code type the key is already linked as (e.g. building_id, address, city)</source>
         <translation>关联字段已关联的编码类型（如 building_id、address、city）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="88"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="87"/>
         <source>Tolerance (m): nearest match, and how far a keyed location may lie</source>
         <translation>容差（米）：最近匹配的距离，以及按关联字段匹配时位置允许的偏差</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="91"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="90"/>
         <source>Overlay: minimum share of an object’s area in the register polygon</source>
         <translation>叠加：对象面积落在编码表面要素内的最小比例</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="94"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="93"/>
         <source>Stop when one code would link to more objects than</source>
         <translation>单个编码关联的对象数超过此值时停止</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="97"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="96"/>
         <source>City code scheme (id in city_code_schemes.json, or path.json[#id])</source>
         <translation>城市码方案（city_code_schemes.json 中的方案代码，或 path.json[#id]）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="188"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="187"/>
         <source>Links made</source>
         <translation>已建立的关联</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="189"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="188"/>
         <source>Conflicts to resolve</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="190"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="189"/>
         <source>Invalid and unmatched codes</source>
         <translation>无效及未匹配的编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="114"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="113"/>
         <source>object key</source>
         <translation>对象关联字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="116"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="115"/>
         <source>codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="121"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="120"/>
         <source>key (MATCH=key)</source>
         <translation>关联字段（MATCH=key）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="141"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="140"/>
         <source>Register “{layer}” has no locations: MATCH={method} needs points or polygons. Match it by a key field instead (MATCH=key).</source>
         <translation>编码表“{layer}”没有位置信息：MATCH={method} 需要点或面。请改为按关联字段匹配（MATCH=key）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="154"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="153"/>
         <source>Read {n} objects ({type}) and {m} register rows; linking {code} codes by {method}.</source>
         <translation>读取 {n} 个对象（{type}）和 {m} 行编码记录；按 {method} 关联 {code} 编码。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="184"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="183"/>
         <source>The links of this run are in the register (run {run}), but the outputs could not be moved into place ({error}).</source>
         <translation>本次运行的关联已写入登记库（第 {run} 次运行），但输出无法移动到目标位置（{error}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="214"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="213"/>
         <source>City codes (run {run}): {n} objects, {kept} kept their code, {issued} new, {retired} retired; {lineage} lineage record(s).</source>
         <translation>城市码（第 {run} 次运行）：{n} 个对象，{kept} 个保留原编码，{issued} 个新赋码，{retired} 个注销；沿革记录 {lineage} 条。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="219"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="218"/>
         <source>Object keys are linked as code type “{type}”.</source>
         <translation>对象关联字段按编码类型“{type}”关联。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="220"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="219"/>
         <source>Linked {linked} of {rows} register rows ({links} links: {added} new, {ended} ended); {invalid} invalid, {unmatched} unmatched, {conflicts} conflict(s).</source>
         <translation>{rows} 行编码记录中已关联 {linked} 行（{links} 条关联：新增 {added} 条，终止 {ended} 条）；无效 {invalid} 个，未匹配 {unmatched} 个，冲突 {conflicts} 个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="223"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="222"/>
         <source>Invalid code “{code}” (row {row}): {reason}</source>
         <translation>无效编码“{code}”（第 {row} 行）：{reason}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/link_codes.py" line="226"/>
+        <location filename="../provider/algorithms/codes/link_codes.py" line="225"/>
         <source>Conflict {kind}: {code} → {cities} ({detail})</source>
         <translation>冲突 {kind}：{code} → {cities}（{detail}）</translation>
     </message>
@@ -2134,142 +2162,142 @@
 <context>
     <name>PlaceProjectsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="43"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="41"/>
         <source>Place major projects on the map (重大项目落图)</source>
         <translation>重大项目落图</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="46"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="44"/>
         <source>Project table (CSV, spreadsheet or layer)</source>
         <translation>项目表（CSV、电子表格或图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="48"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="46"/>
         <source>Project code field (GB/T 40058)</source>
         <translation>项目代码字段（GB/T 40058）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="50"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="48"/>
         <source>X / longitude field</source>
         <translation>X / 经度字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="52"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="50"/>
         <source>Y / latitude field</source>
         <translation>Y / 纬度字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="54"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="52"/>
         <source>CRS of the X/Y values</source>
         <translation>X/Y 坐标值的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="56"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="54"/>
         <source>Parcel id field (instead of X/Y; several ids separated by ; , 、)</source>
         <translation>地块编号字段（替代 X/Y；多个编号以 ; , 、 分隔）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="59"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="57"/>
         <source>Parcels</source>
         <translation>地块</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="61"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="59"/>
         <source>Parcel id field in the parcel layer (default: same name as in the table)</source>
         <translation>地块图层中的地块编号字段（默认：与项目表中同名）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="64"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="62"/>
         <source>Plan zoning (用地用海 polygons)</source>
         <translation>规划分区（用地用海图斑）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="66"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="64"/>
         <source>Planned land-use code field</source>
         <translation>规划用地用海编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="69"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="67"/>
         <source>Project land-use code field (用地用海; empty = any construction land fits)</source>
         <translation>项目用地用海编码字段（为空则任意建设用地均视为符合）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="72"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="70"/>
         <source>Townships (to name where each project lies and check its code)</source>
         <translation>乡镇（街道）（用于标注项目所在位置并校验其代码）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="75"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="73"/>
         <source>Township code field</source>
         <translation>乡镇（街道）代码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="153"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="151"/>
         <source>Placed projects</source>
         <translation>已落图项目</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="89"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="87"/>
         <source>project code</source>
         <translation>项目代码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="90"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="88"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="91"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="89"/>
         <source>Y</source>
         <translation>Y</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="108"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="106"/>
         <source>parcel id</source>
         <translation>地块编号</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="93"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="91"/>
         <source>project land use</source>
         <translation>项目用地用途</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="99"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="97"/>
         <source>Give either both X_FIELD and Y_FIELD, or PARCEL_FIELD with PARCELS (one way to place the projects).</source>
         <translation>请同时指定 X_FIELD 和 Y_FIELD，或者指定 PARCEL_FIELD 和 PARCELS（二者择一落图）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="102"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="100"/>
         <source>X_FIELD and Y_FIELD go together; one of them is missing.</source>
         <translation>X_FIELD 与 Y_FIELD 须同时指定；缺少其中一个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="106"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="104"/>
         <source>PARCEL_FIELD needs the PARCELS layer.</source>
         <translation>PARCEL_FIELD 需要 PARCELS 图层。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="111"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="109"/>
         <source>planned land use</source>
         <translation>规划用地用海</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="115"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="113"/>
         <source>township code</source>
         <translation>乡镇（街道）代码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="119"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="117"/>
         <source>Give the CRS of the X/Y values (SOURCE_CRS).</source>
         <translation>请指定 X/Y 坐标值的坐标参考系（SOURCE_CRS）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="144"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="142"/>
         <source>{n} projects: {placed} placed, {valid} with a valid code, {conflict} in conflict with the plan.</source>
         <translation>{n} 个项目：已落图 {placed} 个，代码有效 {valid} 个，与规划冲突 {conflict} 个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/place_projects.py" line="150"/>
+        <location filename="../provider/algorithms/codes/place_projects.py" line="148"/>
         <source>Row {fid}: {note}</source>
         <translation>第 {fid} 行：{note}</translation>
     </message>
@@ -2360,122 +2388,122 @@
 <context>
     <name>PlanSensorsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="53"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="52"/>
         <source>Plan sensor sites (感知终端布设)</source>
         <translation>感知终端布设选址</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="57"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="56"/>
         <source>Candidate sites (empty: points along the roads, or a grid, every SPACING)</source>
         <translation>候选站点（为空则沿道路或按格网每隔 SPACING 生成）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="62"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="61"/>
         <source>Existing sensors (always kept)</source>
         <translation>现有感知终端（始终保留）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="65"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="64"/>
         <source>Existing sensors’ own radius field</source>
         <translation>现有感知终端自身的覆盖半径字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="69"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="68"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="72"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="71"/>
         <source>P: number of new sensors (MCLP, PMEDIAN)</source>
         <translation>P：新增感知终端数量（MCLP、PMEDIAN）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="75"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="74"/>
         <source>Budget for new sensors (MCLP; in COST_FIELD units)</source>
         <translation>新增感知终端预算（MCLP；单位同 COST_FIELD）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="78"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="77"/>
         <source>Cost field of the candidate sites (BUDGET; LSCP minimises cost)</source>
         <translation>候选站点的成本字段（BUDGET；LSCP 使成本最小）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="82"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="81"/>
         <source>Cost table (CSV: point id, site id, cost; replaces distances)</source>
         <translation>成本表（CSV：风险点编号、站点编号、成本；替代距离）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="85"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="84"/>
         <source>Time limit of the exact solver (s; 0 = greedy only)</source>
         <translation>精确求解器时限（秒；0 = 仅用贪心算法）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="163"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="162"/>
         <source>Sensor sites</source>
         <translation>感知终端站点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="164"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="163"/>
         <source>Sensor assignments</source>
         <translation>感知终端分配</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="165"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="164"/>
         <source>Sensor plan summary</source>
         <translation>感知终端布设汇总</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="105"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="104"/>
         <source>cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="108"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="107"/>
         <source>COST_FIELD needs the candidate sites (CANDIDATES).</source>
         <translation>COST_FIELD 需要候选站点（CANDIDATES）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="113"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="112"/>
         <source>radius</source>
         <translation>覆盖半径</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="120"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="119"/>
         <source>No COST_FIELD: every candidate site costs 1.</source>
         <translation>未指定 COST_FIELD：每个候选站点的成本均为 1。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="124"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="123"/>
         <source>Finding which sites can cover which risk points</source>
         <translation>正在计算各站点可覆盖的风险点</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="130"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="129"/>
         <source>{n} risk points, {s} sites, {f} possible sensors (site × kind), {k} covering pairs ({d}).</source>
         <translation>{n} 个风险点，{s} 个站点，{f} 个可能的感知终端（站点 × 类型），{k} 个覆盖关系（{d}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="138"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="137"/>
         <source>Solving {model}</source>
         <translation>正在求解 {model}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="145"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="144"/>
         <source>{model}: {n} new sensor(s), objective {obj:.6g}, solver {solver} ({status}), proven gap {gap}, {sec:.1f} s.</source>
         <translation>{model}：新增 {n} 个感知终端，目标值 {obj:.6g}，求解器 {solver}（{status}），最优间隙 {gap}，耗时 {sec:.1f} 秒。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="155"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="154"/>
         <source>Coverage: {c} of {n} risk points ({pct:.1f} %), weighted {wpct:.1f} %.</source>
         <translation>覆盖率：{n} 个风险点中覆盖 {c} 个（{pct:.1f} %），加权覆盖率 {wpct:.1f} %。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="158"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="157"/>
         <source>Writing the results</source>
         <translation>正在写出结果</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="60"/>
+        <location filename="../provider/algorithms/sensors/plan_sensors.py" line="59"/>
         <source>Spacing of generated candidate sites (m)</source>
         <translation>生成候选站点的间距（米）</translation>
     </message>
@@ -2536,217 +2564,217 @@
 <context>
     <name>SensorDock</name>
     <message>
-        <location filename="../ui/sensor_dock.py" line="98"/>
+        <location filename="../ui/sensor_dock.py" line="53"/>
         <source>Sensor planning (感知终端布设)</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="123"/>
+        <location filename="../ui/sensor_dock.py" line="78"/>
         <source>Straight</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="125"/>
+        <location filename="../ui/sensor_dock.py" line="80"/>
         <source>Straight-line distance, or along the road network</source>
         <translation>直线距离，或沿道路网络的距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="126"/>
+        <location filename="../ui/sensor_dock.py" line="81"/>
         <source>Maximal covering: the most risk weight covered with P new sensors</source>
         <translation>最大覆盖：用 P 个新增终端覆盖尽可能多的风险权重</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="126"/>
+        <location filename="../ui/sensor_dock.py" line="81"/>
         <source>Set covering: the fewest new sensors covering every reachable point</source>
         <translation>集合覆盖：用最少的新增终端覆盖所有可达风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="126"/>
+        <location filename="../ui/sensor_dock.py" line="81"/>
         <source>P new sensors minimising the weighted distance to the nearest sensor</source>
         <translation>P 个新增终端，使到最近终端的加权距离最小</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="134"/>
+        <location filename="../ui/sensor_dock.py" line="89"/>
         <source>by kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Kind field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Weight field</source>
         <translation>权重字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Existing sensors</source>
         <translation>现有感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Their radius field</source>
         <translation>其覆盖半径字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Candidate sites</source>
         <translation>候选站点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>P (new)</source>
         <translation>P（新增）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Spacing</source>
         <translation>间距</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Plan</source>
         <translation>开始规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Add / remove on map</source>
         <translation>在地图上增删</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="189"/>
+        <location filename="../ui/sensor_dock.py" line="151"/>
         <source>Back to plan</source>
         <translation>返回规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="201"/>
+        <location filename="../ui/sensor_dock.py" line="163"/>
         <source>Empty: candidate sites every “Spacing” along the roads (or on a grid when there are no roads).</source>
         <translation>为空：沿道路每隔“间距”生成候选站点（无道路时按格网生成）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="249"/>
+        <location filename="../ui/sensor_dock.py" line="211"/>
         <source>Pick the risk point layer.</source>
         <translation>请选择风险点图层。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="281"/>
+        <location filename="../ui/sensor_dock.py" line="243"/>
         <source>Sensor planning</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="286"/>
+        <location filename="../ui/sensor_dock.py" line="248"/>
         <source>Planning…</source>
         <translation>正在规划…</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="299"/>
+        <location filename="../ui/sensor_dock.py" line="261"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="306"/>
+        <location filename="../ui/sensor_dock.py" line="268"/>
         <source>any kind</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="373"/>
+        <location filename="../ui/sensor_dock.py" line="335"/>
         <source>new sensors, greedy order</source>
         <translation>新增终端（贪心顺序）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="378"/>
+        <location filename="../ui/sensor_dock.py" line="340"/>
         <source>Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points ({pct:.1f} %, weighted {wpct:.1f} %).</source>
         <translation>布设方案：{new} 个新增 + {existing} 个现有感知终端，覆盖 {n} 个风险点中的 {c} 个（{pct:.1f} %，加权 {wpct:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="381"/>
+        <location filename="../ui/sensor_dock.py" line="343"/>
         <source>Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.</source>
         <translation>规划：{model}，求解器 {solver}（{status}），新增 {k} 个感知终端，最优间隙 {gap}。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="411"/>
+        <location filename="../ui/sensor_dock.py" line="373"/>
         <source>Sensor layout (感知终端)</source>
         <translation>感知终端布设</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="415"/>
+        <location filename="../ui/sensor_dock.py" line="377"/>
         <source>Risk point coverage (风险点覆盖)</source>
         <translation>风险点覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="178"/>
+        <location filename="../ui/sensor_dock.py" line="140"/>
         <source>Add the risk points to the project first: a point layer of pipeline, slope, geological hazard, flooding or bridge risk points, with a kind and a weight field (the sample city has risk_points). The plan can also run as a Processing algorithm.</source>
         <translation>请先将风险点添加到项目中：即管线、边坡、地质灾害、内涝或桥梁风险点的点图层，需含类型字段和权重字段（示例城市数据中有 risk_points）。布设规划也可作为处理算法运行。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="373"/>
+        <location filename="../ui/sensor_dock.py" line="335"/>
         <source>Coverage of risk points</source>
         <translation>风险点覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="373"/>
+        <location filename="../ui/sensor_dock.py" line="335"/>
         <source>points</source>
         <translation>风险点数</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="373"/>
+        <location filename="../ui/sensor_dock.py" line="335"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="385"/>
+        <location filename="../ui/sensor_dock.py" line="347"/>
         <source>{n} warning(s):</source>
         <translation>{n} 条警告：</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="393"/>
+        <location filename="../ui/sensor_dock.py" line="355"/>
         <source>optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="393"/>
+        <location filename="../ui/sensor_dock.py" line="355"/>
         <source>time limit reached</source>
         <translation>已达时间上限</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="394"/>
+        <location filename="../ui/sensor_dock.py" line="356"/>
         <source>greedy</source>
         <translation>贪心</translation>
     </message>
@@ -2870,117 +2898,117 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="196"/>
+        <location filename="../provider/base.py" line="202"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="291"/>
+        <location filename="../provider/base.py" line="297"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="295"/>
+        <location filename="../provider/base.py" line="301"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="300"/>
+        <location filename="../provider/base.py" line="306"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="319"/>
+        <location filename="../provider/base.py" line="325"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="133"/>
+        <location filename="../provider/base.py" line="139"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: areas are measured on the ellipsoid, never in square degrees.</source>
         <translation>接受地理坐标系图层（EPSG:4490、4326…）：面积在椭球面上量算，绝不以平方度计。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="135"/>
+        <location filename="../provider/base.py" line="141"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: distances and areas are measured in a projected working CRS, the CGCS2000 3-degree Gauss–Krüger zone of the data’s centre inside China (UTM elsewhere) unless WORKING_CRS names one; the log says which. Outputs are in the input’s CRS.</source>
         <translation>接受地理坐标系图层（EPSG:4490、4326…）：距离和面积在投影工作坐标系中量算，除非 WORKING_CRS 另行指定，在中国境内采用数据中心所在的 CGCS2000 3 度带高斯–克吕格投影带（境外采用 UTM 带）；日志会说明所用的坐标系。输出采用输入图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="140"/>
+        <location filename="../provider/base.py" line="146"/>
         <source>Any CRS is accepted: coordinates are converted to CGCS2000 longitude and latitude (EPSG:4490).</source>
         <translation>接受任意坐标参考系：坐标转换为 CGCS2000 经纬度（EPSG:4490）。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="142"/>
+        <location filename="../provider/base.py" line="148"/>
         <source>Any CRS is accepted: the project points are read in SOURCE_CRS and compared with the layers in their own CRS.</source>
         <translation>接受任意坐标参考系：项目点按 SOURCE_CRS 读取，并在各图层自身的坐标系中与图层比较。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="145"/>
+        <location filename="../provider/base.py" line="151"/>
         <source>Awkward input, and your files</source>
         <translation>特殊输入与您的文件</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="147"/>
+        <location filename="../provider/base.py" line="153"/>
         <source>A layer without a coordinate reference system (or with a GeoPackage’s “Undefined SRS”) is refused, and so is a layer of the wrong geometry type. Curved geometries are converted to straight segments, invalid polygons are repaired and features left without geometry are skipped; one warning per layer lists them by feature id. An empty layer gives a warning and an empty result.</source>
         <translation>没有坐标参考系的图层（或 GeoPackage 的“Undefined SRS”）将被拒绝，几何类型不符的图层同样被拒绝。曲线几何转换为直线段，无效多边形会被修复，没有几何的要素会被跳过；每个图层给出一条警告，按要素编号列出这些要素。空图层给出警告并得到空结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="153"/>
+        <location filename="../provider/base.py" line="159"/>
         <source>Outputs never overwrite an input or each other. They are written beside their destination and moved into place only when the whole run succeeded: a cancel or a failure leaves every file that existed before the run as it was. A GeoPackage that already holds other layers keeps them; only the named layer is replaced. Secondary outputs may be left out in qgis_process runs.</source>
         <translation>输出绝不覆盖输入，也不相互覆盖。输出先写在目标位置旁，仅当整个运行成功后才移动到位：取消或失败时，运行前已存在的所有文件保持原样。已含其他图层的 GeoPackage 会保留这些图层，只替换指定的图层。在 qgis_process 中运行时可不输出次要结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="200"/>
+        <location filename="../provider/base.py" line="206"/>
         <source>{error}: “{path}”. No output was written.</source>
         <translation>{error}：“{path}”。未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="207"/>
+        <location filename="../provider/base.py" line="213"/>
         <source>Unexpected error ({kind}: {error}); no output was written. The details are in the message log (Spatial Planning Monitor); please report them.</source>
         <translation>意外错误（{kind}：{error}）；未写出任何结果。详细信息见日志消息面板（Spatial Planning Monitor）；请报告该问题。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="258"/>
+        <location filename="../provider/base.py" line="264"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="259"/>
+        <location filename="../provider/base.py" line="265"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="260"/>
+        <location filename="../provider/base.py" line="266"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="265"/>
+        <location filename="../provider/base.py" line="271"/>
         <source>Layer “{layer}” ({param}) is a table without geometry; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）是无几何的表；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="265"/>
+        <location filename="../provider/base.py" line="271"/>
         <source>geometries</source>
         <translation>几何</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="271"/>
+        <location filename="../provider/base.py" line="277"/>
         <source>Layer “{layer}” ({param}) has {got}; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）为{got}要素；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="275"/>
+        <location filename="../provider/base.py" line="281"/>
         <source>Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run again.</source>
         <translation>图层“{layer}”（{param}）没有坐标参考系，因此无法确定其面积和距离。请设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="281"/>
+        <location filename="../provider/base.py" line="287"/>
         <source>Layer “{layer}” ({param}) is empty: the results hold nothing from it.</source>
         <translation>图层“{layer}”（{param}）为空：结果中不含其任何内容。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="417"/>
+        <location filename="../provider/base.py" line="423"/>
         <source>{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).</source>
         <translation>{output}：字段“{field}”更名为“{new}”（fid 是 GeoPackage 自身的编号字段）。</translation>
     </message>
@@ -3132,157 +3160,157 @@
 <context>
     <name>VitalSignsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="69"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="68"/>
         <source>City vital signs (城市运行体征)</source>
         <translation>城市运行体征监测</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="72"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="71"/>
         <source>Readings (table or layer: CSV, GeoPackage, PostgreSQL)</source>
         <translation>监测数据（表或图层：CSV、GeoPackage、PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="74"/>
         <source>Readings: sensor id field</source>
         <translation>监测数据：感知终端编号字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="74"/>
         <source>Readings: time field</source>
         <translation>监测数据：时间字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="74"/>
         <source>Readings: metric field</source>
         <translation>监测数据：监测项字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="75"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="74"/>
         <source>Readings: value field</source>
         <translation>监测数据：数值字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="81"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="80"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="82"/>
         <source>Sensors: id field</source>
         <translation>感知终端：编号字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="82"/>
         <source>Sensors: kind field</source>
         <translation>感知终端：类型字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="83"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="82"/>
         <source>Sensors: name field</source>
         <translation>感知终端：名称字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="90"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="89"/>
         <source>Thresholds (CSV; default: the shipped table)</source>
         <translation>预警阈值（CSV；默认：插件自带的阈值表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="93"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="92"/>
         <source>From (local time, e.g. 2024-06-20 12:00:00; default: a day before TO)</source>
         <translation>起始时间（本地时间，如 2024-06-20 12:00:00；默认：TO 之前一天）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="96"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="95"/>
         <source>To (local time; default: the latest reading)</source>
         <translation>结束时间（本地时间；默认：最新读数的时间）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="98"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="97"/>
         <source>Local time zone (hours from UTC; times without a zone are local)</source>
         <translation>本地时区（与 UTC 相差的小时数；未带时区的时间按本地时间处理）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="101"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="100"/>
         <source>Districts (optional)</source>
         <translation>行政区（可选）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="103"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="102"/>
         <source>Districts: key field (code or name)</source>
         <translation>行政区：关联字段（代码或名称）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="106"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="105"/>
         <source>Sensors with warning levels</source>
         <translation>感知终端预警等级</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
         <source>Warning events</source>
         <translation>预警事件</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="209"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
         <source>Vital signs by district</source>
         <translation>分行政区运行体征</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="149"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="148"/>
         <source>READINGS: the table “{value}” cannot be opened (for a database, check that it is running and the connection details).</source>
         <translation>READINGS：无法打开表“{value}”（如为数据库，请检查其是否在运行以及连接参数）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="128"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="127"/>
         <source>{param}: “{value}” is not a time; expected {format}.</source>
         <translation>{param}：“{value}”不是时间；应为 {format}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="146"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="145"/>
         <source>TIME_FROM must be before TIME_TO.</source>
         <translation>TIME_FROM 必须早于 TIME_TO。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="164"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="163"/>
         <source>Sensors of kind {kinds} have no row in the thresholds table: they get no level and are not counted as offline.</source>
         <translation>类型为 {kinds} 的感知终端在阈值表中没有记录：不判定预警等级，也不计为失联。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="170"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="169"/>
         <source>Reading the readings</source>
         <translation>正在读取监测数据</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="174"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="173"/>
         <source>READINGS “{layer}”: {error}</source>
         <translation>READINGS“{layer}”：{error}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="182"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="181"/>
         <source>READINGS “{layer}”: no reading belongs to a sensor of SENSORS with a threshold for its metric; nothing to evaluate.</source>
         <translation>READINGS“{layer}”：没有任何读数属于 SENSORS 中对该监测项设有阈值的感知终端；无可评估的内容。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="184"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="183"/>
         <source>Levels, events and offline sensors</source>
         <translation>正在计算预警等级、预警事件和失联终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="206"/>
         <source>Sensor warning levels</source>
         <translation>感知终端预警等级</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="219"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="218"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="231"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="230"/>
         <source>{n} sensors lie outside every district: they are left out of the district table.</source>
         <translation>{n} 个感知终端不在任何行政区内：未计入行政区表。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="239"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="238"/>
         <source>{n} sensors: {off} offline; {ev} warning events ({red} red), {al} rate alarms between {start} and {end}.</source>
         <translation>{n} 个感知终端：{off} 个失联；{start} 至 {end} 期间共 {ev} 次预警事件（红色 {red} 次），{al} 次变化速率报警。</translation>
     </message>
@@ -3290,122 +3318,122 @@
 <context>
     <name>VitalsDock</name>
     <message>
-        <location filename="../ui/vitals_dock.py" line="106"/>
+        <location filename="../ui/vitals_dock.py" line="112"/>
         <source>City vital signs (城市运行体征)</source>
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="107"/>
+        <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Readings</source>
         <translation>监测数据</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="108"/>
+        <location filename="../ui/vitals_dock.py" line="114"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="109"/>
+        <location filename="../ui/vitals_dock.py" line="115"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="110"/>
+        <location filename="../ui/vitals_dock.py" line="116"/>
         <source>Auto, every (s)</source>
         <translation>自动刷新间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="111"/>
+        <location filename="../ui/vitals_dock.py" line="117"/>
         <source>Active warnings (worst first)</source>
         <translation>当前预警（最严重的在前）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="112"/>
+        <location filename="../ui/vitals_dock.py" line="118"/>
         <source>Offline sensors (失联)</source>
         <translation>失联感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="113"/>
+        <location filename="../ui/vitals_dock.py" line="119"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="113"/>
+        <location filename="../ui/vitals_dock.py" line="119"/>
         <source>Sensor</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="113"/>
+        <location filename="../ui/vitals_dock.py" line="119"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="113"/>
+        <location filename="../ui/vitals_dock.py" line="119"/>
         <source>Since</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="115"/>
+        <location filename="../ui/vitals_dock.py" line="121"/>
         <source>Click a warning to see its readings</source>
         <translation>点击预警可查看其读数</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="142"/>
+        <location filename="../ui/vitals_dock.py" line="148"/>
         <source>a readings table (sensor_id, time, metric, value; CSV, GeoPackage or PostgreSQL, e.g. sample/vital_readings.csv.gz)</source>
         <translation>监测数据表（sensor_id、time、metric、value；CSV、GeoPackage 或 PostgreSQL，如 sample/vital_readings.csv.gz）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="145"/>
+        <location filename="../ui/vitals_dock.py" line="151"/>
         <source>the sensors (points with sensor_id, kind, name; e.g. sensors_existing)</source>
         <translation>感知终端图层（含 sensor_id、kind、name 的点；如 sensors_existing）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="146"/>
+        <location filename="../ui/vitals_dock.py" line="152"/>
         <source>Add {what} to the project; or run City vital signs for the events and district table.</source>
         <translation>请将{what}添加到项目中；或运行“城市运行体征监测”以获得预警事件和行政区表。</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="146"/>
+        <location filename="../ui/vitals_dock.py" line="152"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="172"/>
+        <location filename="../ui/vitals_dock.py" line="178"/>
         <source>Sensors “{layer}” need the fields {fields}.</source>
         <translation>感知终端图层“{layer}”需要字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="185"/>
+        <location filename="../ui/vitals_dock.py" line="191"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="187"/>
+        <location filename="../ui/vitals_dock.py" line="193"/>
         <source>City vital signs</source>
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="196"/>
+        <location filename="../ui/vitals_dock.py" line="202"/>
         <source>Could not evaluate the readings: {error}</source>
         <translation>无法评估监测数据：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="205"/>
+        <location filename="../ui/vitals_dock.py" line="211"/>
         <source>Could not show the result: {error}</source>
         <translation>无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="238"/>
+        <location filename="../ui/vitals_dock.py" line="244"/>
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="252"/>
+        <location filename="../ui/vitals_dock.py" line="258"/>
         <source>{w} active warnings, {o} offline of {n} sensors; latest reading {t}. {note}</source>
         <translation>当前预警 {w} 条，{n} 个感知终端中失联 {o} 个；最新读数时间 {t}。{note}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="252"/>
+        <location filename="../ui/vitals_dock.py" line="258"/>
         <source>No reading matches a sensor and a threshold. {note}</source>
         <translation>没有与感知终端及阈值相匹配的读数。{note}</translation>
     </message>
@@ -4881,77 +4909,77 @@
         <translation>图集无法启动（没有覆盖图层？）。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layers.py" line="58"/>
+        <location filename="../layers/report_layers.py" line="59"/>
         <source>Layer “{layer}” has no field “{field}” ({what}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{what}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layers.py" line="109"/>
+        <location filename="../layers/report_layers.py" line="110"/>
         <source>land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="86"/>
+        <location filename="../layers/report_layout.py" line="93"/>
         <source>District boundary</source>
         <translation>行政区界线</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="87"/>
+        <location filename="../layers/report_layout.py" line="94"/>
         <source>Districts of the city</source>
         <translation>全市行政区</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Planned land use</source>
         <translation>规划用地用海</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Control-line violations</source>
         <translation>三线占用图斑</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="90"/>
+        <location filename="../layers/report_layout.py" line="97"/>
         <source>Carbon emission grid</source>
         <translation>碳排放网格</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="91"/>
+        <location filename="../layers/report_layout.py" line="98"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="93"/>
+        <location filename="../layers/report_layout.py" line="100"/>
         <source>This district</source>
         <translation>本行政区</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="94"/>
+        <location filename="../layers/report_layout.py" line="101"/>
         <source>Other districts</source>
         <translation>其他行政区</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="95"/>
+        <location filename="../layers/report_layout.py" line="102"/>
         <source>This district (status colour)</source>
         <translation>本行政区（状态配色）</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="96"/>
+        <location filename="../layers/report_layout.py" line="103"/>
         <source>Mean of the districts</source>
         <translation>各行政区均值</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="97"/>
+        <location filename="../layers/report_layout.py" line="104"/>
         <source>Range of the districts</source>
         <translation>各行政区取值范围</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="98"/>
+        <location filename="../layers/report_layout.py" line="105"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="99"/>
+        <location filename="../layers/report_layout.py" line="106"/>
         <source>No indicator value for this district</source>
         <translation>本行政区无该指标值</translation>
     </message>
@@ -4961,47 +4989,47 @@
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="129"/>
+        <location filename="../layers/report_layout.py" line="144"/>
         <source>Layer “{layer}” has no features: there is no district to print.</source>
         <translation>图层“{layer}”没有要素：没有可输出的行政区。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="133"/>
+        <location filename="../layers/report_layout.py" line="148"/>
         <source>indicator table of spm:indicators</source>
         <translation>spm:indicators 的指标表</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="153"/>
+        <location filename="../layers/report_layout.py" line="168"/>
         <source>Template “{template}” is neither a shipped template ({names}) nor an existing .qpt file.</source>
         <translation>模板“{template}”既不是插件自带的模板（{names}），也不是已有的 .qpt 文件。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="166"/>
+        <location filename="../layers/report_layout.py" line="181"/>
         <source>Template “{path}” cannot be read: {error}</source>
         <translation>无法读取模板“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="171"/>
+        <location filename="../layers/report_layout.py" line="186"/>
         <source>Template “{path}” is not a QGIS print layout template (.qpt).</source>
         <translation>模板“{path}”不是 QGIS 打印布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="184"/>
+        <location filename="../layers/report_layout.py" line="199"/>
         <source>Template “{path}” could not be loaded.</source>
         <translation>无法加载模板“{path}”。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="187"/>
+        <location filename="../layers/report_layout.py" line="202"/>
         <source>Template “{path}” has no map item: a district report needs at least one map.</source>
         <translation>模板“{path}”中没有地图项：分区报告至少需要一幅地图。</translation>
     </message>
     <message>
-        <location filename="../layers/report_layout.py" line="237"/>
+        <location filename="../layers/report_layout.py" line="252"/>
         <source>No Chinese (CJK) font is installed, so Chinese text would print as boxes. Install one, e.g. on Debian/Ubuntu: apt install fonts-noto-cjk.</source>
         <translation>未安装中文（CJK）字体，中文将打印为方框。请安装一种中文字体，例如在 Debian/Ubuntu 上：apt install fonts-noto-cjk。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/common.py" line="11"/>
+        <location filename="../provider/algorithms/codes/common.py" line="12"/>
         <source>Building code scheme (id from building_code_schemes.json, or path.json[#id]; shipped: {ids})</source>
         <translation>房屋建筑编码方案（building_code_schemes.json 中的方案代码，或 path.json[#id]；自带：{ids}）</translation>
     </message>
@@ -5056,82 +5084,82 @@
         <translation>分区报告布局（图集）…</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="242"/>
+        <location filename="../ui/atlas_report.py" line="241"/>
         <source>District report</source>
         <translation>分区监测报告</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="67"/>
+        <location filename="../ui/atlas_report.py" line="66"/>
         <source>Layout “{name}” is ready ({n} pages); charts are in {folder}.</source>
         <translation>布局“{name}”已就绪（{n} 页）；图表保存在 {folder}。</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="158"/>
+        <location filename="../ui/atlas_report.py" line="157"/>
         <source>District report layout</source>
         <translation>分区报告布局</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="176"/>
+        <location filename="../ui/atlas_report.py" line="175"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Districts (atlas coverage)</source>
         <translation>行政区（图集覆盖图层）</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>District name field</source>
         <translation>行政区名称字段</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Indicator table (spm:indicators TABLE)</source>
         <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Carbon emission grid (optional)</source>
         <translation>碳排放网格（可选）</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Sensors (optional)</source>
         <translation>感知终端（可选）</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="186"/>
+        <location filename="../ui/atlas_report.py" line="185"/>
         <source>Monitoring year</source>
         <translation>监测年份</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="220"/>
+        <location filename="../ui/atlas_report.py" line="219"/>
         <source>Layout template</source>
         <translation>布局模板</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="220"/>
+        <location filename="../ui/atlas_report.py" line="219"/>
         <source>QGIS layout templates (*.qpt)</source>
         <translation>QGIS 布局模板 (*.qpt)</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="231"/>
+        <location filename="../ui/atlas_report.py" line="230"/>
         <source>districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="231"/>
+        <location filename="../ui/atlas_report.py" line="230"/>
         <source>planned land use</source>
         <translation>规划用地用海</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="238"/>
+        <location filename="../ui/atlas_report.py" line="237"/>
         <source>Choose a layer for the {what}.</source>
         <translation>请为{what}选择图层。</translation>
     </message>
@@ -5201,17 +5229,17 @@
         <translation>按此处计算（第 8 级，取基底上的点）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="24"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="21"/>
         <source>Layer “{layer}”: field “{field}” holds numbers; codes are read with their leading zero restored (101 → 0101).</source>
         <translation>图层“{layer}”：字段“{field}”为数值型；读取编码时已补回首位的 0（101 → 0101）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="28"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="25"/>
         <source>Layer “{layer}”: field “{field}” ({label}) holds {kind} values; land-use codes must be text.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）为 {kind} 类型；地类编码必须是文本型。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="39"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="36"/>
         <source>Layer “{layer}” has no CRS: areas are planar in its units.</source>
         <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
     </message>
@@ -5236,77 +5264,77 @@
         <translation>RADIUS 必须大于 0（当前为 {value}）。</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="345"/>
+        <location filename="../bridge/frames.py" line="346"/>
         <source>ring with fewer than 4 points (no area) dropped</source>
         <translation>已删除少于 4 个点的环（无面积）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="350"/>
+        <location filename="../bridge/frames.py" line="351"/>
         <source>unclosed ring closed</source>
         <translation>未闭合的环已闭合</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="363"/>
+        <location filename="../bridge/frames.py" line="364"/>
         <source>empty parts dropped</source>
         <translation>已删除空部件</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="371"/>
+        <location filename="../bridge/frames.py" line="372"/>
         <source>line of fewer than 2 distinct points dropped</source>
         <translation>已删除不足 2 个不同点的线</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="401"/>
+        <location filename="../bridge/frames.py" line="402"/>
         <source>parts of another geometry type dropped</source>
         <translation>已删除其他几何类型的部件</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="409"/>
+        <location filename="../bridge/frames.py" line="410"/>
         <source>invalid polygon made valid ({reason})</source>
         <translation>无效多边形已修复（{reason}）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="425"/>
+        <location filename="../bridge/frames.py" line="426"/>
         <source>curves segmentized</source>
         <translation>曲线已分段为直线</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="432"/>
+        <location filename="../bridge/frames.py" line="433"/>
         <source>unreadable geometry ({error})</source>
         <translation>几何无法读取（{error}）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="436"/>
+        <location filename="../bridge/frames.py" line="437"/>
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="438"/>
+        <location filename="../bridge/frames.py" line="439"/>
         <source>read from its vertices</source>
         <translation>由其顶点重建</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="454"/>
+        <location filename="../bridge/frames.py" line="455"/>
         <source>skipped (read without geometry)</source>
         <translation>已跳过（按无几何读取）</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="454"/>
+        <location filename="../bridge/frames.py" line="455"/>
         <source>repaired</source>
         <translation>已修复</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="461"/>
+        <location filename="../bridge/frames.py" line="462"/>
         <source>{n} {label}, {reasons}: feature {fids}</source>
         <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="461"/>
+        <location filename="../bridge/frames.py" line="462"/>
         <source>{n} {label}, {reasons}: features {fids}</source>
         <translation>{label} {n} 个（{reasons}）：要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../bridge/frames.py" line="464"/>
+        <location filename="../bridge/frames.py" line="465"/>
         <source>Layer “{layer}”: {n} geometries needed care. {details}.</source>
         <translation>图层“{layer}”：{n} 个几何需要处理。{details}。</translation>
     </message>
@@ -6016,7 +6044,7 @@
         <translation>{path} 不是城市码登记库（请用 spm:link_codes 生成）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="48"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="45"/>
         <source>Working CRS {crs}.</source>
         <translation>工作坐标系 {crs}。</translation>
     </message>
@@ -6026,37 +6054,37 @@
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
         <source>Land use before (earlier survey)</source>
         <translation>前期土地利用（较早一期调查）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
         <source>Code field (before)</source>
         <translation>编码字段（前期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
         <source>Land use after (later survey)</source>
         <translation>后期土地利用（较晚一期调查）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="125"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
         <source>Code field (after)</source>
         <translation>编码字段（后期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="141"/>
         <source>land-use code (before)</source>
         <translation>地类编码（前期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="138"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="141"/>
         <source>land-use code (after)</source>
         <translation>地类编码（后期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="153"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="156"/>
         <source>Layer “{layer}” has no TBDLMJ/TBMJ field: its parcels are measured on the ellipsoid.</source>
         <translation>图层“{layer}”没有 TBDLMJ/TBMJ 字段：其图斑面积按椭球面量算。</translation>
     </message>
@@ -6086,22 +6114,22 @@
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="209"/>
+        <location filename="../provider/destinations.py" line="210"/>
         <source>{output} ({dest_name}) would write into “{path}”, which is the input {input} ({input_name}). Choose another file: an input is never overwritten.</source>
         <translation>{output}（{dest_name}）将写入“{path}”，而它是输入 {input}（{input_name}）。请另选文件：输入绝不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="219"/>
+        <location filename="../provider/destinations.py" line="220"/>
         <source>{first} ({first_name}) and {second} ({second_name}) both write “{path}”. Give each output its own file (or its own layer of a GeoPackage).</source>
         <translation>{first}（{first_name}）和 {second}（{second_name}）都写入“{path}”。请为每个输出指定单独的文件（或 GeoPackage 中单独的图层）。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="229"/>
+        <location filename="../provider/destinations.py" line="230"/>
         <source>“{folder}” (the folder of {output}, {name}) does not exist or is not writable.</source>
         <translation>“{folder}”（{output}（{name}）所在的文件夹）不存在或不可写。</translation>
     </message>
     <message>
-        <location filename="../provider/destinations.py" line="233"/>
+        <location filename="../provider/destinations.py" line="234"/>
         <source>{output} ({name}): “{path}” exists and is read-only.</source>
         <translation>{output}（{name}）：“{path}”已存在且为只读。</translation>
     </message>
@@ -6136,22 +6164,22 @@
         <translation>以米为单位的工作坐标系（为空则采用输入的投影坐标系；地理坐标系输入则采用其中心所在的高斯–克吕格 / UTM 投影带）</translation>
     </message>
     <message>
-        <location filename="../provider/working_crs.py" line="83"/>
+        <location filename="../provider/working_crs.py" line="82"/>
         <source>WORKING_CRS {crs} is geographic; give a projected CRS in metres.</source>
         <translation>WORKING_CRS {crs} 是地理坐标系；请指定以米为单位的投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../provider/working_crs.py" line="85"/>
+        <location filename="../provider/working_crs.py" line="84"/>
         <source>Measuring in {crs} ({name}), as WORKING_CRS says.</source>
         <translation>按 WORKING_CRS 的指定，在 {crs}（{name}）中量算。</translation>
     </message>
     <message>
-        <location filename="../provider/working_crs.py" line="89"/>
+        <location filename="../provider/working_crs.py" line="88"/>
         <source>Layer “{layer}” has no CRS: its coordinates are taken as metres.</source>
         <translation>图层“{layer}”没有坐标参考系：其坐标按米处理。</translation>
     </message>
     <message>
-        <location filename="../provider/working_crs.py" line="99"/>
+        <location filename="../provider/working_crs.py" line="98"/>
         <source>Layer “{layer}” is in geographic coordinates ({crs}): it is measured in {work} ({name}), the zone of the data’s centre ({lon:.3f}°, {lat:.3f}°); outputs are written in {crs}. Set WORKING_CRS to choose another.</source>
         <translation>图层“{layer}”采用地理坐标系（{crs}）：在数据中心（{lon:.3f}°，{lat:.3f}°）所在投影带 {work}（{name}）中量算；输出以 {crs} 写出。如需其他坐标系，请设置 WORKING_CRS。</translation>
     </message>
@@ -6161,12 +6189,12 @@
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="231"/>
+        <location filename="../ui/atlas_report.py" line="230"/>
         <source>control-line violations (the OUTPUT of spm:control_lines)</source>
         <translation>三线占用图斑（spm:control_lines 的 OUTPUT 输出）</translation>
     </message>
     <message>
-        <location filename="../ui/atlas_report.py" line="231"/>
+        <location filename="../ui/atlas_report.py" line="230"/>
         <source>indicator table (the TABLE of spm:indicators)</source>
         <translation>指标表（spm:indicators 的 TABLE 输出）</translation>
     </message>
@@ -6236,17 +6264,17 @@
         <translation>{register} 中的城市码 {code}（{type}）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="53"/>
+        <location filename="../ui/indicator_dock.py" line="51"/>
         <source>Compute indicators…</source>
         <translation>计算指标…</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="94"/>
+        <location filename="../ui/sensor_dock.py" line="49"/>
         <source>Open “Plan sensor sites”…</source>
         <translation>打开“感知终端布设选址”…</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="87"/>
+        <location filename="../ui/vitals_dock.py" line="93"/>
         <source>Open City vital signs (城市运行体征)…</source>
         <translation>打开城市运行体征…</translation>
     </message>
@@ -6351,29 +6379,64 @@
         <translation>在 Dask 集群上运行：调度器地址（tcp://host:8786），或 local:N 表示 N 个本机工作进程；留空则在 QGIS 中运行</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="39"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="38"/>
         <source>SCHEDULER: the batch engine measures planar areas only; set AREA_METHOD to PLANAR, or leave SCHEDULER empty.</source>
         <translation>SCHEDULER：批处理引擎目前只计算平面面积；请将 AREA_METHOD 设为 PLANAR，或将 SCHEDULER 留空。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="52"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="51"/>
         <source>SCHEDULER: layer “{layer}” must be a whole layer of a file (GeoPackage, shapefile …), without a filter or a selection.</source>
         <translation>SCHEDULER：图层“{layer}”必须是文件中的完整图层（GeoPackage、shapefile 等），不能带筛选条件或只用选中要素。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="73"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="72"/>
         <source>SCHEDULER: output {name} must be a GeoPackage (.gpkg).</source>
         <translation>SCHEDULER：输出 {name} 必须是 GeoPackage（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="95"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="94"/>
         <source>Handing the work to the batch engine ({scheduler}).</source>
         <translation>将计算交给批处理引擎（{scheduler}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="119"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="118"/>
         <source>The batch engine failed: {error}</source>
         <translation>批处理引擎运行失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/reports/balance.py" line="38"/>
+        <source>Table “{table}” has no column {missing}: it is not the output of {alg}.</source>
+        <translation>表“{table}”缺少列 {missing}：它不是 {alg} 的输出。</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="107"/>
+        <source>Farmland balance and new construction land</source>
+        <translation>耕地进出平衡与新增建设用地</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="108"/>
+        <source>Farmland lost (耕地流出)</source>
+        <translation>耕地流出</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="109"/>
+        <source>Farmland gained (耕地流入)</source>
+        <translation>耕地流入</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="110"/>
+        <source>Farmland net change (净增减)</source>
+        <translation>耕地净增减</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="111"/>
+        <source>New construction inside the boundary</source>
+        <translation>城镇开发边界内新增建设用地</translation>
+    </message>
+    <message>
+        <location filename="../layers/report_layout.py" line="112"/>
+        <source>New construction outside the boundary</source>
+        <translation>城镇开发边界外新增建设用地</translation>
     </message>
 </context>
 </TS>
