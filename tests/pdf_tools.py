@@ -50,8 +50,9 @@ def printed(value, unit):
 
 
 def printed_numbers(text):
-    """Every number of ``text`` as printed, in order (the indicator table has no other digits)."""
-    return re.findall(r'-?\d[\d,]*(?:\.\d+)?', text)
+    """Every number of ``text`` as printed, in order; the minutes in indicator names (步行5分钟,
+    15分钟社区生活圈) are words, not numbers."""
+    return re.findall(r'-?\d[\d,]*(?:\.\d+)?', re.sub(r'\d+分钟', '分钟', text))
 
 
 def fonts(path):

@@ -334,7 +334,7 @@ def indicator_table(layout, rect, size=7, spec=TABLE_COLUMNS, item_id='indicator
     table.setHeaderTextFormat(_text_format(size, True))
     table.setContentTextFormat(_text_format(size))
     table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.HeaderCenter)
-    table.setCellMargin(0.8)
+    table.setCellMargin(0.25)
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor('#8c8c8c'))
     table.setMaximumNumberOfFeatures(60)
