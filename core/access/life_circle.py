@@ -257,7 +257,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
 def _district_of(xy, districts, keys):
     """District key of each point ('' outside every district; the first district on a shared border)."""
     out = np.full(len(xy), '', dtype=object)
-    if districts is None:
+    if districts is None or not len(xy):
         return out
     ok = np.isfinite(xy).all(axis=1)
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(xy[ok, 0], xy[ok, 1]))

@@ -79,7 +79,7 @@ def test_a_layer_without_crs_stops_naming_it(run_alg, city, tmp_path, alg, srs):
     assert os.listdir(out) == []
 
 
-@pytest.mark.parametrize('alg', [a for a in ALGORITHMS if a != 'spm:beidou_grid_code'])   # any geometry there
+@pytest.mark.parametrize('alg', [a for a in ALGORITHMS if a not in ('spm:beidou_grid_code', 'spm:link_codes')])   # any geometry there
 def test_lines_where_polygons_or_points_are_needed_stop(run_alg, city, tmp_path, alg):
     param, layer = runs.MAIN_INPUT[alg]
     params = runs.params(alg, city[0], str(tmp_path), city[1])
