@@ -1171,142 +1171,142 @@
 <context>
     <name>IndicatorDock</name>
     <message>
-        <location filename="../ui/indicator_dock.py" line="55"/>
+        <location filename="../ui/indicator_dock.py" line="54"/>
         <source>City indicators (城市体检)</source>
         <translation>城市体检指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="90"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Districts</source>
         <translation>行政区图层</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Key field</source>
         <translation>关联字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>District</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Show contributing features</source>
         <translation>显示参与计算的要素</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Restore style</source>
         <translation>恢复样式</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Land use</source>
         <translation>土地利用</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Land-use code field</source>
         <translation>地类编码字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Ecological red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Permanent farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Buildings</source>
         <translation>建筑</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="128"/>
+        <location filename="../ui/indicator_dock.py" line="127"/>
         <source>Risk kind field</source>
         <translation>风险类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="144"/>
+        <location filename="../ui/indicator_dock.py" line="143"/>
         <source>Source layers (for tracing)</source>
         <translation>源图层（用于溯源）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="258"/>
+        <location filename="../ui/indicator_dock.py" line="257"/>
         <source>Layer “{layer}”: {problem}</source>
         <translation>图层“{layer}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="354"/>
+        <location filename="../ui/indicator_dock.py" line="353"/>
         <source>{name}: {n} district(s) in 预警/超标 selected.</source>
         <translation>{name}：已选中 {n} 个预警/超标行政区。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="440"/>
+        <location filename="../ui/indicator_dock.py" line="439"/>
         <source>The indicator has no value in any district.</source>
         <translation>该指标在所有行政区均无数值。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="93"/>
+        <location filename="../ui/indicator_dock.py" line="92"/>
         <source>Change since the previous result (give spm:indicators a PREVIOUS table)</source>
         <translation>与上期结果相比的变化（需为 spm:indicators 指定 PREVIOUS 表）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="182"/>
+        <location filename="../ui/indicator_dock.py" line="181"/>
         <source>No indicator table in the project yet. Compute the indicators first with “City indicators” (spm:indicators) on your districts and land use; its indicator table is what this panel shows.</source>
         <translation>项目中还没有指标表。请先用“城市体检指标”（spm:indicators）基于行政区和土地利用计算指标；本面板显示的就是其指标表。</translation>
     </message>
@@ -2564,217 +2564,217 @@
 <context>
     <name>SensorDock</name>
     <message>
-        <location filename="../ui/sensor_dock.py" line="53"/>
+        <location filename="../ui/sensor_dock.py" line="52"/>
         <source>Sensor planning (感知终端布设)</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="78"/>
+        <location filename="../ui/sensor_dock.py" line="77"/>
         <source>Straight</source>
         <translation>直线</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="80"/>
+        <location filename="../ui/sensor_dock.py" line="79"/>
         <source>Straight-line distance, or along the road network</source>
         <translation>直线距离，或沿道路网络的距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="81"/>
+        <location filename="../ui/sensor_dock.py" line="80"/>
         <source>Maximal covering: the most risk weight covered with P new sensors</source>
         <translation>最大覆盖：用 P 个新增终端覆盖尽可能多的风险权重</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="81"/>
+        <location filename="../ui/sensor_dock.py" line="80"/>
         <source>Set covering: the fewest new sensors covering every reachable point</source>
         <translation>集合覆盖：用最少的新增终端覆盖所有可达风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="81"/>
+        <location filename="../ui/sensor_dock.py" line="80"/>
         <source>P new sensors minimising the weighted distance to the nearest sensor</source>
         <translation>P 个新增终端，使到最近终端的加权距离最小</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="89"/>
+        <location filename="../ui/sensor_dock.py" line="88"/>
         <source>by kind</source>
         <translation>按类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Risk points</source>
         <translation>风险点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Kind field</source>
         <translation>类型字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Weight field</source>
         <translation>权重字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Existing sensors</source>
         <translation>现有感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Their radius field</source>
         <translation>其覆盖半径字段</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Candidate sites</source>
         <translation>候选站点</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>P (new)</source>
         <translation>P（新增）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Spacing</source>
         <translation>间距</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Time limit</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Plan</source>
         <translation>开始规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Add / remove on map</source>
         <translation>在地图上增删</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="151"/>
+        <location filename="../ui/sensor_dock.py" line="150"/>
         <source>Back to plan</source>
         <translation>返回规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="163"/>
+        <location filename="../ui/sensor_dock.py" line="162"/>
         <source>Empty: candidate sites every “Spacing” along the roads (or on a grid when there are no roads).</source>
         <translation>为空：沿道路每隔“间距”生成候选站点（无道路时按格网生成）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="211"/>
+        <location filename="../ui/sensor_dock.py" line="210"/>
         <source>Pick the risk point layer.</source>
         <translation>请选择风险点图层。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="243"/>
+        <location filename="../ui/sensor_dock.py" line="242"/>
         <source>Sensor planning</source>
         <translation>感知终端布设规划</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="248"/>
+        <location filename="../ui/sensor_dock.py" line="247"/>
         <source>Planning…</source>
         <translation>正在规划…</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="261"/>
+        <location filename="../ui/sensor_dock.py" line="260"/>
         <source>Canceled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="268"/>
+        <location filename="../ui/sensor_dock.py" line="267"/>
         <source>any kind</source>
         <translation>任意类型</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="335"/>
+        <location filename="../ui/sensor_dock.py" line="334"/>
         <source>new sensors, greedy order</source>
         <translation>新增终端（贪心顺序）</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="340"/>
+        <location filename="../ui/sensor_dock.py" line="339"/>
         <source>Layout: {new} new + {existing} existing sensors cover {c} of {n} risk points ({pct:.1f} %, weighted {wpct:.1f} %).</source>
         <translation>布设方案：{new} 个新增 + {existing} 个现有感知终端，覆盖 {n} 个风险点中的 {c} 个（{pct:.1f} %，加权 {wpct:.1f} %）。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="343"/>
+        <location filename="../ui/sensor_dock.py" line="342"/>
         <source>Plan: {model} with {solver} ({status}), {k} new sensors, proven gap {gap}.</source>
         <translation>规划：{model}，求解器 {solver}（{status}），新增 {k} 个感知终端，最优间隙 {gap}。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="373"/>
+        <location filename="../ui/sensor_dock.py" line="372"/>
         <source>Sensor layout (感知终端)</source>
         <translation>感知终端布设</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="377"/>
+        <location filename="../ui/sensor_dock.py" line="376"/>
         <source>Risk point coverage (风险点覆盖)</source>
         <translation>风险点覆盖</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="140"/>
+        <location filename="../ui/sensor_dock.py" line="139"/>
         <source>Add the risk points to the project first: a point layer of pipeline, slope, geological hazard, flooding or bridge risk points, with a kind and a weight field (the sample city has risk_points). The plan can also run as a Processing algorithm.</source>
         <translation>请先将风险点添加到项目中：即管线、边坡、地质灾害、内涝或桥梁风险点的点图层，需含类型字段和权重字段（示例城市数据中有 risk_points）。布设规划也可作为处理算法运行。</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="335"/>
+        <location filename="../ui/sensor_dock.py" line="334"/>
         <source>Coverage of risk points</source>
         <translation>风险点覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="335"/>
+        <location filename="../ui/sensor_dock.py" line="334"/>
         <source>points</source>
         <translation>风险点数</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="335"/>
+        <location filename="../ui/sensor_dock.py" line="334"/>
         <source>weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="347"/>
+        <location filename="../ui/sensor_dock.py" line="346"/>
         <source>{n} warning(s):</source>
         <translation>{n} 条警告：</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="355"/>
+        <location filename="../ui/sensor_dock.py" line="354"/>
         <source>optimal</source>
         <translation>最优</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="355"/>
+        <location filename="../ui/sensor_dock.py" line="354"/>
         <source>time limit reached</source>
         <translation>已达时间上限</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="356"/>
+        <location filename="../ui/sensor_dock.py" line="355"/>
         <source>greedy</source>
         <translation>贪心</translation>
     </message>
@@ -3318,122 +3318,122 @@
 <context>
     <name>VitalsDock</name>
     <message>
-        <location filename="../ui/vitals_dock.py" line="112"/>
+        <location filename="../ui/vitals_dock.py" line="111"/>
         <source>City vital signs (城市运行体征)</source>
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="113"/>
+        <location filename="../ui/vitals_dock.py" line="112"/>
         <source>Readings</source>
         <translation>监测数据</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="114"/>
+        <location filename="../ui/vitals_dock.py" line="113"/>
         <source>Sensors</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="115"/>
+        <location filename="../ui/vitals_dock.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="116"/>
+        <location filename="../ui/vitals_dock.py" line="115"/>
         <source>Auto, every (s)</source>
         <translation>自动刷新间隔（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="117"/>
+        <location filename="../ui/vitals_dock.py" line="116"/>
         <source>Active warnings (worst first)</source>
         <translation>当前预警（最严重的在前）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="118"/>
+        <location filename="../ui/vitals_dock.py" line="117"/>
         <source>Offline sensors (失联)</source>
         <translation>失联感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="119"/>
+        <location filename="../ui/vitals_dock.py" line="118"/>
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="119"/>
+        <location filename="../ui/vitals_dock.py" line="118"/>
         <source>Sensor</source>
         <translation>感知终端</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="119"/>
+        <location filename="../ui/vitals_dock.py" line="118"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="119"/>
+        <location filename="../ui/vitals_dock.py" line="118"/>
         <source>Since</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="121"/>
+        <location filename="../ui/vitals_dock.py" line="120"/>
         <source>Click a warning to see its readings</source>
         <translation>点击预警可查看其读数</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="148"/>
+        <location filename="../ui/vitals_dock.py" line="147"/>
         <source>a readings table (sensor_id, time, metric, value; CSV, GeoPackage or PostgreSQL, e.g. sample/vital_readings.csv.gz)</source>
         <translation>监测数据表（sensor_id、time、metric、value；CSV、GeoPackage 或 PostgreSQL，如 sample/vital_readings.csv.gz）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="151"/>
+        <location filename="../ui/vitals_dock.py" line="150"/>
         <source>the sensors (points with sensor_id, kind, name; e.g. sensors_existing)</source>
         <translation>感知终端图层（含 sensor_id、kind、name 的点；如 sensors_existing）</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="152"/>
+        <location filename="../ui/vitals_dock.py" line="151"/>
         <source>Add {what} to the project; or run City vital signs for the events and district table.</source>
         <translation>请将{what}添加到项目中；或运行“城市运行体征监测”以获得预警事件和行政区表。</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="152"/>
+        <location filename="../ui/vitals_dock.py" line="151"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="178"/>
+        <location filename="../ui/vitals_dock.py" line="177"/>
         <source>Sensors “{layer}” need the fields {fields}.</source>
         <translation>感知终端图层“{layer}”需要字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="191"/>
+        <location filename="../ui/vitals_dock.py" line="190"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="193"/>
+        <location filename="../ui/vitals_dock.py" line="192"/>
         <source>City vital signs</source>
         <translation>城市运行体征</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="202"/>
+        <location filename="../ui/vitals_dock.py" line="201"/>
         <source>Could not evaluate the readings: {error}</source>
         <translation>无法评估监测数据：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="211"/>
+        <location filename="../ui/vitals_dock.py" line="210"/>
         <source>Could not show the result: {error}</source>
         <translation>无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="244"/>
+        <location filename="../ui/vitals_dock.py" line="243"/>
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="258"/>
+        <location filename="../ui/vitals_dock.py" line="257"/>
         <source>{w} active warnings, {o} offline of {n} sensors; latest reading {t}. {note}</source>
         <translation>当前预警 {w} 条，{n} 个感知终端中失联 {o} 个；最新读数时间 {t}。{note}</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="258"/>
+        <location filename="../ui/vitals_dock.py" line="257"/>
         <source>No reading matches a sensor and a threshold. {note}</source>
         <translation>没有与感知终端及阈值相匹配的读数。{note}</translation>
     </message>
@@ -5599,12 +5599,12 @@
         <translation>没有城市码方案“{name}”；可用方案：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="42"/>
+        <location filename="../core/codes/citycode_types.py" line="41"/>
         <source>Give the type of the codes (CODE_TYPE): one of {types}, or a name of your own.</source>
         <translation>请指定编码类型（CODE_TYPE）：{types} 之一，或自定义名称。</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="50"/>
+        <location filename="../core/codes/citycode_types.py" line="49"/>
         <source>Code type “{name}”: a type of your own is a word of at most 40 letters, digits, “_”, “-”, “.” or “:”.</source>
         <translation>编码类型“{name}”：自定义类型须为不超过 40 个字符的词，由字母、数字、“_”、“-”、“.”或“:”组成。</translation>
     </message>
@@ -6264,17 +6264,17 @@
         <translation>{register} 中的城市码 {code}（{type}）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="51"/>
+        <location filename="../ui/indicator_dock.py" line="50"/>
         <source>Compute indicators…</source>
         <translation>计算指标…</translation>
     </message>
     <message>
-        <location filename="../ui/sensor_dock.py" line="49"/>
+        <location filename="../ui/sensor_dock.py" line="48"/>
         <source>Open “Plan sensor sites”…</source>
         <translation>打开“感知终端布设选址”…</translation>
     </message>
     <message>
-        <location filename="../ui/vitals_dock.py" line="93"/>
+        <location filename="../ui/vitals_dock.py" line="92"/>
         <source>Open City vital signs (城市运行体征)…</source>
         <translation>打开城市运行体征…</translation>
     </message>

@@ -12,7 +12,7 @@ and see its codes with its BeiDou cell drawn.
 
 import os
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem
 from qgis.core import (
@@ -297,7 +297,7 @@ class BuildingPicker(QgsMapToolEmitPoint):
 class CodeLookupDock(FormDock, FORM):
     """Find codes, pick a building to see its codes and BeiDou cell, open a code registry."""
 
-    PRODUCER = ('spm:assign_building_codes', translate('spm', 'Assign building codes…'))
+    PRODUCER = ('spm:assign_building_codes', QT_TRANSLATE_NOOP('spm', 'Assign building codes…'))
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmCodeLookupDock', parent)

@@ -9,6 +9,7 @@ from qgis.PyQt.QtWidgets import QAbstractSpinBox, QComboBox, QFrame, QScrollArea
 from qgis.core import QgsProject
 from qgis.gui import QgsDockWidget
 
+from ..core.i18n import translate
 from .first_use import EmptyState
 from .reflow import Reflow
 
@@ -50,7 +51,8 @@ class FormDock(QgsDockWidget):
         frame = QWidget(self)
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.empty = EmptyState(*self.PRODUCER, parent=frame) if self.PRODUCER else None
+        self.empty = EmptyState(self.PRODUCER[0], translate('spm', self.PRODUCER[1]), parent=frame) \
+            if self.PRODUCER else None     # translated now: the class attribute was made before the translator
         if self.empty is not None:
             layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)

@@ -9,7 +9,7 @@ contributed to a value runs in a QgsTask.
 """
 
 
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 from qgis.core import (
@@ -25,7 +25,6 @@ from .indicator_chart import BarChart, number_text
 from .indicator_state import StateMixin
 from .indicator_trace import SOURCES, TraceHighlight, TraceMixin
 from ..core.errors import SpmError
-from ..core.i18n import translate
 from ..core.indicators.engine import district_key
 from ..core.indicators.results import REQUIRED, Results
 from ..compat import GeometryType, LayerFilter, LayerType
@@ -48,7 +47,7 @@ def is_indicator_table(layer):
 class IndicatorDock(StateMixin, TraceMixin, FormDock, FORM):
     """The indicator dock (see the module docstring)."""
 
-    PRODUCER = ('spm:indicators', translate('spm', 'Compute indicators…'))
+    PRODUCER = ('spm:indicators', QT_TRANSLATE_NOOP('spm', 'Compute indicators…'))
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmIndicatorDock', parent)

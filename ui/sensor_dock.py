@@ -12,7 +12,7 @@ offline sensors covered, to select or to plan for (ui/sensor_gaps.py).
 """
 
 import numpy as np
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.core import (
     QgsApplication,
     QgsCoordinateTransform,
@@ -31,7 +31,6 @@ from .form_dock import FormDock, load_form
 from .sensor_gaps import GapPanel
 from .sensor_tools import PlanTask, SensorMapTool
 from ..core.errors import SpmError
-from ..core.i18n import translate
 from ..core.sensors.coverage import ANY_KIND
 from ..compat import FeatureRequestFlag, FieldType, LayerFilter
 
@@ -46,7 +45,7 @@ FIELD_GUESSES = {'kindFieldCombo': ('kind', 'KIND', '类型'), 'weightFieldCombo
 class SensorDock(FormDock, FORM):
     """The sensor-planning dock (see the module docstring)."""
 
-    PRODUCER = ('spm:plan_sensors', translate('spm', 'Open “Plan sensor sites”…'))
+    PRODUCER = ('spm:plan_sensors', QT_TRANSLATE_NOOP('spm', 'Open “Plan sensor sites”…'))
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmSensorDock', parent)

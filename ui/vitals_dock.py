@@ -10,7 +10,7 @@ QGIS: a refresh never starts while the previous one runs.
 
 import numpy as np
 import pandas as pd
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (QCheckBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
                                  QPushButton, QSpinBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
@@ -26,7 +26,6 @@ from qgis.gui import QgsMapLayerComboBox
 from .form_dock import FormDock
 from .vitals_chart import COLOURS, SeriesChart
 from ..core.errors import SpmError
-from ..core.i18n import translate
 from ..core.vitals import evaluate, io, load_thresholds, prepare
 from ..core.vitals.engine import level_names
 from ..compat import LayerFilter
@@ -90,7 +89,7 @@ def evaluate_readings(source, raw_rows, sensors, thresholds):
 class VitalsDock(_Form, FormDock):
     """Active warnings, offline sensors, a sensor's readings; refreshes in a QgsTask."""
 
-    PRODUCER = ('spm:vital_signs', translate('spm', 'Open City vital signs (城市运行体征)…'))
+    PRODUCER = ('spm:vital_signs', QT_TRANSLATE_NOOP('spm', 'Open City vital signs (城市运行体征)…'))
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, 'SpmVitalsDock', parent)

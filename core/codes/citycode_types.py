@@ -20,7 +20,6 @@ import pandas as pd
 from ..errors import InputError
 from ..i18n import translate
 from .checks import Verdict
-from .validate import check_codes
 
 STANDARD = ('building', 'real_estate_unit', 'project', 'credit', 'beidou', 'address')
 ALIASES = {
@@ -94,6 +93,7 @@ def check(values, kind, scheme=None):
     """(verdict per value): the existing checks of the standard types on the normalised values."""
     values = list(values)
     if kind in ('building', 'real_estate_unit', 'project', 'credit', 'beidou'):
+        from .validate import check_codes    # here: the look-up dock loads without geopandas
         verdicts, _ = check_codes(values, kind, scheme)
         return verdicts
     empty = translate('spm', 'no code')

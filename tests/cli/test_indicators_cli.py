@@ -28,8 +28,8 @@ def test_indicators_from_qgis_process(qgis_process, sample_gpkg, tmp_path):
     by_id = {}
     for row in rows:
         by_id.setdefault(row['IND_ID'], []).append(row)
-    # given every layer but CARBON, STATS and LIFE_CIRCLE: only their indicators are not computed
-    not_computed = sorted({r['IND_ID'] for r in rows if r['STATUS'] == '未计算' and not r['IND_ID'].startswith('LC_')})
+    # given every layer but CARBON, STATS, LIFE_CIRCLE and VITALS: only their indicators are not computed
+    not_computed = sorted({r['IND_ID'] for r in rows if r['STATUS'] == '未计算' and not r['IND_ID'].startswith(('LC_', 'VS_'))})
     assert not_computed == ['CO2_AREA', 'CO2_GDP', 'CO2_PC']
     assert all('CARBON' in r['NOTE'] for r in by_id['CO2_PC'])
     for row in by_id['DEV_INTENS'] + by_id['FOREST'] + by_id['RISK_COV']:

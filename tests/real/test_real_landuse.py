@@ -81,7 +81,8 @@ def test_conformance_pieces_add_up_on_real_polygons(run_alg, city, tmp_path):
     log = Log()
     result = run_alg('spm:plan_conformance', {
         'CURRENT': city['current'], 'CURRENT_FIELD': 'DLBM', 'PLAN': city['plan'], 'PLAN_FIELD': 'YDYHDM',
-        'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')}, feedback=log)
+        'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv'),
+        'AREA_METHOD': 'PLANAR'}, feedback=log)   # compared with QGIS's planar areas
     pieces = list(open_layer(result['OUTPUT']).getFeatures())
     current = open_layer(*city['current'].split('|layername='))
     by_parcel = defaultdict(float)
@@ -114,7 +115,8 @@ def test_control_lines_patches_add_up_on_real_polygons(run_alg, city, tmp_path):
     result = run_alg('spm:control_lines', {
         'LANDUSE': city['current'], 'LANDUSE_FIELD': 'DLBM', 'ECO_REDLINE': city['red'], 'FARMLAND': city['farm'],
         'DEV_BOUNDARY': city['dev'], 'DISTRICTS': city['districts'], 'DISTRICT_FIELD': 'NAME',
-        'OUTPUT': str(tmp_path / 'patches.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')}, feedback=log)
+        'OUTPUT': str(tmp_path / 'patches.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv'),
+        'AREA_METHOD': 'PLANAR'}, feedback=log)   # compared with QGIS's planar areas
     patches = list(open_layer(result['OUTPUT']).getFeatures())
     found = defaultdict(float)
     for patch in patches:
@@ -176,7 +178,8 @@ def test_conformance_on_curved_parcels_and_zones_uses_their_segmentized_areas(ru
     plan = save(gpkg, 'plan', 'MultiSurface', [('YDYHDM', FieldType.String)], zones)
     result = run_alg('spm:plan_conformance', {
         'CURRENT': parcels, 'CURRENT_FIELD': 'DLBM', 'PLAN': plan, 'PLAN_FIELD': 'YDYHDM',
-        'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv')})
+        'OUTPUT': str(tmp_path / 'pieces.gpkg'), 'SUMMARY': str(tmp_path / 'summary.csv'),
+        'AREA_METHOD': 'PLANAR'})   # compared with QGIS's planar areas
     by_parcel = defaultdict(float)
     for piece in open_layer(result['OUTPUT']).getFeatures():
         by_parcel[piece['CUR_FID']] += piece['AREA_M2']

@@ -33,6 +33,8 @@ MADE_BY = {
     'indicator_table.csv': ('indicators', 'TABLE'),
     'coded_buildings.gpkg': ('assign_building_codes', 'OUTPUT'),
     'links.gpkg': ('link_codes', 'OUTPUT'),            # and city_register.gpkg beside it
+    'farmland_balance.csv': ('farmland_balance', 'SUMMARY'),
+    'new_construction.csv': ('landuse_change', 'NEW_CONSTRUCTION'),
 }
 FASTER = {'TIME_LIMIT': '5'}            # the sensor plans prove optimality for at most 5 s here
 # no night-light raster ships with the sample: downscale with the buildings alone
