@@ -6,6 +6,9 @@ may aim an output at it).
 """
 
 import os
+import shutil
+
+import pytest
 
 # The outputs each algorithm writes, with the file each goes to in a run.
 OUTPUTS = {
@@ -125,3 +128,13 @@ def outputs(alg, out):
 
 def params(alg, gpkg, out, sample_dir):
     return dict(inputs(alg, gpkg, out, sample_dir), **outputs(alg, out))
+
+
+@pytest.fixture(scope='module')
+def city(tmp_path_factory, sample_gpkg):
+    """A private copy of the sample city (tests aim outputs at it) and the sample folder; a test
+    module uses it with ``from runs import city``."""
+    folder = tmp_path_factory.mktemp('city')
+    copy = folder / 'putian.gpkg'
+    shutil.copy(sample_gpkg, copy)
+    return str(copy), os.path.dirname(sample_gpkg)

@@ -2,16 +2,15 @@
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import time
 
-import pytest
 
 from conftest import QGIS_PROCESS, qgis_process_env
 
 import runs
+from runs import city  # noqa: F401 (the fixture)
 
 
 def digest(path):
@@ -26,13 +25,6 @@ def args(alg, params):
             out.append(f'{name}={item}')
     return out
 
-
-@pytest.fixture(scope='module')
-def city(tmp_path_factory, sample_gpkg):
-    folder = tmp_path_factory.mktemp('cli_city')
-    copy = folder / 'putian.gpkg'
-    shutil.copy(sample_gpkg, copy)
-    return str(copy), os.path.dirname(sample_gpkg)
 
 
 def test_output_equal_to_input_fails_and_keeps_the_input(qgis_process, city, tmp_path):

@@ -3,23 +3,16 @@ any output is written (no CRS, wrong geometry type, a table without geometry), o
 an empty result that says so (an empty layer)."""
 
 import os
-import shutil
 import sqlite3
 import subprocess
 
 import pytest
 
 import runs
+from runs import city  # noqa: F401 (the fixture)
 
 ALGORITHMS = sorted(runs.MAIN_INPUT)
 
-
-@pytest.fixture(scope='module')
-def city(tmp_path_factory, sample_gpkg):
-    folder = tmp_path_factory.mktemp('city')
-    copy = folder / 'putian.gpkg'
-    shutil.copy(sample_gpkg, copy)
-    return str(copy), os.path.dirname(sample_gpkg)
 
 
 def one_layer(city, name, folder, out_name, sql=None):

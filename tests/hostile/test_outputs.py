@@ -14,17 +14,10 @@ import sqlite3
 import pytest
 
 import runs
+from runs import city  # noqa: F401 (the fixture)
 
 ALGORITHMS = sorted(runs.OUTPUTS)
 
-
-@pytest.fixture(scope='module')
-def city(tmp_path_factory, sample_gpkg):
-    """A private copy of the sample city (tests aim outputs at it) and the sample folder."""
-    folder = tmp_path_factory.mktemp('city')
-    copy = folder / 'putian.gpkg'
-    shutil.copy(sample_gpkg, copy)
-    return str(copy), os.path.dirname(sample_gpkg)
 
 
 def digest(path):
