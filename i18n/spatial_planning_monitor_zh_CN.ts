@@ -200,32 +200,32 @@
         <translation>请指定新字段的名称。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="77"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="80"/>
         <source>Layer “{layer}” has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="83"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="86"/>
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="97"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="100"/>
         <source>{n} feature(s) without geometry get no code: {ids}.</source>
         <translation>{n} 个要素没有几何图形，未赋码：{ids}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="100"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="103"/>
         <source>Field “{field}” exists in the input; the output replaces it.</source>
         <translation>输入图层中已有字段“{field}”，输出中将被替换。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="103"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="106"/>
         <source>{n} codes at level {level} (cells about {w:.3g} m × {h:.3g} m here){kind}.</source>
         <translation>生成 {n} 个第 {level} 级编码（此处网格约 {w:.3g} 米 × {h:.3g} 米）{kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="112"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="115"/>
         <source>BeiDou grid codes</source>
         <translation>北斗网格位置码</translation>
     </message>
@@ -260,34 +260,39 @@
         <translation>所有要素统一的地面大地高（米）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="103"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="106"/>
         <source>, 3D with ellipsoidal heights from “{f}”</source>
         <translation>，三维编码，大地高取自“{f}”</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="110"/>
         <source>Heights above ground plus the ground’s ellipsoidal height ({g}).</source>
         <translation>相对地面高度加上地面大地高（{g}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="107"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="110"/>
         <source>field “{f}”</source>
         <translation>字段“{f}”</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="124"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="127"/>
         <source>HEIGHT_REFERENCE “height above ground” needs a HEIGHT_FIELD.</source>
         <translation>HEIGHT_REFERENCE 为“相对地面高度”时需要指定 HEIGHT_FIELD。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="127"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="130"/>
         <source>ground height</source>
         <translation>地面高度</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="130"/>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="133"/>
         <source>Heights above ground need the ground’s ellipsoidal height (大地高 above CGCS2000, as GB/T 39409 measures heights): give GROUND_FIELD or GROUND_HEIGHT.</source>
         <translation>相对地面高度需要地面的大地高（CGCS2000 大地高，GB/T 39409 即以此量测高度）：请指定 GROUND_FIELD 或 GROUND_HEIGHT。</translation>
+    </message>
+    <message>
+        <location filename="../provider/algorithms/codes/beidou_grid_code.py" line="76"/>
+        <source>FIELD “{field}” is the reserved id column of GeoPackage outputs; choose another name.</source>
+        <translation>FIELD“{field}”是 GeoPackage 输出的保留编号字段，请另取名称。</translation>
     </message>
 </context>
 <context>

@@ -275,3 +275,11 @@ def test_optional_secondary_outputs_are_skipped_when_not_named(run_alg, city, tm
                 del params[name]
         run_alg(alg, params)
         assert sorted(os.listdir(folder)) == [os.path.basename(main)], alg
+
+
+def test_a_reserved_field_name_is_refused_before_anything_is_written(run_alg, city, tmp_path):
+    gpkg, sample_dir = city
+    params = runs.params('spm:beidou_grid_code', gpkg, str(tmp_path), sample_dir)
+    message = error_of(run_alg, 'spm:beidou_grid_code', dict(params, FIELD='fid'))
+    assert 'fid' in message and 'FIELD' in message
+    assert list(tmp_path.iterdir()) == []

@@ -72,6 +72,9 @@ class BeidouGridCodeAlgorithm(SpmAlgorithm):
         field = self.parameterAsString(parameters, self.FIELD, context).strip()
         if not field:
             raise self.error(self.tr('Give a name for the new field.'))
+        if field.lower() in ('fid', 'ogc_fid'):
+            raise self.error(self.tr('FIELD “{field}” is the reserved id column of GeoPackage outputs; choose '
+                                     'another name.').format(field=field))
         frame = self.frame(source, feedback=feedback)
         if frame.crs is None:
             raise self.error(self.tr('Layer “{layer}” has no coordinate reference system.').format(
