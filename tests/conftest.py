@@ -194,6 +194,17 @@ def postgres():
     server.stop()
 
 
+def wait_for(condition, timeout=180.0):
+    """Process Qt events until ``condition()`` holds (asserting it does within ``timeout`` s)."""
+    import time
+    from qgis.PyQt.QtCore import QCoreApplication
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, 'timed out'
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
 # --- leaving ---------------------------------------------------------------------------------
 
 def pytest_sessionfinish(session, exitstatus):

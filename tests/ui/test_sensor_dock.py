@@ -2,22 +2,15 @@
 plan in a QgsTask, pick a point on the coverage curve, add and remove a sensor with the map tool,
 and the README screenshot (docs/img/sensor_dock.png)."""
 
-import time
 
 import pytest
+
+from conftest import wait_for
 
 from conftest import screenshot_path
 
 DOCS_IMG = screenshot_path('sensor_dock.png')
 
-
-def wait_for(condition, timeout=180.0):
-    from qgis.PyQt.QtCore import QCoreApplication
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, 'timed out'
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 @pytest.fixture

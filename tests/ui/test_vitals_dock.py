@@ -3,23 +3,16 @@ state, and live readings in PostgreSQL: new readings inserted while the dock ref
 make a new warning appear."""
 
 import os
-import time
 
 import pandas as pd
 import pytest
+
+from conftest import wait_for
 
 import vital_series as vs
 from conftest import screenshot_path
 from vital_layers import postgres_readings, write_city
 
-
-def wait_for(condition, timeout=60.0):
-    from qgis.PyQt.QtCore import QCoreApplication
-    end = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < end, 'timed out'
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
 
 
 @pytest.fixture
