@@ -16,6 +16,8 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsMessageLog,
     QgsProcessingLayerPostProcessorInterface,
@@ -244,9 +246,22 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
                 self.__dict__.setdefault('_labels', {})[id(source)] = (
                     value.split('layername=', 1)[1].split('|', 1)[0])
             self._check_source(source, self.parameterDefinition(name))
-            self.__dict__.setdefault('_origins', {})[id(source)] = (parameters, name, context)
             self._step(40)
+            reread = self._reencoded(parameters, name, context)
+            if reread is not None:
+                return reread
+            self.__dict__.setdefault('_origins', {})[id(source)] = (parameters, name, context)
         return source
+
+    def _reencoded(self, parameters, name, context):
+        """The layer of parameter ``name`` read again as GBK when it is a CSV file or a shapefile
+        without .cpg whose text is GBK (``sources.reencoded_layer``); None when it reads right."""
+        from .sources import reencoded_layer
+        feedback = getattr(self, '_feedback', None) or QgsProcessingFeedback()
+        value = parameters.get(name)
+        selected = isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly
+        return reencoded_layer(self, self.parameterAsVectorLayer(parameters, name, context), name, feedback,
+                               warn_only=selected)
 
     def _step(self, ceiling):
         """Move the progress bar a little (never back, never past ``ceiling`` %), so that every

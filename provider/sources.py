@@ -2,7 +2,7 @@
 
 A shapefile without .cpg and a CSV file given as a layer are read by QGIS as UTF-8; saved by a
 Chinese Windows program they are GBK, and their Chinese field names and values come out garbled.
-:func:`open_source` looks at the bytes (``core.landuse.encoding`` for shapefiles,
+:func:`reencoded_layer` (called by every ``SpmAlgorithm.source``) looks at the bytes (``core.landuse.encoding`` for shapefiles,
 ``core.textfile`` for CSV) and reads such a file again as GBK, saying so in the log.
 """
 
@@ -30,37 +30,35 @@ def _undeclared_encoding(layer, path, param):
 
 
 def open_source(alg, parameters, name, context, feedback, required=True):
-    """The feature source of parameter ``name``, re-read as GBK when it is a shapefile that
-    declares no encoding or a CSV file, and its text is GBK (QGIS would read it as UTF-8 and lose
-    the Chinese). A CSV file that is not text at all stops with a message naming it.
+    """The feature source of parameter ``name`` (``SpmAlgorithm.source``, which reads GBK files as
+    GBK through :func:`reencoded_layer`)."""
+    return alg.source(parameters, name, context, required=required)
 
-    The input layer itself is left as it is: a second layer on the same file is read instead.
-    """
-    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsVectorLayer
-    found = alg.source(parameters, name, context, required=required)
-    if found is None:
-        return None
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
+
+def reencoded_layer(alg, layer, name, feedback, warn_only=False):
+    """``layer`` (of parameter ``name``) read again as GBK when it is a shapefile that declares no
+    encoding, or a CSV file, and its text is GBK; None when it is read right as it is (or when
+    ``warn_only``: then a warning says how to fix it). The layer itself is left as it is."""
+    from qgis.core import QgsVectorLayer
     if layer is None or layer.providerType() != 'ogr':
-        return found
+        return None
     path = layer.source().split('|')[0]
     try:
         encoding = _undeclared_encoding(layer, path, name)
     except SpmError as exc:
         raise alg.error(str(exc)) from exc
     if encoding is None:
-        return found
-    value = parameters.get(name)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
+        return None
+    if warn_only:
         feedback.pushWarning(translate(
             'spm', 'Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in '
             'the layer properties (Source) for the Chinese text to read correctly.').format(
                 layer=layer.name(), encoding=encoding))
-        return found
+        return None
     reread = QgsVectorLayer(layer.source(), layer.name(), 'ogr')
     reread.setProviderEncoding(encoding)
     if not reread.isValid():
-        return found
+        return None
     if path.lower().endswith(TEXT_TABLES):
         feedback.pushInfo(translate('spm', 'Layer “{layer}” ({param}): the file is not UTF-8; its text is '
                                            'read as GBK.').format(layer=layer.name(), param=name))

@@ -349,3 +349,21 @@ def test_energy_inf_through_qgis_process_exits_non_zero_without_output(qgis_proc
     assert 'row 2' in done.stdout + done.stderr and '“inf” is not a finite number' in done.stdout + done.stderr
     assert 'Traceback' not in done.stdout + done.stderr
     assert not totals_path.exists() and not by_fuel.exists()
+
+
+def test_gbk_tables_given_as_layers_to_every_table_input(run_alg, tmp_path):
+    """A GBK CSV with Chinese column names handed as a layer (not a file parameter) is read as GBK by
+    every algorithm, not only those that expect Chinese tables: code checking and project placing."""
+    from qgis.core import QgsVectorLayer
+    rows = [('项目名称', '项目代码', '备注'), ('城厢区测试项目', '2019-350302-47-01-000001', '莆田'),
+            ('荔城区测试项目', '2019-350304-47-01-00000X', '无效')]
+    table = tmp_path / '项目.csv'
+    with open(table, 'w', encoding='gbk', newline='') as handle:
+        csv.writer(handle).writerows(rows)
+    log = Log()
+    result = run_alg('spm:validate_codes', {'INPUT': str(table), 'CODE_FIELD': '项目代码',
+                                            'CODE_TYPE': 3, 'OUTPUT': str(tmp_path / 'v.gpkg')},
+                     feedback=log)
+    checked = list(QgsVectorLayer(result['OUTPUT'], 'v', 'ogr').getFeatures())
+    assert [f['项目名称'] for f in checked] == ['城厢区测试项目', '荔城区测试项目']
+    assert any('(INPUT): the file is not UTF-8' in line for line in log.lines), log.lines

@@ -57,6 +57,25 @@ def test_geopackage_readings_give_the_same_answer(run_alg, spm_provider, tmp_pat
     pd.testing.assert_frame_equal(from_csv['EVENTS'].astype(str), from_gpkg['EVENTS'].astype(str))
 
 
+def test_gbk_csv_with_chinese_fields_gives_the_same_answer(run_alg, spm_provider, tmp_path, city):
+    """A readings file saved by a Chinese Windows program: GBK, Chinese column names, ISO times with a
+    zone on some rows and the common '2025-07-01 08:00:00' on others."""
+    sensors, districts, csv, _ = city
+    frame = pd.read_csv(csv, dtype=str)
+    frame.columns = ['传感器', '时间', '指标', '数值']
+    times = pd.to_datetime(frame['时间'])
+    frame['时间'] = [t.strftime('%Y-%m-%d %H:%M:%S') if i % 2 else t.strftime('%Y-%m-%dT%H:%M:%S+08:00')
+                   for i, t in enumerate(times)]
+    gbk = tmp_path / '读数.csv'
+    frame.to_csv(gbk, index=False, encoding='gbk')
+    (tmp_path / 'a').mkdir()
+    _, from_utf8 = run(run_alg, tmp_path / 'a', csv, sensors, districts)
+    _, from_gbk = run(run_alg, tmp_path, str(gbk), sensors, districts, SENSOR_ID_FIELD='传感器',
+                      TIME_FIELD='时间', METRIC_FIELD='指标', VALUE_FIELD='数值')
+    check_answer(from_gbk)
+    pd.testing.assert_frame_equal(from_utf8['EVENTS'].astype(str), from_gbk['EVENTS'].astype(str))
+
+
 def test_postgresql_readings_give_the_same_answer(run_alg, spm_provider, tmp_path, city, postgres):
     sensors, districts, csv, _ = city
     source = postgres_readings(postgres)

@@ -19,7 +19,7 @@ from ....core.vitals import evaluate, load_thresholds, prepare
 from ....core.vitals.districts import district_table
 from ....core.vitals.readings import TIME_FORMAT, parse_times
 from ...base import SpmAlgorithm, secondary_sink
-from ...sources import table_file
+from ...sources import reencoded_layer, table_file
 from .common import event_table, read_readings, sensor_table
 from ....compat import NumberType, SourceType, WkbType
 
@@ -148,6 +148,7 @@ class VitalSignsAlgorithm(SpmAlgorithm):
             raise self.error(self.tr('READINGS: the table “{value}” cannot be opened (for a database, check '
                                      'that it is running and the connection details).').format(
                 value=_without_password(str(parameters.get(self.READINGS)))))
+        layer = reencoded_layer(self, layer, self.READINGS, feedback) or layer
         fields = self._fields(parameters, layer, (self.SENSOR_ID_FIELD, self.TIME_FIELD, self.METRIC_FIELD,
                                                   self.VALUE_FIELD), context)
         sensors_src = self.source(parameters, self.SENSORS, context)
