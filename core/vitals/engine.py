@@ -37,28 +37,59 @@ class Result:
     time_to: int
 
 
-def _breaks(s, t, gap):
-    """True where a reading starts a new stretch: a new series, or a gap longer than ``gap``."""
+def _breaks(s, t, gap_of_series):
+    """True where a reading starts a new stretch: a new series, or a gap longer than its series'
+    offline interval. Also returns the time steps (``dt[i]`` = t[i + 1] − t[i])."""
     brk = np.ones(len(s), bool)
+    dt = np.diff(t)
     if len(s) > 1:
-        brk[1:] = (s[1:] != s[:-1]) | ((t[1:] - t[:-1]) > gap[1:])
-    return brk
+        np.not_equal(s[1:], s[:-1], out=brk[1:])
+        # a gap can only be longer than its interval where it is longer than the shortest interval
+        long = np.flatnonzero(dt > gap_of_series.min()) if len(gap_of_series) else np.zeros(0, int)
+        brk[long + 1] |= dt[long] > gap_of_series[s[long + 1]]
+    return brk, dt
 
 
-def levels_with_hysteresis(x, bounds, hysteresis, brk):
-    """Level 0–4 of each reading (``x`` already signed so that higher is worse)."""
+def _levels(x, bounds, hysteresis, cont):
+    """Level 0–4 of each reading; ``cont``: the reading continues the stretch of the one before it."""
     level = np.zeros(len(x), np.int8)
-    positions = np.arange(len(x))
+    if not len(x):
+        return level
+    positions = np.arange(len(x), dtype=np.int32 if len(x) < 2 ** 31 else np.int64)
+    held_before = np.zeros(len(x), bool)
     for k in range(bounds.shape[1]):
         bound = bounds[:, k]
         held = x >= bound - hysteresis
         sets = x >= bound
-        start = held.copy()
-        start[1:] &= brk[1:] | ~held[:-1]
-        seen = np.cumsum(sets)
-        before = seen - sets
-        first = np.maximum.accumulate(np.where(start, positions, 0))
-        level += held & (seen - before[first] > 0)
+        held_before[1:] = held[:-1]
+        start = held & ~(cont & held_before)
+        # on: held, and some reading since the start of this held stretch reached the bound
+        stretch = np.maximum.accumulate(np.where(start, positions, -1))
+        reached = np.maximum.accumulate(np.where(sets, positions, -1))
+        level += held & (reached >= stretch)
+    return level
+
+
+def levels_with_hysteresis(x, bounds, hysteresis, brk):
+    """Level 0–4 of each reading (``x`` already signed so that higher is worse)."""
+    return _levels(x, bounds, hysteresis, ~brk)
+
+
+def _levels_of_readings(x, s, thr_of_series, thresholds, brk):
+    """levels_with_hysteresis on the readings that hold at least the lowest level of their series
+    (the others are at level 0); their bounds are looked up there only."""
+    lowest = np.min(thresholds.levels - thresholds.hysteresis[:, None], axis=1)[thr_of_series]
+    level = np.zeros(len(x), np.int8)
+    if not len(x) or not len(lowest):
+        return level
+    candidates = np.flatnonzero(x >= lowest.min())
+    candidates = candidates[x[candidates] >= lowest[s[candidates]]]
+    if not len(candidates):
+        return level
+    cont = np.zeros(len(candidates), bool)      # the reading before is a candidate of the same stretch
+    cont[1:] = (np.diff(candidates) == 1) & ~brk[candidates[1:]]
+    thr = thr_of_series[s[candidates]]
+    level[candidates] = _levels(x[candidates], thresholds.levels[thr], thresholds.hysteresis[thr], cont)
     return level
 
 
@@ -71,41 +102,53 @@ def runs(flag, brk):
     return np.flatnonzero(start), np.flatnonzero(stop)
 
 
-def _run_max(values, flag, first):
-    """Max of ``values`` over each run (readings outside runs do not count)."""
+def _run_peaks(values, flag, first, t):
+    """Max of ``values`` over each run and the time of the first reading of the run that reaches it
+    (readings outside runs do not count)."""
     if not len(first):
-        return values[:0]
-    masked = np.where(flag, values, -np.inf)
-    return np.maximum.reduceat(masked, first)
-
-
-def _argmax_time(values, flag, first, peak, t):
-    """Time of the first reading of each run that reaches its peak."""
-    if not len(first):
-        return t[:0]
-    mark = np.zeros(len(values), bool)
-    mark[first] = True
+        return values[:0], t[:0]
+    inside = np.flatnonzero(flag)                   # runs are consecutive flagged readings
+    starts = np.searchsorted(inside, first)
+    value = values[inside]
+    peak = np.maximum.reduceat(value, starts)
+    mark = np.zeros(len(inside), np.int32)
+    mark[starts] = 1
     run_of = np.cumsum(mark) - 1
-    hit = flag & (run_of >= 0) & (values == peak[np.maximum(run_of, 0)])
-    _, index = np.unique(run_of[hit], return_index=True)
-    return t[np.flatnonzero(hit)[index]]
+    hit = np.flatnonzero(value == peak[run_of])
+    first_hit = np.ones(len(hit), bool)
+    first_hit[1:] = run_of[hit[1:]] != run_of[hit[:-1]]
+    return peak, t[inside[hit[first_hit]]]
 
 
-def _events(kind, flag, brk, x, t, s, series_of, level, sign, time_to, gap, bound_of_level):
+def _events(kind, flag, brk, x, t, s, series_of, level, sign_of_series, time_to, gap_of_series, bound_of_level):
     first, last = runs(flag, brk)
-    peak = _run_max(x, flag, first)
-    peak_time = _argmax_time(x, flag, first, peak, t)
+    peak, peak_time = _run_peaks(x, flag, first, t)
     n = len(t)
     after = np.minimum(last + 1, n - 1)
     cleared = (last + 1 < n) & ~brk[after]
     end = np.where(cleared, t[after], t[last])
-    ongoing = ~cleared & ((last + 1 >= n) | (s[after] != s[last])) & (time_to - t[last] <= gap[last])
+    series = s[first]
+    ongoing = ~cleared & ((last + 1 >= n) | (s[after] != s[last])) & (time_to - t[last] <= gap_of_series[series])
     events = pd.DataFrame({
-        'series': s[first], 'type': kind, 'level': level if np.ndim(level) else np.full(len(first), level),
-        'start': t[first], 'end': end, 'peak': peak * sign[first], 'peak_time': peak_time,
+        'series': series, 'type': kind, 'level': level if np.ndim(level) else np.full(len(first), level),
+        'start': t[first], 'end': end, 'peak': peak * sign_of_series[series], 'peak_time': peak_time,
         'threshold': bound_of_level, 'ongoing': ongoing, 'readings': last - first + 1})
     events['sensor'] = series_of[events['series'].to_numpy()] if len(events) else []
     return events
+
+
+def _rates(x, dt, brk, rate_of_series, s):
+    """Rate of change per hour since the previous reading, and where it exceeds its series' limit
+    (never across a break). Rates are only worked out where a limit can be exceeded."""
+    rate = np.zeros(len(x))
+    alarm = np.zeros(len(x), bool)
+    if len(x) < 2 or not len(rate_of_series):
+        return rate, alarm
+    rising = x[1:] > x[:-1] if rate_of_series.min() >= 0 else np.ones(len(x) - 1, bool)
+    at = np.flatnonzero(rising & ~brk[1:]) + 1
+    rate[at] = (x[at] - x[at - 1]) / np.maximum(dt[at - 1], 1) * 3600.0
+    alarm[at] = rate[at] > rate_of_series[s[at]]
+    return rate, alarm
 
 
 def evaluate(readings, thresholds, sensor_kinds, time_from=None, time_to=None):
@@ -125,31 +168,33 @@ def evaluate(readings, thresholds, sensor_kinds, time_from=None, time_to=None):
     series['last_seen'] = pd.Series(t_seen[ends], index=s_seen[ends]).reindex(range(len(series))).to_numpy()
     sensor_last = series.groupby('sensor')['last_seen'].max().reindex(range(n_sensors)).to_numpy()
 
-    window = seen & (t >= time_from) & (series['thr'].to_numpy()[s] >= 0)
+    thr_of_series = series['thr'].to_numpy()
+    window = seen & (t >= time_from)
+    if not (thr_of_series >= 0).all():
+        window &= (thr_of_series >= 0)[s]
     if not window.all():
         s, t, v = s[window], t[window], v[window]
-    thr = series['thr'].to_numpy()[s]
-    sign = thresholds.sign[thr]
-    x = v * sign
-    gap = thresholds.offline_s[thr]
-    brk = _breaks(s, t, gap)
-    bounds = thresholds.levels[thr]
-    level = levels_with_hysteresis(x, bounds, thresholds.hysteresis[thr], brk)
+    thr_used = np.maximum(thr_of_series, 0)         # series without a threshold have no reading left
+    sign_of_series = thresholds.sign[thr_used]
+    x = v if (sign_of_series > 0).all() else v * sign_of_series[s]
+    gap_of_series = thresholds.offline_s[thr_used]
+    brk, dt = _breaks(s, t, gap_of_series)
+    level = _levels_of_readings(x, s, thr_used, thresholds, brk)
 
     series_of = series['sensor'].to_numpy()
     flag = level > 0
     first, _ = runs(flag, brk)
-    ev_level = np.maximum.reduceat(np.where(flag, level, 0), first) if len(first) else level[:0]
-    bound = np.abs(bounds[first, np.maximum(ev_level.astype(int) - 1, 0)]) if len(first) else x[:0]
-    level_events = _events('level', flag, brk, x, t, s, series_of, ev_level, sign, time_to, gap, bound)
+    ev_level = np.maximum.reduceat(level, first) if len(first) else level[:0]    # level is 0 outside runs
+    bound = np.abs(thresholds.levels[thr_used[s[first]], np.maximum(ev_level.astype(int) - 1, 0)]) \
+        if len(first) else x[:0]
+    level_events = _events('level', flag, brk, x, t, s, series_of, ev_level, sign_of_series, time_to,
+                           gap_of_series, bound)
 
-    rate = np.zeros(len(x))
-    if len(x) > 1:
-        rate[1:] = (x[1:] - x[:-1]) / np.maximum(t[1:] - t[:-1], 1) * 3600.0
-    alarm = ~brk & (rate > thresholds.rate_limit[thr])
+    rate, alarm = _rates(x, dt, brk, thresholds.rate_limit[thr_used], s)
     first, _ = runs(alarm, brk)
-    rate_events = _events('rate', alarm, brk, rate, t, s, series_of, thresholds.rate_level[thr][first],
-                          np.ones(len(x)), time_to, gap, thresholds.rate_limit[thr][first])
+    rate_thr = thr_used[s[first]]
+    rate_events = _events('rate', alarm, brk, rate, t, s, series_of, thresholds.rate_level[rate_thr],
+                          np.ones(len(series)), time_to, gap_of_series, thresholds.rate_limit[rate_thr])
     events = pd.concat([level_events, rate_events], ignore_index=True)
     events['sensor'] = events['sensor'].astype(np.int64)
     events['metric'] = series['metric'].to_numpy()[events['series'].to_numpy()] if len(events) else []
@@ -162,7 +207,7 @@ def evaluate(readings, thresholds, sensor_kinds, time_from=None, time_to=None):
     ids = s[last_pos]
     for column, values in (('level', level[last_pos]), ('value', v[last_pos]), ('time', t[last_pos]),
                            ('peak_level', np.maximum.reduceat(level, first_pos) if len(s) else level[:0]),
-                           ('peak', np.maximum.reduceat(x, first_pos) * sign[first_pos] if len(s) else x[:0])):
+                           ('peak', np.maximum.reduceat(x, first_pos) * sign_of_series[ids] if len(s) else x[:0])):
         series[column] = pd.Series(values, index=ids).reindex(range(len(series))).to_numpy()
     series['unit'] = [thresholds.unit(r) if r >= 0 else '' for r in series['thr']]
     return Result(_sensor_states(series, events, thresholds, sensor_kinds, sensor_last, time_to),

@@ -57,10 +57,11 @@ def factorize_bytes(array):
     read as 64-bit words and the words factorized one after the other."""
     width = -(-max(array.dtype.itemsize, 1) // 8) * 8
     words = np.ascontiguousarray(array.astype('S{}'.format(width))).view(np.uint64).reshape(len(array), -1)
-    codes = np.zeros(len(array), np.int64)
+    codes = None
     for column in words.T:
         part, _ = pd.factorize(column)
-        codes, _ = pd.factorize(codes * (int(part.max()) + 1 if len(part) else 1) + part)
+        codes = part if codes is None else pd.factorize(codes * (int(part.max()) + 1 if len(part) else 1) + part)[0]
+    codes = np.zeros(len(array), np.int64) if codes is None else codes
     first = np.zeros(int(codes.max()) + 1 if len(codes) else 0, np.int64)
     first[codes[::-1]] = np.arange(len(codes))[::-1]          # the last write wins: first occurrence
     return codes, array[first]

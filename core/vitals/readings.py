@@ -44,8 +44,8 @@ def parse_times(values, utc_offset_h=8.0):
         if getattr(values.dt, 'tz', None) is not None:
             values = values.dt.tz_convert('UTC').dt.tz_localize(None) + pd.Timedelta(seconds=offset)
         ok = values.notna().to_numpy()
-        seconds = values.to_numpy('datetime64[ns]').astype(np.int64) // 1_000_000_000
-        return np.where(ok, seconds, 0), ok
+        seconds = values.to_numpy('datetime64[ns]').view(np.int64) // 1_000_000_000
+        return (seconds if ok.all() else np.where(ok, seconds, 0)), ok
     if values.dtype.kind in 'iuf':
         return np.zeros(len(values), np.int64), np.zeros(len(values), bool)
     codes, uniques = pd.factorize(values)
@@ -120,16 +120,7 @@ def prepare(raw, sensors, thresholds, utc_offset_h=8.0, source='readings'):
             source=source, n=int(bad_v.sum()), examples=_examples(value[bad_v])))
     counts.update(bad_time=int((~ok_t).sum()), bad_value=int(bad_v.sum()))
 
-    id_code, id_uniques = pd.factorize(raw['id'])
-    metric_code, metric_uniques = pd.factorize(raw['metric'])
-    n_metric = max(len(metric_uniques), 1)
-    pair = np.where(id_code >= 0, id_code, len(id_uniques)).astype(np.int64) * n_metric + \
-        np.maximum(metric_code, 0)
-    pair_code, pair_uniques = pd.factorize(pair)
-    pairs = pd.DataFrame({'id': normalise_ids(pd.Series(list(id_uniques) + [''])).to_numpy()[
-        pair_uniques // n_metric],
-        'metric': pd.Series(list(metric_uniques) or [''], dtype=object).astype(str).str.strip().to_numpy()[
-        pair_uniques % n_metric]})
+    pair_code, pairs = _pairs(raw['id'], raw['metric'])
     pairs['pair'] = np.arange(len(pairs))
     known = pd.DataFrame({'id': normalise_ids(sensors['id']).to_numpy(), 'kind': sensors['kind'].astype(str).to_numpy(),
                           'sensor': np.arange(len(sensors))})
@@ -149,46 +140,95 @@ def prepare(raw, sensors, thresholds, utc_offset_h=8.0, source='readings'):
     thr_of_pair = matched['thr'].fillna(-1).to_numpy(int)
 
     usable = ok_t & ok_v
-    row_sensor = sensor_of_pair[pair_code]
-    unknown_rows = usable & (row_sensor < 0)
+    every_row = usable.all()
+    per_pair = np.bincount(pair_code if every_row else pair_code[usable], minlength=len(pairs))
+    unknown_pairs = (sensor_of_pair < 0) & (per_pair > 0)
     unknown = {}
-    if unknown_rows.any():
-        ids = pairs['id'].to_numpy()[pair_code[unknown_rows]]
-        unknown = pd.Series(ids).value_counts().sort_index().to_dict()
+    if unknown_pairs.any():
+        unknown = pd.Series(per_pair[unknown_pairs], index=pairs['id'].to_numpy()[unknown_pairs]).groupby(
+            level=0).sum().sort_index().to_dict()
         shown = ', '.join(list(unknown)[:20]) + (' …' if len(unknown) > 20 else '')
         notes.append(translate('spm', '{source}: {n} readings of {k} sensors that are not in the sensors layer '
                                       'were skipped: {ids}.').format(
-            source=source, n=int(unknown_rows.sum()), k=len(unknown), ids=shown))
-    no_threshold = usable & (row_sensor >= 0) & (thr_of_pair[pair_code] < 0)
+            source=source, n=int(per_pair[unknown_pairs].sum()), k=len(unknown), ids=shown))
+    no_threshold = (sensor_of_pair >= 0) & (thr_of_pair < 0) & (per_pair > 0)
     if no_threshold.any():
         kinds = matched.loc[(sensor_of_pair >= 0) & (thr_of_pair < 0), ['kind', 'metric']].drop_duplicates()
         listed = ', '.join('{} / {}'.format(k, m) for k, m in kinds.itertuples(index=False))
         notes.append(translate('spm', '{source}: {n} readings have a metric with no threshold for their sensor’s '
                                       'kind ({pairs}); they only show the sensor is online.').format(
-            source=source, n=int(no_threshold.sum()), pairs=listed))
-    counts.update(unknown=int(unknown_rows.sum()), no_threshold=int(no_threshold.sum()))
+            source=source, n=int(per_pair[no_threshold].sum()), pairs=listed))
+    counts.update(unknown=int(per_pair[unknown_pairs].sum()), no_threshold=int(per_pair[no_threshold].sum()))
 
-    keep = usable & (row_sensor >= 0)
-    kept = pair_code[keep]                          # series = pairs that kept a reading (no sort)
-    used_pairs = np.flatnonzero(np.bincount(kept, minlength=len(pairs)))
-    renumber = np.full(len(pairs), -1, np.int64)
-    renumber[used_pairs] = np.arange(len(used_pairs))
-    s = renumber[kept]
-    t, v = t[keep], v[keep]
-    if len(t):                                      # stable: out-of-order input is put right
-        key = s.astype(np.int64) * (int(t.max()) - int(t.min()) + 1) + (t - t.min())
-        if (np.diff(key) < 0).any():
-            order = np.argsort(key, kind='stable')
-            s, t, v = s[order], t[order], v[order]
-    last = np.ones(len(s), bool)                    # same series, same time: the later row wins
-    last[:-1] = (s[1:] != s[:-1]) | (t[1:] != t[:-1])
+    # series = pairs of a known sensor that kept a reading, in the order they were read (no sort)
+    used = (sensor_of_pair >= 0) & (per_pair > 0)
+    keep = usable if (sensor_of_pair >= 0).all() else usable & (sensor_of_pair >= 0)[pair_code]
+    used_pairs = np.flatnonzero(used)
+    s = pair_code if keep.all() else pair_code[keep]
+    if len(used_pairs) < len(pairs):
+        renumber = np.full(len(pairs), -1, np.int64)
+        renumber[used_pairs] = np.arange(len(used_pairs))
+        s = renumber[s]
+    if not keep.all():
+        t, v = t[keep], v[keep]
+    s, t, v, last = _in_order(s, t, v)              # out-of-order input is put right (stably)
     if not last.all():
         notes.append(translate('spm', '{source}: {n} readings repeat the time of another reading of the same '
                                       'sensor and metric; the last one read is used.').format(
             source=source, n=int((~last).sum())))
+        s, t, v = s[last], t[last], v[last]
     counts['duplicate'] = int((~last).sum())
-    s, t, v = s[last], t[last], v[last]
     series = pd.DataFrame({'sensor': sensor_of_pair[used_pairs], 'thr': thr_of_pair[used_pairs],
                            'metric': pairs['metric'].to_numpy()[used_pairs]})
     counts['used'] = len(t)
-    return Readings(series, s.astype(np.int64), t, v, notes, unknown, counts)
+    return Readings(series, s.astype(np.int64, copy=False), t, v, notes, unknown, counts)
+
+
+def _metric_codes(metrics):
+    """pd.factorize of the metrics; a categorical without missing values gives its own codes."""
+    if isinstance(metrics.dtype, pd.CategoricalDtype):
+        codes = metrics.cat.codes.to_numpy()
+        if not len(codes) or codes.min() >= 0:
+            return codes, metrics.cat.categories
+    return pd.factorize(metrics)
+
+
+def _pairs(ids, metrics):
+    """(pair code of each row, DataFrame of the pairs: id and metric as text) for the (id, metric)
+    pairs, numbered in the order they first appear. Integer ids are paired with the metric directly
+    (one hash of the rows instead of two)."""
+    metric_code, metric_uniques = _metric_codes(metrics)
+    n_metric = max(len(metric_uniques), 1)
+    metric_text = pd.Series(list(metric_uniques) or [''], dtype=object).astype(str).str.strip().to_numpy()
+    if ids.dtype.kind in 'iu' and len(ids) and -2 ** 62 < int(ids.min()) <= int(ids.max()) < 2 ** 62 and \
+            int(ids.max()) - int(ids.min()) < 2 ** 62 // n_metric:
+        low = int(ids.min())
+        pair = ids.to_numpy().astype(np.int64)
+        pair -= low
+        pair *= n_metric
+        pair += np.maximum(metric_code, 0)
+        pair_code, pair_uniques = pd.factorize(pair)
+        id_text = normalise_ids(pd.Series(pair_uniques // n_metric + low)).to_numpy()
+    else:
+        id_code, id_uniques = pd.factorize(ids)
+        pair = np.where(id_code >= 0, id_code, len(id_uniques)).astype(np.int64) * n_metric + \
+            np.maximum(metric_code, 0)
+        pair_code, pair_uniques = pd.factorize(pair)
+        id_text = normalise_ids(pd.Series(list(id_uniques) + [''])).to_numpy()[pair_uniques // n_metric]
+    return pair_code, pd.DataFrame({'id': id_text, 'metric': metric_text[pair_uniques % n_metric]})
+
+
+def _in_order(s, t, v):
+    """Readings sorted by (series, time), stably (a no-op when they already are), and a mask of the
+    last reading of each (series, time)."""
+    if len(t) > 1:
+        same = s[1:] == s[:-1]
+        if not ((s[1:] >= s[:-1]).all() and (~same | (t[1:] >= t[:-1])).all()):
+            key = s.astype(np.int64) * (int(t.max()) - int(t.min()) + 1) + (t - t.min())
+            order = np.argsort(key, kind='stable')
+            s, t, v = s[order], t[order], v[order]
+            same = s[1:] == s[:-1]
+    last = np.ones(len(t), bool)                    # same series, same time: the later row wins
+    if len(t) > 1:
+        last[:-1] = ~same | (t[1:] != t[:-1])
+    return s, t, v, last

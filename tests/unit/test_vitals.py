@@ -12,7 +12,7 @@ import vital_series as vs  # noqa: E402
 from spatial_planning_monitor.core.errors import InputError  # noqa: E402
 from spatial_planning_monitor.core.vitals import evaluate, load_thresholds, prepare  # noqa: E402
 from spatial_planning_monitor.core.vitals.districts import district_table  # noqa: E402
-from spatial_planning_monitor.core.vitals.engine import levels_with_hysteresis  # noqa: E402
+from spatial_planning_monitor.core.vitals.engine import _levels_of_readings, levels_with_hysteresis  # noqa: E402
 from spatial_planning_monitor.core.vitals.readings import parse_times  # noqa: E402
 
 THRESHOLDS = load_thresholds()
@@ -158,3 +158,38 @@ def test_quiet_readings_make_no_event():
     _, result = run(raw)
     assert (result.events['type'] == 'level').sum() == 0 and result.sensors['peak_level'].tolist() == [0, 0, 0, 0]
     assert result.sensors['offline'].tolist() == [False, False, False, False]
+
+
+def test_levels_of_all_readings_match_the_latch_on_every_reading(tmp_path):
+    # evaluate works levels out only on readings that hold at least the lowest level; on random
+    # series (a falling metric, a missing level, gaps, no hysteresis) every reading's level, and so
+    # every series' current and peak level, must be what the latch gives on all the readings
+    path = tmp_path / 't.csv'
+    path.write_text('kind,metric,direction,blue,yellow,orange,red,hysteresis,offline_after_min\n'
+                    'a,depth,up,10,15,27,40,2,60\n'
+                    'a,ph,down,7,,5,4,0.3,30\n'
+                    'b,depth,up,,15,27,40,0,45\n', encoding='utf-8')
+    thresholds = load_thresholds(path)
+    rng = np.random.default_rng(5)
+    n = 3000
+    raw = pd.DataFrame({'id': rng.integers(1, 4, n), 'metric': rng.choice(['depth', 'ph'], n),
+                        'time': pd.Timestamp('2025-07-01') + pd.to_timedelta(
+                            np.sort(rng.integers(0, 6 * 24 * 12, n)) * 300 + (rng.random(n) < 0.01).cumsum() * 7200,
+                            unit='s'),
+                        'value': np.round(rng.normal(12, 12, n), 1)})
+    sensors = pd.DataFrame({'id': [1, 2, 3], 'kind': ['a', 'a', 'b']})
+    prepared = prepare(raw.sample(frac=1, random_state=1), sensors, thresholds)
+    result = evaluate(prepared, thresholds, sensors['kind'].to_numpy(), time_from=0)
+    with_threshold = prepared.series['thr'].to_numpy()[prepared.s] >= 0       # b / ph has none
+    s, t, v = prepared.s[with_threshold], prepared.t[with_threshold], prepared.v[with_threshold]
+    thr = prepared.series['thr'].to_numpy()[s]
+    brk = np.r_[True, (np.diff(s) != 0) | (np.diff(t) > thresholds.offline_s[thr][1:])]
+    level = levels_with_hysteresis(v * thresholds.sign[thr], thresholds.levels[thr], thresholds.hysteresis[thr], brk)
+    fast = _levels_of_readings(v * thresholds.sign[thr], s, np.maximum(prepared.series['thr'].to_numpy(), 0),
+                               thresholds, brk)
+    assert (fast == level).all()
+    by_series = pd.DataFrame({'s': s, 'level': level}).groupby('s')['level']
+    series = result.series.loc[by_series.max().index]
+    assert len(series) == 5 and series['peak_level'].tolist() == by_series.max().tolist()
+    assert series['level'].tolist() == by_series.last().tolist()
+    assert series['peak_level'].max() == 4 and 0.1 < (level > 0).mean() < 0.9
