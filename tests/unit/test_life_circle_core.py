@@ -67,6 +67,31 @@ def test_without_access_walk_only_the_network_counts():
     assert out.at['C', 'D_PRIMARY'] == pytest.approx(500.0) and out.at['C', 'C_PRIMARY'] == 1
 
 
+def test_threshold_boundary_rule_and_rounded_distances_agree():
+    # A road of 0.1 m vertices (sums that are not exact in floating point) from a school at x = 0;
+    # homes on the road at 499.96, 500 (to the float sums), 500.004 and 500.094 m of walk.
+    road = gpd.GeoSeries([LineString([(0.1 * k, 0.0) for k in range(5201)])])
+    walks = [499.96, 500.0, 500.004, 500.094]
+    homes = gpd.GeoSeries([Point(w, 0.0) for w in walks])
+    result = life_circle.compute(homes, np.ones(len(walks)), road, gpd.GeoSeries([Point(0, 0)]), ['小学'],
+                                 table(), access_walk=False)
+    out = result.residents
+    assert list(out['C_PRIMARY']) == [1, 1, 0, 0]
+    # D is rounded up to 0.1 m, so that D ≤ 500 exactly when covered
+    assert list(out['D_PRIMARY']) == [500.0, 500.0, 500.1, 500.1]
+    assert list(out['N_15MIN']) == [1, 1, 1, 1]           # 15 minutes at 4 km/h = 1000 m
+
+
+def test_beyond_the_fifteen_minute_search_the_distance_is_empty():
+    # the MIDDLE school case of the benchmark: 1000.05 m away is beyond 1000 m, not unreachable
+    road = gpd.GeoSeries([LineString([(0, 0), (1200, 0)])])
+    homes = gpd.GeoSeries([Point(999.95, 0), Point(1000.05, 0)])
+    out = life_circle.compute(homes, np.ones(2), road, gpd.GeoSeries([Point(0, 0)]), ['小学'], table(),
+                              access_walk=False).residents
+    assert out.at[0, 'D_PRIMARY'] == 1000.0 and out.at[0, 'N_15MIN'] == 1
+    assert np.isnan(out.at[1, 'D_PRIMARY']) and out.at[1, 'N_15MIN'] == 0 and out.at[1, 'PART'] == 0
+
+
 def test_fifteen_minute_count_and_completeness():
     out = run().residents                     # 4 km/h: 15 minutes = 1000 m
     # H: park 35 m, school 5 + 610 + 5 = 620 m → both within 15 minutes
