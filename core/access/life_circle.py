@@ -301,15 +301,16 @@ def district_table(residents, active, districts=None, district_keys=None, parks=
 def service_lines(result, codes=None):
     """Reachable streets per kind (the network walked within the kind's threshold from its
     facilities): a GeoDataFrame with KIND, CODE, THRESH_M and one MultiLineString per kind."""
-    net = result.graph.network
-    a, b, length = net.seg_a, net.seg_b, net.seg_len
+    graph = result.graph
+    seg_u, seg_v, length = graph.edges()
+    a, b = graph.node_xy[seg_u], graph.node_xy[seg_v]
     rows, geoms = [], []
     for t in result.thresholds:
         if codes is not None and t.code not in codes:
             continue
         at_node = result.reach[t.code]
-        ru = np.clip(t.metres - at_node[net.seg_u], 0.0, None)
-        rv = np.clip(t.metres - at_node[net.seg_v], 0.0, None)
+        ru = np.clip(t.metres - at_node[seg_u], 0.0, None)
+        rv = np.clip(t.metres - at_node[seg_v], 0.0, None)
         ru, rv = np.where(np.isfinite(ru), ru, 0.0), np.where(np.isfinite(rv), rv, 0.0)
         whole = ru + rv >= length
         fu = np.minimum(ru / np.where(length > 0, length, 1.0), 1.0)[:, None]
