@@ -142,7 +142,7 @@ def source_to_frame(source, fields=None, request=None, feedback=None, with_geome
     index = pd.Index(ids, dtype=np.int64, name='fid')
     if not with_geometry:
         return pd.DataFrame(data, index=index)
-    geometry = gpd.GeoSeries(shapes, index=index, crs=crs_to_frame(source.sourceCrs()))
+    geometry = gdal_frames.geoseries(shapes, index, crs_to_frame(source.sourceCrs()))
     frame = gpd.GeoDataFrame(data, geometry=geometry, index=index)
     frame.attrs[NOTES] = notes
     return frame

@@ -3,7 +3,8 @@
 Coverage of one kind = homes (building centroids, ``native:centroids``) moved to the nearest
 point of the network within ``max_snap`` (QgsGeometry.closestSegmentWithContext), lying on
 the service area of the kind's facilities (``native:serviceareafromlayer``, shortest, lines,
-buffered by 1 cm and dissolved: ``native:buffer``; ``native:extractbylocation``). Facilities
+buffered by 1 cm and dissolved: ``native:buffer``; ``native:extractbylocation``). QGIS 3.22
+measures the network on the WGS84 ellipsoid whatever the context's ellipsoid. Facilities
 farther than ``max_snap`` from the network are left out first, as spm:life_circle does (they start
 from their nearest network point, as serviceareafromlayer snaps them itself).
 """
@@ -48,24 +49,37 @@ def snapped(points, network, max_snap, keep_far=False):
     return out
 
 
-def covered_ids(homes, facilities, network, threshold, max_snap, context, id_field='hid', timings=None):
+def homes_on_network(homes, network, max_snap, context):
+    """The homes' centroids (``native:centroids``) moved to their nearest network point; homes
+    farther than ``max_snap`` are left out. Made once, used for every kind."""
+    points = _run('native:centroids', {'INPUT': homes, 'ALL_PARTS': False, 'OUTPUT': 'memory:'}, context)['OUTPUT']
+    return snapped(points, network, max_snap)
+
+
+def covered_ids(homes, facilities, network, threshold, max_snap, context, id_field='hid', timings=None,
+                on_network=None, buffer=0.01, dissolve=True):
     """Set of ``id_field`` values of the homes covered within ``threshold`` metres of walk;
-    ``timings`` (a dict) gets the seconds of the service areas and of the rest."""
+    ``timings`` (a dict) gets the seconds of the service areas and of the rest. ``on_network``:
+    :func:`homes_on_network` when already made (then ``homes`` is not read); ``buffer``: metres
+    around the service-area lines that count as on them; ``dissolve``: one area for all facilities
+    (or one per facility, for ``extractbylocation`` to test through its spatial index)."""
     import time
     timings = {} if timings is None else timings
     start = time.perf_counter()
+    timings['service_area'] = 0.0
     starts = snapped(facilities, network, max_snap)
     if starts.featureCount() == 0:
+        timings['rest'] = time.perf_counter() - start
         return set()
     middle = time.perf_counter()
     lines = _run('native:serviceareafromlayer', {
         'INPUT': network, 'STRATEGY': 0, 'DEFAULT_DIRECTION': 2, 'TOLERANCE': 0, 'START_POINTS': starts,
         'TRAVEL_COST2': threshold, 'INCLUDE_BOUNDS': False, 'OUTPUT_LINES': 'memory:'}, context)['OUTPUT_LINES']
     timings['service_area'] = time.perf_counter() - middle
-    area = _run('native:buffer', {'INPUT': lines, 'DISTANCE': 0.01, 'SEGMENTS': 2, 'DISSOLVE': True,
+    area = _run('native:buffer', {'INPUT': lines, 'DISTANCE': buffer, 'SEGMENTS': 2, 'DISSOLVE': dissolve,
                                   'OUTPUT': 'memory:'}, context)['OUTPUT']
-    points = _run('native:centroids', {'INPUT': homes, 'ALL_PARTS': False, 'OUTPUT': 'memory:'}, context)['OUTPUT']
-    on_network = snapped(points, network, max_snap)
+    if on_network is None:
+        on_network = homes_on_network(homes, network, max_snap, context)
     inside = _run('native:extractbylocation', {'INPUT': on_network, 'PREDICATE': [0], 'INTERSECT': area,
                                                'OUTPUT': 'memory:'}, context)['OUTPUT']
     if isinstance(inside, str):

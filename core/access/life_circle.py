@@ -4,7 +4,11 @@ Every residential feature walks from its centroid: (optionally) straight to the 
 the walkable network, along the network, and (optionally) straight from the network to the
 facility; parks and squares are reached at points of their boundary (every ``PARK_SPACING``
 metres), or at their entrances where entrances are given. A feature is covered for a kind when
-that walk is at most the kind's threshold (boundary included). Features or facilities farther
+that walk is at most the kind's threshold (boundary included, to ``EPSILON``: a walk of exactly
+500 m summed from pieces is covered by 500 m, one of 500.01 m is not). Distances are written
+rounded *up* to 0.1 m, so that D ≤ threshold exactly when the feature is covered (thresholds
+in whole decimetres); a distance beyond the 15-minute search (or the largest threshold) is
+empty. Lengths are planar, in the projected working CRS. Features or facilities farther
 than ``max_snap`` from the network reach nothing and are listed; parts of the network that do not
 connect to each other are reported with the homes stranded on them.
 """
@@ -18,13 +22,14 @@ from shapely.geometry import MultiLineString
 
 from ..errors import Canceled, InputError
 from ..i18n import translate
-from ..sensors.problem import lines_of
+from ..landuse.geometry import centroid_array, line_coordinates
 from . import thresholds as thresholds_module
 from .walk import WalkGraph
 
 PARK_SPACING = 20.0        # m between access points along a park's boundary
 ENTRANCE_TOLERANCE = 20.0  # m: an entrance farther than this from every park is ignored
 FIFTEEN = 15.0             # minutes of the 15-minute life circle
+EPSILON = 1e-6             # m: a walk this much over a threshold still meets it (float sums)
 TOTAL = '合计'             # DISTRICT of the whole-area row of the district table
 
 
@@ -44,21 +49,12 @@ def _fids(index, mask, limit=10):
     return ', '.join(ids) + (translate('spm', ' and {n} more').format(n=more) if more > 0 else '')
 
 
-def _centroids(geoms):
-    xy = np.full((len(geoms), 2), np.nan)
-    for k, geom in enumerate(geoms):
-        if geom is not None and not geom.is_empty:
-            c = geom if geom.geom_type == 'Point' else geom.centroid
-            xy[k] = c.x, c.y
-    return xy
-
-
 def park_access_points(parks, entrances=None, spacing=PARK_SPACING):
     """(xy, park position) of the points where each park is entered."""
     pts, owner = [], []
     has_entrance = np.zeros(len(parks), bool)
     if entrances is not None and len(entrances) and len(parks):
-        exy = _centroids(entrances)
+        exy = centroid_array(entrances)
         ok = np.isfinite(exy).all(axis=1)
         for x, y in exy[ok]:
             d = parks.distance(gpd.points_from_xy([x], [y])[0]).to_numpy()
@@ -109,7 +105,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
                                       'weigh nothing in the coverage.').format(
             layer=labels['residential'], n=int((pop == 0).sum())))
 
-    origin_xy = _centroids(residents)
+    origin_xy = centroid_array(residents)
     no_geom = ~np.isfinite(origin_xy).all(axis=1)
     if no_geom.any():
         notes.append(translate('spm', 'Layer {layer}: {n} feature(s) without geometry reach nothing: {fids}.')
@@ -119,7 +115,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     # facilities by kind, parks as one more kind
     table = {t.kind: t for t in thresholds}
     kinds = pd.Series(kinds, index=facilities.index).fillna('').astype(str).str.strip()
-    fac_xy = _centroids(facilities)
+    fac_xy = centroid_array(facilities)
     unknown = kinds[~kinds.isin(list(table))]
     if len(unknown):
         counts = unknown.value_counts()
@@ -163,7 +159,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     # one graph with every point attached
     ok_origin = ~no_geom
     all_xy = [origin_xy[ok_origin]] + [groups_xy[t.code] for t in active]
-    lines = roads if isinstance(roads, list) else lines_of(gpd.GeoDataFrame(geometry=list(roads)))
+    lines = roads if isinstance(roads, list) else line_coordinates(roads)
     graph = WalkGraph(lines, np.vstack(all_xy))
     offsets = np.cumsum([0] + [len(a) for a in all_xy])
     n_ok = int(ok_origin.sum())
@@ -203,7 +199,7 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
         reach[t.code] = at_node
         d = np.full(len(residents), np.inf)
         total = at_node[graph.node[origin_points]] + origin_walk
-        total[total > limit * (1 + 1e-12)] = np.inf
+        total[total > limit + EPSILON] = np.inf
         d[reachable] = total
         dist[t.code] = d
         if progress is not None:
@@ -237,9 +233,9 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
     n15 = np.zeros(len(residents), np.int64)
     for t in active:
         d = dist[t.code]
-        out['D_' + t.code] = np.round(np.where(np.isfinite(d), d, np.nan), 1)
-        out['C_' + t.code] = (d <= t.metres * (1 + 1e-12)).astype(np.int64)
-        n15 += d <= fifteen * (1 + 1e-12)
+        out['D_' + t.code] = _up_to_decimetre(np.where(np.isfinite(d), d, np.nan))
+        out['C_' + t.code] = (d <= t.metres + EPSILON).astype(np.int64)
+        n15 += d <= fifteen + EPSILON
     out['N_15MIN'] = n15
     out['COMPLETE'] = (n15 == len(active)).astype(np.int64)
 
@@ -252,6 +248,11 @@ def compute(residents, population, roads, facilities, kinds, thresholds, *, park
                                                                    fids=_fids(residents.index, outside)))
     table = district_table(out, active, districts, district_keys, park_area)
     return Result(out, table, active, notes, reach, graph)
+
+
+def _up_to_decimetre(metres):
+    """Metres rounded up to 0.1 m (a walk within ``EPSILON`` of a decimetre stays on it)."""
+    return np.ceil(np.round((metres - EPSILON) * 10.0, 6)) / 10.0
 
 
 def _district_of(xy, districts, keys):
@@ -300,15 +301,16 @@ def district_table(residents, active, districts=None, district_keys=None, parks=
 def service_lines(result, codes=None):
     """Reachable streets per kind (the network walked within the kind's threshold from its
     facilities): a GeoDataFrame with KIND, CODE, THRESH_M and one MultiLineString per kind."""
-    net = result.graph.network
-    a, b, length = net.seg_a, net.seg_b, net.seg_len
+    graph = result.graph
+    seg_u, seg_v, length = graph.edges()
+    a, b = graph.node_xy[seg_u], graph.node_xy[seg_v]
     rows, geoms = [], []
     for t in result.thresholds:
         if codes is not None and t.code not in codes:
             continue
         at_node = result.reach[t.code]
-        ru = np.clip(t.metres - at_node[net.seg_u], 0.0, None)
-        rv = np.clip(t.metres - at_node[net.seg_v], 0.0, None)
+        ru = np.clip(t.metres - at_node[seg_u], 0.0, None)
+        rv = np.clip(t.metres - at_node[seg_v], 0.0, None)
         ru, rv = np.where(np.isfinite(ru), ru, 0.0), np.where(np.isfinite(rv), rv, 0.0)
         whole = ru + rv >= length
         fu = np.minimum(ru / np.where(length > 0, length, 1.0), 1.0)[:, None]

@@ -1,7 +1,7 @@
 """Walking distances on the network: one multi-source Dijkstra per facility kind.
 
 The graph is the road network of :mod:`core.sensors.network` (lines joined at shared vertices,
-long segments split, every origin and facility attached at its nearest road point as a node).
+every origin and facility attached at its nearest road point as a node, which splits its segment).
 For a kind, one extra node is joined to the attached nodes of its facilities by edges weighing
 their access walk (facility → road, or 0); a single ``scipy.sparse.csgraph.dijkstra`` from that
 node, bounded by ``limit``, gives every node its distance to the nearest facility of the kind —
@@ -24,7 +24,8 @@ class WalkGraph:
 
     def __init__(self, lines, xy):
         self.network = RoadNetwork(lines)
-        graph, self.node, self.snap = self.network.attach(np.asarray(xy, float).reshape(-1, 2))
+        graph, self.node, self.snap, self.node_xy = self.network.attach(np.asarray(xy, float).reshape(-1, 2),
+                                                                        with_xy=True)
         self.n = graph.shape[0]
         graph = graph.tocsr()
         # nearest() appends one row (and column) for the per-kind source node
@@ -33,6 +34,12 @@ class WalkGraph:
         self._data = graph.data
         self.graph = graph
         self.n_parts, self.part = connected_components(graph, directed=False)
+
+    def edges(self):
+        """(u, v, length) of every edge once (u < v)."""
+        rows = np.repeat(np.arange(self.n), np.diff(self._indptr))
+        once = rows < self._indices
+        return rows[once], self._indices[once], self._data[once]
 
     def part_ranks(self):
         """Rank of each network part by size (0 = largest), per node."""

@@ -352,9 +352,24 @@ def read_frame(path, layer=None, fields=None, where=None, bbox=None, fids=None,
     dataset = None
     if not with_geometry:
         return pd.DataFrame(data, index=index)
-    frame = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(shapes, index=index, crs=crs), index=index)
+    frame = gpd.GeoDataFrame(data, geometry=geoseries(shapes, index, crs), index=index)
     frame.attrs['gdal_notes'] = notes
     return frame
+
+
+def geoseries(shapes, index=None, crs=None):
+    """A GeoSeries of a list of shapely geometries (or None). ``GeoSeries(list)`` makes numpy ask
+    every shapely 1.8 line or point for its array interface (10 s for 200,000 lines); the
+    geometries are put one by one into an object array instead."""
+    import geopandas as gpd
+    from geopandas import _compat
+    from geopandas.array import GeometryArray
+    if getattr(_compat, 'USE_PYGEOS', False):      # geopandas converts to pygeos itself
+        return gpd.GeoSeries(list(shapes), index=index, crs=crs)
+    array = np.empty(len(shapes), dtype=object)
+    for k, shape in enumerate(shapes):
+        array[k] = shape
+    return gpd.GeoSeries(GeometryArray(array, crs=crs), index=index, crs=crs)
 
 
 def _decode(blobs, fids, parse, readable, dimension, multi, check_valid, repair):

@@ -1,4 +1,5 @@
-"""Polygon geometry helpers: validity repair with a per-feature report, fast bounds, polygon parts.
+"""Polygon geometry helpers: validity repair with a per-feature report, fast bounds, polygon parts;
+fast centroids and line coordinates for many geometries.
 
 Written for shapely 1.8 without pygeos (per-geometry calls go straight to GEOS through ctypes
 where shapely's own properties are slow) and for shapely 2 (its vectorised functions).
@@ -120,6 +121,100 @@ def bounds_array(geometries):
         c = value.value
         ymax(handle, pointer, ref)
         out[i] = (a, b, c, value.value)
+    return out
+
+
+_CENTROID = None if _SHAPELY2 else geos_function('GEOSGetCentroid_r', [_PTR] * 2, _PTR)
+_GET_XY = None if _SHAPELY2 else [geos_function(name, [_PTR, _PTR, ctypes.POINTER(ctypes.c_double)], ctypes.c_int)
+                                  for name in ('GEOSGeomGetX_r', 'GEOSGeomGetY_r')]
+_DESTROY = None if _SHAPELY2 else geos_function('GEOSGeom_destroy_r', [_PTR] * 2, None)
+_TYPE_ID = None if _SHAPELY2 else geos_function('GEOSGeomTypeId_r', [_PTR] * 2, ctypes.c_int)
+_N_PARTS = None if _SHAPELY2 else geos_function('GEOSGetNumGeometries_r', [_PTR] * 2, ctypes.c_int)
+_PART = None if _SHAPELY2 else geos_function('GEOSGetGeometryN_r', [_PTR, _PTR, ctypes.c_int], _PTR)
+_SEQUENCE = None if _SHAPELY2 else geos_function('GEOSGeom_getCoordSeq_r', [_PTR] * 2, _PTR)
+_SEQ_SIZE = None if _SHAPELY2 else geos_function('GEOSCoordSeq_getSize_r',
+                                                 [_PTR, _PTR, ctypes.POINTER(ctypes.c_uint)], ctypes.c_int)
+_SEQ_COPY = None if _SHAPELY2 else geos_function('GEOSCoordSeq_copyToBuffer_r',
+                                                 [_PTR, _PTR, _PTR, ctypes.c_int, ctypes.c_int], ctypes.c_int)
+_LINESTRING = 1      # GEOSGeomTypeId
+
+
+def _available(*functions):
+    return all(f is not None for f in functions) and all(f is not None for f in (_GET_XY or [None]))
+
+
+def centroid_array(geometries):
+    """(n, 2) float array of the centroids (a point is its own); NaN for missing or empty ones."""
+    geometries = list(geometries)
+    if _SHAPELY2:
+        centroids = shapely.centroid(np.array(geometries, dtype=object))
+        return np.column_stack([shapely.get_x(centroids), shapely.get_y(centroids)]).astype(float)
+    out = np.full((len(geometries), 2), np.nan)
+    if not _available(_CENTROID, _DESTROY):
+        for i, geometry in enumerate(geometries):
+            if not is_empty(geometry):
+                c = geometry.centroid
+                out[i] = c.x, c.y
+        return out
+    handle, centroid = _CENTROID
+    destroy, get_x, get_y = _DESTROY[1], _GET_XY[0][1], _GET_XY[1][1]
+    x, y = ctypes.c_double(), ctypes.c_double()
+    ref_x, ref_y = ctypes.byref(x), ctypes.byref(y)
+    for i, geometry in enumerate(geometries):
+        if is_empty(geometry):
+            continue
+        point = centroid(handle, geometry._geom)
+        if not point:
+            continue
+        if get_x(handle, point, ref_x) and get_y(handle, point, ref_y):
+            out[i] = x.value, y.value
+        destroy(handle, point)
+    return out
+
+
+def line_coordinates(geometries):
+    """(n, 2) XY arrays of every LineString (or LineString part of a multi geometry or
+    collection), in order; missing and empty geometries are left out."""
+    if not _available(_TYPE_ID, _N_PARTS, _PART, _SEQUENCE, _SEQ_SIZE, _SEQ_COPY):
+        return _line_coordinates_shapely(geometries)
+    handle = _TYPE_ID[0]
+    type_id, n_parts, part_n = _TYPE_ID[1], _N_PARTS[1], _PART[1]
+    sequence, size_of, copy = _SEQUENCE[1], _SEQ_SIZE[1], _SEQ_COPY[1]
+    size = ctypes.c_uint()
+    ref = ctypes.byref(size)
+    out = []
+
+    def line(pointer):
+        seq = sequence(handle, pointer)
+        if not seq or not size_of(handle, seq, ref):
+            return
+        coords = np.empty((size.value, 2))
+        if size.value and copy(handle, seq, coords.ctypes.data, 0, 0):
+            out.append(coords)
+
+    for geometry in geometries:
+        if is_empty(geometry):
+            continue
+        pointer = geometry._geom
+        kind = type_id(handle, pointer)
+        if kind == _LINESTRING:
+            line(pointer)
+        elif kind >= 4:                       # multi geometries and collections
+            for k in range(n_parts(handle, pointer)):
+                part = part_n(handle, pointer, k)
+                if part and type_id(handle, part) == _LINESTRING:
+                    line(part)
+    return out
+
+
+def _line_coordinates_shapely(geometries):
+    out = []
+    for geom in geometries:
+        if geom is None or geom.is_empty:
+            continue
+        for part in (geom.geoms if hasattr(geom, 'geoms') else [geom]):
+            if part.geom_type == 'LineString' and not part.is_empty:
+                out.append(np.asarray(part.coords)[:, :2])
     return out
 
 

@@ -40,18 +40,21 @@ class RoadNetwork:
         if not starts:
             raise InputError(translate('spm', 'The road layer has no line with two or more vertices.'))
         a, b = np.vstack(starts), np.vstack(ends)
-        a, b = _split_long(a, b, max_segment)
         keys = np.round(np.vstack([a, b]) / MERGE).astype(np.int64)
-        _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-        inverse = inverse.ravel()
+        first, inverse = _unique_rows(keys)
         self.node_xy = np.vstack([a, b])[first]
         u, v = inverse[:len(a)], inverse[len(a):]
         keep = u != v
         self.seg_u, self.seg_v = u[keep], v[keep]
         self.seg_a, self.seg_b = self.node_xy[self.seg_u], self.node_xy[self.seg_v]
         self.seg_len = np.hypot(*(self.seg_b - self.seg_a).T)
-        self._tree = cKDTree((self.seg_a + self.seg_b) / 2.0)
-        self._half = float(self.seg_len.max()) / 2.0
+        # the nearest-segment search runs on pieces of at most max_segment (the graph keeps the
+        # segments whole: fewer nodes for the shortest-path searches)
+        pa, pb, self._piece_seg, self._piece_from = _split_long(self.seg_a, self.seg_b, max_segment)
+        self._piece_a, self._piece_b = pa, pb
+        self._piece_len = np.hypot(*(pb - pa).T)
+        self._tree = cKDTree((pa + pb) / 2.0)
+        self._half = float(self._piece_len.max()) / 2.0
 
     @property
     def n_nodes(self):
@@ -69,15 +72,18 @@ class RoadNetwork:
         nearest_mid, _ = self._tree.query(xy)
         found = self._tree.query_ball_point(xy, nearest_mid + self._half + 1e-9)
         counts = np.fromiter((len(f) for f in found), np.int64, len(found))
-        seg = np.fromiter((s for f in found for s in f), np.int64, int(counts.sum()))
+        piece = np.fromiter((s for f in found for s in f), np.int64, int(counts.sum()))
         point = np.repeat(np.arange(len(xy)), counts)
-        t, dist = _project(xy[point], self.seg_a[seg], self.seg_b[seg], self.seg_len[seg])
-        order = np.lexsort((seg, dist, point))            # per point: nearest first, then lowest id
+        t, dist = _project(xy[point], self._piece_a[piece], self._piece_b[piece], self._piece_len[piece])
+        order = np.lexsort((piece, dist, point))          # per point: nearest first, then lowest id
         first = order[np.r_[0, np.flatnonzero(np.diff(point[order])) + 1]]
-        return seg[first], t[first] * self.seg_len[seg[first]], dist[first]
+        piece = piece[first]
+        along = self._piece_from[piece] + t[first] * self._piece_len[piece]
+        return self._piece_seg[piece], along, dist[first]
 
-    def attach(self, xy):
-        """(graph, node of each point, snap distance): the graph with the snapped points as nodes."""
+    def attach(self, xy, with_xy=False):
+        """(graph, node of each point, snap distance): the graph with the snapped points as nodes
+        (and, ``with_xy``, the coordinates of every node of that graph)."""
         seg, along, dist = self.snap(xy)
         length = self.seg_len[seg]
         node = np.empty(len(seg), np.int64)
@@ -88,9 +94,11 @@ class RoadNetwork:
         node[at_end] = self.seg_v[seg[at_end]]
         # one new node per distinct (segment, position); the segment becomes a chain through them
         ev_seg, ev_along = seg[inside], np.round(along[inside], 6)
-        events, event_of = np.unique(np.column_stack([ev_seg, ev_along]), axis=0, return_inverse=True)
+        rows = np.column_stack([ev_seg, ev_along])
+        first_event, event_of = _unique_rows(rows)
+        events = rows[first_event]
         new_ids = self.n_nodes + np.arange(len(events))
-        node[inside] = new_ids[event_of.ravel()]
+        node[inside] = new_ids[event_of]
         e_seg, e_along = events[:, 0].astype(np.int64), events[:, 1]
         first = np.r_[True, e_seg[1:] != e_seg[:-1]] if len(e_seg) else np.empty(0, bool)
         last = np.r_[e_seg[1:] != e_seg[:-1], True] if len(e_seg) else np.empty(0, bool)
@@ -102,7 +110,12 @@ class RoadNetwork:
         v = np.concatenate([self.seg_v[~split], new_ids, self.seg_v[e_seg[last]]])
         w = np.concatenate([self.seg_len[~split], e_along - prev_along,
                             self.seg_len[e_seg[last]] - e_along[last]])
-        return _graph(u, v, w, self.n_nodes + len(events)), node, dist
+        graph = _graph(u, v, w, self.n_nodes + len(events))
+        if not with_xy:
+            return graph, node, dist
+        t = (e_along / np.where(self.seg_len[e_seg] > 0, self.seg_len[e_seg], 1.0))[:, None]
+        new_xy = self.seg_a[e_seg] + t * (self.seg_b[e_seg] - self.seg_a[e_seg])
+        return graph, node, dist, np.vstack([self.node_xy, new_xy])
 
     # --- distances -------------------------------------------------------------------------
 
@@ -124,19 +137,33 @@ class RoadNetwork:
 
 
 def _split_long(a, b, max_segment):
-    """Split segments longer than ``max_segment`` into equal pieces."""
+    """Segments longer than ``max_segment`` split into equal pieces: (start, end, segment of each
+    piece, metres from the segment's start to the piece's)."""
     length = np.hypot(*(b - a).T)
     pieces = np.maximum(1, np.ceil(length / max_segment)).astype(np.int64)
-    if pieces.max() == 1:
-        return a, b
     seg = np.repeat(np.arange(len(a)), pieces)
+    if pieces.max(initial=1) == 1:
+        return a, b, seg, np.zeros(len(a))
     k = np.arange(len(seg)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
     t0 = (k / pieces[seg])[:, None]
     t1 = ((k + 1) / pieces[seg])[:, None]
     d = b[seg] - a[seg]
     start, end = a[seg] + t0 * d, a[seg] + t1 * d
+    start[k == 0] = a[seg][k == 0]
     end[k == pieces[seg] - 1] = b[seg][k == pieces[seg] - 1]     # exact shared end vertex
-    return start, end
+    return start, end, seg, t0[:, 0] * length[seg]
+
+
+def _unique_rows(rows):
+    """(first row of each distinct row, distinct row of each row), the distinct rows in
+    lexicographic order: ``np.unique(rows, axis=0, return_index=True, return_inverse=True)``
+    without its slow sort of rows as bytes."""
+    order = np.lexsort(rows.T[::-1])
+    ordered = rows[order]
+    new = np.r_[True, np.any(ordered[1:] != ordered[:-1], axis=1)] if len(rows) else np.empty(0, bool)
+    inverse = np.empty(len(rows), np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return order[new], inverse
 
 
 def _project(p, a, b, length):
@@ -154,7 +181,9 @@ def _graph(u, v, w, n_nodes):
     order = np.lexsort((ww, vv, uu))
     uu, vv, ww = uu[order], vv[order], ww[order]
     keep = np.r_[True, (uu[1:] != uu[:-1]) | (vv[1:] != vv[:-1])]
-    return sp.csr_matrix((ww[keep], (uu[keep], vv[keep])), shape=(n_nodes, n_nodes))
+    uu, vv, ww = uu[keep], vv[keep], ww[keep]
+    indptr = np.r_[0, np.cumsum(np.bincount(uu, minlength=n_nodes))]    # rows sorted, columns sorted
+    return sp.csr_matrix((ww, vv, indptr), shape=(n_nodes, n_nodes))
 
 
 def _groups(nodes):

@@ -24,6 +24,7 @@ from scipy.spatial import cKDTree
 
 from ..errors import InputError
 from ..i18n import translate
+from ..landuse.geometry import line_coordinates
 from . import coverage as coverage_module
 from . import kinds as kinds_module
 from . import pairs as pairs_module
@@ -125,15 +126,7 @@ def _numbers(frame, name, label, what, positive=True, allow_empty=False):
 
 def lines_of(frame):
     """Coordinate arrays of every line part of a (Multi)LineString GeoDataFrame."""
-    out = []
-    for geom in frame.geometry:
-        if geom is None or geom.is_empty:
-            continue
-        parts = geom.geoms if hasattr(geom, 'geoms') else [geom]
-        for part in parts:
-            if part.geom_type == 'LineString':
-                out.append(np.asarray(part.coords)[:, :2])
-    return out
+    return line_coordinates(frame.geometry)
 
 
 def along_lines(lines, spacing):

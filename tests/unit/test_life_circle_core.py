@@ -67,6 +67,42 @@ def test_without_access_walk_only_the_network_counts():
     assert out.at['C', 'D_PRIMARY'] == pytest.approx(500.0) and out.at['C', 'C_PRIMARY'] == 1
 
 
+def test_threshold_boundary_rule_and_rounded_distances_agree():
+    # A road of 0.1 m vertices (sums that are not exact in floating point) from a school at x = 0;
+    # homes on the road at 499.96, 500 (to the float sums), 500.004 and 500.094 m of walk.
+    road = gpd.GeoSeries([LineString([(0.1 * k, 0.0) for k in range(5201)])])
+    walks = [499.96, 500.0, 500.004, 500.094]
+    homes = gpd.GeoSeries([Point(w, 0.0) for w in walks])
+    result = life_circle.compute(homes, np.ones(len(walks)), road, gpd.GeoSeries([Point(0, 0)]), ['小学'],
+                                 table(), access_walk=False)
+    out = result.residents
+    assert list(out['C_PRIMARY']) == [1, 1, 0, 0]
+    # D is rounded up to 0.1 m, so that D ≤ 500 exactly when covered
+    assert list(out['D_PRIMARY']) == [500.0, 500.0, 500.1, 500.1]
+    assert list(out['N_15MIN']) == [1, 1, 1, 1]           # 15 minutes at 4 km/h = 1000 m
+
+
+def test_beyond_the_fifteen_minute_search_the_distance_is_empty():
+    # the MIDDLE school case of the benchmark: 1000.05 m away is beyond 1000 m, not unreachable
+    road = gpd.GeoSeries([LineString([(0, 0), (1200, 0)])])
+    homes = gpd.GeoSeries([Point(999.95, 0), Point(1000.05, 0)])
+    out = life_circle.compute(homes, np.ones(2), road, gpd.GeoSeries([Point(0, 0)]), ['小学'], table(),
+                              access_walk=False).residents
+    assert out.at[0, 'D_PRIMARY'] == 1000.0 and out.at[0, 'N_15MIN'] == 1
+    assert np.isnan(out.at[1, 'D_PRIMARY']) and out.at[1, 'N_15MIN'] == 0 and out.at[1, 'PART'] == 0
+
+
+def test_reachable_streets_stop_at_the_threshold_on_a_long_road():
+    # one 2 km road without inner vertices, a school on it at x = 1200: 500 m each way
+    road = gpd.GeoSeries([LineString([(0, 0), (2000, 0)])])
+    result = life_circle.compute(gpd.GeoSeries([Point(100, 0)]), [1], road, gpd.GeoSeries([Point(1200, 0)]),
+                                 ['小学'], table(), access_walk=False)
+    streets = life_circle.service_lines(result)
+    assert list(streets['CODE']) == ['PRIMARY']
+    line = streets.geometry.iloc[0]
+    assert line.length == pytest.approx(1000.0) and line.bounds == pytest.approx((700.0, 0.0, 1700.0, 0.0))
+
+
 def test_fifteen_minute_count_and_completeness():
     out = run().residents                     # 4 km/h: 15 minutes = 1000 m
     # H: park 35 m, school 5 + 610 + 5 = 620 m → both within 15 minutes
@@ -99,7 +135,8 @@ def test_population_weighted_shares_add_up():
 def test_network_distance_never_below_straight_line():
     rng = np.random.default_rng(7)
     xs = np.arange(0, 1001, 100.0)
-    lines = [LineString([(x, 0), (x, 1000)]) for x in xs] + [LineString([(0, y), (1000, y)]) for y in xs]
+    # a grid noded at its crossings (lines join at shared vertices only)
+    lines = [LineString([(x, y) for y in xs]) for x in xs] + [LineString([(x, y) for x in xs]) for y in xs]
     homes = gpd.GeoSeries(gpd.points_from_xy(*rng.uniform(0, 1000, (2, 300))))
     facilities = gpd.GeoSeries(gpd.points_from_xy(*rng.uniform(0, 1000, (2, 12))))
     result = life_circle.compute(homes, np.ones(300), gpd.GeoSeries(lines), facilities, ['小学'] * 12, table())

@@ -89,7 +89,7 @@ def test_points_on_the_same_road_spot_share_a_node_and_snap_to_the_nearest_segme
     net = l_road()
     seg, along, dist = net.snap(np.array([[40.0, -7.0], [40.0, 7.0], [104.0, 60.0]]))
     assert list(dist) == pytest.approx([7.0, 7.0, 4.0])
-    assert along[0] == pytest.approx(40.0) and along[2] == pytest.approx(10.0)
+    assert along[0] == pytest.approx(40.0) and along[2] == pytest.approx(60.0)   # 60 m along (100,0)→(100,100)
     _, node, _ = net.attach(np.array([[40.0, -7.0], [40.0, 7.0]]))
     assert node[0] == node[1]
 
