@@ -7,14 +7,16 @@ file). Codes are looked up as typed, without dashes and as a project code (see
 """
 
 import re
+from operator import itemgetter
 
-
+import numpy as np
 import pandas as pd
 
 from . import citycode_types
 from .citycode import ENTITIES, LINEAGE, LINKS
 from .registry import connect_to_read, wkb_of_blob
 
+_PLAIN = re.compile('[0-9A-Z]+')      # written the one way every spelling gives
 COLUMNS = ['INPUT', 'FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'CODES']
 
 
@@ -27,15 +29,32 @@ def column_of(code_type, taken=()):
 
 
 def _temp(connection, name, rows, columns):
+    """A temporary table of ``rows``, given sorted by the column looked up: SQLite then walks the
+    register's index in order, reading each page once."""
     connection.execute(f'CREATE TEMP TABLE {name} ({", ".join(columns)})')
     connection.executemany(f'INSERT INTO {name} VALUES ({", ".join("?" * len(columns))})', rows)
 
 
 def _found(connection, current):
+    """(k, code type, city code) of the asked spellings: in current (or ended) links, and city codes."""
     where = 'l.valid_to IS NULL' if current else 'l.valid_to IS NOT NULL'
     return connection.execute(
-        f'SELECT q.k, l.code_type, l.city_code FROM temp.q q JOIN {LINKS} l ON l.code = q.code WHERE {where} '
-        f'UNION SELECT q.k, \'city\', e.city_code FROM temp.q q JOIN {ENTITIES} e ON e.city_code = q.code').fetchall()
+        f'SELECT q.k, l.code_type, l.city_code FROM temp.q q CROSS JOIN {LINKS} l ON l.code = q.code WHERE {where} '
+        f'UNION ALL SELECT q.k, \'city\', e.city_code FROM temp.q q CROSS JOIN {ENTITIES} e '
+        f'ON e.city_code = q.code').fetchall()
+
+
+def _spelled(values):
+    """(k, spelling) of every value, sorted by spelling (a plain code is its only spelling)."""
+    plain = _PLAIN.fullmatch
+    rows = []
+    for k, v in enumerate(values):
+        if plain(v) and not (len(v) == 20 and v.isdigit()):
+            rows.append((k, v))
+        else:
+            rows.extend((k, form) for form in citycode_types.spellings(v))
+    rows.sort(key=itemgetter(1))
+    return rows
 
 
 def resolve(path, values):
@@ -44,23 +63,26 @@ def resolve(path, values):
     code as ``type: code``), one column per code type, ``wkb`` (the object's geometry).
     Also returns {column: code type}."""
     values = ['' if v is None else str(v) for v in values]
+    hit_columns = ['k', 'FOUND_AS', 'CITY_CODE']
     connection = connect_to_read(path)
     try:
-        spelled = [(k, form) for k, v in enumerate(values) for form in citycode_types.spellings(v)]
-        _temp(connection, 'q', spelled, ['k', 'code'])
-        hits = pd.DataFrame(_found(connection, True), columns=['k', 'FOUND_AS', 'CITY_CODE'])
+        connection.execute('PRAGMA cache_size = -262144')
+        _temp(connection, 'q', _spelled(values), ['k', 'code'])
+        hits = pd.DataFrame(_found(connection, True), columns=hit_columns)
         missing = sorted(set(range(len(values))) - set(hits['k']))
         if missing:
             connection.execute('DELETE FROM temp.q WHERE k NOT IN ({})'.format(','.join(map(str, missing))))
-            hits = pd.concat([hits, pd.DataFrame(_found(connection, False), columns=hits.columns)])
-        hits = hits.drop_duplicates(['k', 'CITY_CODE'])
-        _temp(connection, 'e', [(c,) for c in hits['CITY_CODE'].unique()], ['city_code'])
+            ended = pd.DataFrame(_found(connection, False), columns=hit_columns)
+            hits = pd.concat([hits.drop_duplicates().sort_values(hit_columns), ended])
+        # found as several types: the first type by name, as one sorted UNION gives it
+        hits = hits.drop_duplicates().sort_values(hit_columns).drop_duplicates(['k', 'CITY_CODE'])
+        _temp(connection, 'e', [(c,) for c in sorted(hits['CITY_CODE'].unique())], ['city_code'])
         objects = pd.DataFrame(connection.execute(
-            f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM {ENTITIES} x JOIN temp.e USING (city_code)'
-        ).fetchall(), columns=['CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'geom'])
+            f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM temp.e CROSS JOIN {ENTITIES} x '
+            f'ON x.city_code = e.city_code').fetchall(), columns=['CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'geom'])
         links = pd.DataFrame(connection.execute(
-            f'SELECT l.city_code, l.code_type, l.code FROM {LINKS} l JOIN temp.e USING (city_code) '
-            f'WHERE l.valid_to IS NULL ORDER BY l.code_type, l.code').fetchall(),
+            f'SELECT l.city_code, l.code_type, l.code FROM temp.e CROSS JOIN {LINKS} l '
+            f'ON l.city_code = e.city_code WHERE l.valid_to IS NULL ORDER BY 1, 2, 3').fetchall(),
             columns=['CITY_CODE', 'code_type', 'code'])
     finally:
         connection.close()
@@ -81,16 +103,26 @@ def resolve(path, values):
 
 
 def _joined(links, columns):
-    """Per city code: CODES (every ``type: code``) and one column of ``; ``-joined codes per type
-    (a plain loop over the sorted links: pandas' Python aggregation is 100× slower here)."""
+    """Per city code: CODES (every ``type: code``, by type and code) and one column of
+    ``; ``-joined codes per type; ``links`` sorted by city code, type and code."""
+    frame = pd.DataFrame({'CODES': pd.Series(dtype=object)})
+    if not len(links):
+        return frame.assign(**{name: pd.Series(dtype=object) for name in columns})
+    city = links['CITY_CODE'].to_numpy(object)
+    code_type, code = links['code_type'].to_numpy(object), links['code'].to_numpy(object)
+    typed = list(code_type + ': ' + code)
+    code = list(code)
+    new_city = np.r_[True, city[1:] != city[:-1]]
+    runs = np.flatnonzero(new_city | np.r_[True, code_type[1:] != code_type[:-1]])
+    cities = np.flatnonzero(new_city)
+    every = {city[a]: ' | '.join(typed[a:b]) for a, b in zip(cities, np.r_[cities[1:], len(city)])}
     name_of = {t: c for c, t in columns.items()}
-    every, by_type = {}, {}
-    for city, code_type, code in zip(links['CITY_CODE'], links['code_type'], links['code']):
-        every.setdefault(city, []).append(code_type + ': ' + code)
-        by_type.setdefault((city, name_of[code_type]), []).append(code)
-    frame = pd.DataFrame({'CODES': {c: ' | '.join(v) for c, v in every.items()}})
+    by_type = {name: {} for name in columns}
+    for a, b in zip(runs, np.r_[runs[1:], len(city)]):
+        by_type[name_of[code_type[a]]][city[a]] = '; '.join(code[a:b])
+    frame = pd.DataFrame({'CODES': pd.Series(every, dtype=object)})
     for name in columns:
-        frame[name] = pd.Series({c: '; '.join(v) for (c, n), v in by_type.items() if n == name}, dtype=object)
+        frame[name] = pd.Series(by_type[name], dtype=object)
     return frame
 
 
