@@ -66,20 +66,23 @@ def _read_polygon(blob, offset, dims, endian, rings, row):
 def _simple_rings(wkbs):
     """Rows that are little-endian 2D polygons of one ring (the usual footprint), and those
     rings as {number of points: (rows, (n, points, 2) coordinates)} read in one go per length."""
-    sizes = np.fromiter((len(b) if b is not None else 0 for b in wkbs), dtype=np.int64, count=len(wkbs))
+    try:
+        sizes = np.fromiter(map(len, wkbs), dtype=np.int64, count=len(wkbs))
+    except TypeError:                      # None among them
+        sizes = np.fromiter((len(b) if b is not None else 0 for b in wkbs), dtype=np.int64, count=len(wkbs))
     points = (sizes - 13) // 16
     candidate = (sizes >= 13 + 4 * 16) & ((sizes - 13) % 16 == 0)
     simple = np.zeros(len(wkbs), dtype=bool)
     groups = {}
     for n in np.unique(points[candidate]):
         rows = np.flatnonzero(candidate & (points == n))
-        head = _SIMPLE_HEAD + int(n).to_bytes(4, 'little')
-        rows = rows[np.fromiter((wkbs[r][:13] == head for r in rows), dtype=bool, count=len(rows))]
-        if len(rows):
-            joined = np.frombuffer(b''.join([wkbs[r] for r in rows]), dtype=np.uint8).reshape(len(rows), -1)
-            xy = np.ascontiguousarray(joined[:, 13:]).view('<f8').reshape(len(rows), int(n), 2)
-            groups[int(n)] = (rows, xy)
-            simple[rows] = True
+        joined = np.frombuffer(b''.join([wkbs[r] for r in rows]), dtype=np.uint8).reshape(len(rows), -1)
+        head = np.frombuffer(_SIMPLE_HEAD + int(n).to_bytes(4, 'little'), dtype=np.uint8)
+        same = (joined[:, :13] == head).all(axis=1)
+        if same.any():
+            xy = np.ascontiguousarray(joined[same, 13:]).view('<f8').reshape(-1, int(n), 2)
+            groups[int(n)] = (rows[same], xy)
+            simple[rows[same]] = True
     return simple, groups
 
 
