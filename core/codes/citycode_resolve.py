@@ -16,7 +16,7 @@ from . import citycode_types
 from .citycode import ENTITIES, LINEAGE, LINKS
 from .registry import connect_to_read, wkb_of_blob
 
-_PLAIN = re.compile('[0-9A-Z]+')      # written the one way every spelling gives
+_PLAIN = re.compile('[\u4e00-\u9fff0-9A-Z]+')      # written the one way every spelling gives
 COLUMNS = ['INPUT', 'FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'CODES']
 
 
@@ -57,73 +57,77 @@ def _spelled(values):
     return rows
 
 
+def _first_types(rows):
+    """{(k, city code): the code type it was found as} from (k, type, city code) rows; found as
+    several types, the first by name."""
+    first = {}
+    for k, kind, city in sorted(set(rows)):
+        first.setdefault((k, city), kind)
+    return first
+
+
 def resolve(path, values):
     """One row per (input value, object it names): INPUT, FOUND_AS (the code type it was found
     as, or ''), CITY_CODE, ENTITY_TYPE, STATUS (active, retired, not found), CODES (every current
     code as ``type: code``), one column per code type, ``wkb`` (the object's geometry).
     Also returns {column: code type}."""
     values = ['' if v is None else str(v) for v in values]
-    hit_columns = ['k', 'FOUND_AS', 'CITY_CODE']
     connection = connect_to_read(path)
     try:
         connection.execute('PRAGMA cache_size = -262144')
         _temp(connection, 'q', _spelled(values), ['k', 'code'])
-        hits = pd.DataFrame(_found(connection, True), columns=hit_columns)
-        missing = sorted(set(range(len(values))) - set(hits['k']))
-        if missing:
+        found = _first_types(_found(connection, True))
+        missing = sorted(set(range(len(values))) - {k for k, _ in found})
+        if missing:              # only in ended links: a retired object, or one the code left
             connection.execute('DELETE FROM temp.q WHERE k NOT IN ({})'.format(','.join(map(str, missing))))
-            ended = pd.DataFrame(_found(connection, False), columns=hit_columns)
-            hits = pd.concat([hits.drop_duplicates().sort_values(hit_columns), ended])
-        # found as several types: the first type by name, as one sorted UNION gives it
-        hits = hits.drop_duplicates().sort_values(hit_columns).drop_duplicates(['k', 'CITY_CODE'])
-        _temp(connection, 'e', [(c,) for c in sorted(hits['CITY_CODE'].unique())], ['city_code'])
-        objects = pd.DataFrame(connection.execute(
+            found.update(_first_types(_found(connection, False)))
+        _temp(connection, 'e', [(c,) for c in sorted({c for _, c in found})], ['city_code'])
+        objects = {row[0]: row for row in connection.execute(
             f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM temp.e CROSS JOIN {ENTITIES} x '
-            f'ON x.city_code = e.city_code').fetchall(), columns=['CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'geom'])
-        links = pd.DataFrame(connection.execute(
+            f'ON x.city_code = e.city_code')}
+        links = connection.execute(
             f'SELECT l.city_code, l.code_type, l.code FROM temp.e CROSS JOIN {LINKS} l '
-            f'ON l.city_code = e.city_code WHERE l.valid_to IS NULL ORDER BY 1, 2, 3').fetchall(),
-            columns=['CITY_CODE', 'code_type', 'code'])
+            f'ON l.city_code = e.city_code WHERE l.valid_to IS NULL ORDER BY 1, 2, 3').fetchall()
     finally:
         connection.close()
     columns = {}
-    for code_type in sorted(links['code_type'].unique()):
+    for code_type in sorted({kind for _, kind, _ in links}):
         columns[column_of(code_type, columns)] = code_type
-    objects = objects.set_index('CITY_CODE').join(_joined(links, columns)).reset_index()
-    result = hits.merge(objects, on='CITY_CODE', how='left')
-    lost = pd.DataFrame({'k': missing}).loc[lambda f: ~f['k'].isin(hits['k'])]
-    result = pd.concat([result, lost.assign(STATUS='not found')]).sort_values(['k', 'CITY_CODE'], na_position='last')
-    result['k'] = result['k'].astype(int)
-    result['INPUT'] = [values[k] for k in result['k']]
-    result['wkb'] = [wkb_of_blob(b) if isinstance(b, bytes) else None for b in result.pop('geom')]
-    for name in ['FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'CODES'] + list(columns):
-        result[name] = result[name].where(result[name].notna(), '') if name in result else ''
-    result = result[COLUMNS + list(columns) + ['wkb', 'k']].reset_index(drop=True)
-    return result, columns
+    every, by_type = _joined(links, columns)
+    # every (value, object) by value, then city code; a value naming nothing: one row
+    named = {k for k, _ in found}
+    rows = sorted((k, c, kind) for (k, c), kind in found.items())
+    rows += [(k, None, '') for k in missing if k not in named]
+    rows.sort(key=itemgetter(0))
+    ks, cities = [row[0] for row in rows], [row[1] for row in rows]
+    nothing = (None, '', 'not found', None)
+    described = [objects.get(c, (c, '', '', None)) if c is not None else nothing for c in cities]
+    table = {'INPUT': [values[k] for k in ks], 'FOUND_AS': [row[2] for row in rows], 'CITY_CODE': [c or '' for c in cities],
+             'ENTITY_TYPE': [d[1] for d in described], 'STATUS': [d[2] for d in described],
+             'CODES': [every.get(c, '') for c in cities]}
+    for name in columns:
+        table[name] = [by_type[name].get(c, '') for c in cities]
+    table['wkb'] = [wkb_of_blob(d[3]) if d[3] is not None else None for d in described]
+    table['k'] = np.array(ks, dtype=np.int64)
+    return pd.DataFrame(table, columns=COLUMNS + list(columns) + ['wkb', 'k']), columns
 
 
 def _joined(links, columns):
-    """Per city code: CODES (every ``type: code``, by type and code) and one column of
-    ``; ``-joined codes per type; ``links`` sorted by city code, type and code."""
-    frame = pd.DataFrame({'CODES': pd.Series(dtype=object)})
-    if not len(links):
-        return frame.assign(**{name: pd.Series(dtype=object) for name in columns})
-    city = links['CITY_CODE'].to_numpy(object)
-    code_type, code = links['code_type'].to_numpy(object), links['code'].to_numpy(object)
-    typed = list(code_type + ': ' + code)
-    code = list(code)
-    new_city = np.r_[True, city[1:] != city[:-1]]
-    runs = np.flatnonzero(new_city | np.r_[True, code_type[1:] != code_type[:-1]])
-    cities = np.flatnonzero(new_city)
-    every = {city[a]: ' | '.join(typed[a:b]) for a, b in zip(cities, np.r_[cities[1:], len(city)])}
+    """({city code: every ``type: code``, by type and code}, {column: {city code: its codes of
+    that type, ``; ``-joined}}) of (city code, type, code) links sorted by all three."""
+    every, by_type = {}, {name: {} for name in columns}
+    if not links:
+        return every, by_type
+    city, kind, code = [row[0] for row in links], [row[1] for row in links], [row[2] for row in links]
+    n = len(links)
+    starts = [0] + [i for i in range(1, n) if city[i] != city[i - 1]] + [n]
+    runs = [0] + [i for i in range(1, n) if city[i] != city[i - 1] or kind[i] != kind[i - 1]] + [n]
+    typed = [t + ': ' + c for t, c in zip(kind, code)]
+    every = {city[a]: ' | '.join(typed[a:b]) for a, b in zip(starts, starts[1:])}
     name_of = {t: c for c, t in columns.items()}
-    by_type = {name: {} for name in columns}
-    for a, b in zip(runs, np.r_[runs[1:], len(city)]):
-        by_type[name_of[code_type[a]]][city[a]] = '; '.join(code[a:b])
-    frame = pd.DataFrame({'CODES': pd.Series(every, dtype=object)})
-    for name in columns:
-        frame[name] = pd.Series(by_type[name], dtype=object)
-    return frame
+    for a, b in zip(runs, runs[1:]):
+        by_type[name_of[kind[a]]][city[a]] = '; '.join(code[a:b])
+    return every, by_type
 
 
 def history(path, city_code):
