@@ -36,12 +36,14 @@ def _temp(connection, name, rows, columns):
 
 
 def _found(connection, current):
-    """(k, code type, city code) of the asked spellings: in current (or ended) links, and city codes."""
+    """Add to ``temp.f`` (k, city code, code type) of the asked spellings, by k and city code:
+    found in current (or ended) links, or as city codes; found as several types, the first by name."""
     where = 'l.valid_to IS NULL' if current else 'l.valid_to IS NOT NULL'
-    return connection.execute(
+    connection.execute(
+        f'INSERT INTO temp.f SELECT k, city_code, MIN(code_type) FROM ('
         f'SELECT q.k, l.code_type, l.city_code FROM temp.q q CROSS JOIN {LINKS} l ON l.code = q.code WHERE {where} '
         f'UNION ALL SELECT q.k, \'city\', e.city_code FROM temp.q q CROSS JOIN {ENTITIES} e '
-        f'ON e.city_code = q.code').fetchall()
+        f'ON e.city_code = q.code) GROUP BY k, city_code ORDER BY k, city_code')
 
 
 def _spelled(values):
@@ -57,15 +59,6 @@ def _spelled(values):
     return rows
 
 
-def _first_types(rows):
-    """{(k, city code): the code type it was found as} from (k, type, city code) rows; found as
-    several types, the first by name."""
-    first = {}
-    for k, kind, city in sorted(set(rows)):
-        first.setdefault((k, city), kind)
-    return first
-
-
 def resolve(path, values):
     """One row per (input value, object it names): INPUT, FOUND_AS (the code type it was found
     as, or ''), CITY_CODE, ENTITY_TYPE, STATUS (active, retired, not found), CODES (every current
@@ -75,13 +68,18 @@ def resolve(path, values):
     connection = connect_to_read(path)
     try:
         connection.execute('PRAGMA cache_size = -262144')
+        connection.execute('PRAGMA mmap_size = 2147418112')      # read in place, not copied page by page
         _temp(connection, 'q', _spelled(values), ['k', 'code'])
-        found = _first_types(_found(connection, True))
-        missing = sorted(set(range(len(values))) - {k for k, _ in found})
+        _temp(connection, 'f', [], ['k', 'city_code', 'code_type'])
+        _found(connection, True)
+        named = {k for (k,) in connection.execute('SELECT DISTINCT k FROM temp.f')}
+        missing = sorted(set(range(len(values))) - named)
         if missing:              # only in ended links: a retired object, or one the code left
             connection.execute('DELETE FROM temp.q WHERE k NOT IN ({})'.format(','.join(map(str, missing))))
-            found.update(_first_types(_found(connection, False)))
-        _temp(connection, 'e', [(c,) for c in sorted({c for _, c in found})], ['city_code'])
+            _found(connection, False)
+        found = connection.execute('SELECT k, city_code, code_type FROM temp.f').fetchall()
+        connection.execute('CREATE TEMP TABLE e AS SELECT DISTINCT city_code FROM temp.f ORDER BY city_code')
+        cities = [c for (c,) in connection.execute('SELECT city_code FROM temp.e ORDER BY rowid')]
         objects = {row[0]: row for row in connection.execute(
             f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM temp.e CROSS JOIN {ENTITIES} x '
             f'ON x.city_code = e.city_code')}
@@ -93,22 +91,25 @@ def resolve(path, values):
     columns = {}
     for code_type in sorted({kind for _, kind, _ in links}):
         columns[column_of(code_type, columns)] = code_type
+    # per city code (the last place: a value naming nothing), then per row by its city's place
+    described = [objects.get(c, (c, '', '', None)) for c in cities] + [(None, '', 'not found', None)]
+    per_city = {'ENTITY_TYPE': [d[1] for d in described], 'STATUS': [d[2] for d in described]}
     every, by_type = _joined(links, columns)
-    # every (value, object) by value, then city code; a value naming nothing: one row
-    named = {k for k, _ in found}
-    rows = sorted((k, c, kind) for (k, c), kind in found.items())
-    rows += [(k, None, '') for k in missing if k not in named]
-    rows.sort(key=itemgetter(0))
-    ks, cities = [row[0] for row in rows], [row[1] for row in rows]
-    nothing = (None, '', 'not found', None)
-    described = [objects.get(c, (c, '', '', None)) if c is not None else nothing for c in cities]
-    table = {'INPUT': [values[k] for k in ks], 'FOUND_AS': [row[2] for row in rows], 'CITY_CODE': [c or '' for c in cities],
-             'ENTITY_TYPE': [d[1] for d in described], 'STATUS': [d[2] for d in described],
-             'CODES': [every.get(c, '') for c in cities]}
+    per_city['CODES'] = [every.get(c, '') for c in cities] + ['']
     for name in columns:
-        table[name] = [by_type[name].get(c, '') for c in cities]
-    table['wkb'] = [wkb_of_blob(d[3]) if d[3] is not None else None for d in described]
-    table['k'] = np.array(ks, dtype=np.int64)
+        per_city[name] = [by_type[name].get(c, '') for c in cities] + ['']
+    per_city['wkb'] = [wkb_of_blob(d[3]) if d[3] is not None else None for d in described]
+    # every (value, object) by value, then city code; a value naming nothing: one row
+    named = {k for k, _, _ in found}
+    rows = found + [(k, None, '') for k in missing if k not in named]
+    rows.sort(key=itemgetter(0))          # stable: a value's objects stay by city code
+    place = {c: p for p, c in enumerate(cities)}
+    at = np.array([place.get(row[1], -1) for row in rows], dtype=np.int64)
+    table = {'INPUT': [values[row[0]] for row in rows], 'FOUND_AS': [row[2] for row in rows],
+             'CITY_CODE': [row[1] or '' for row in rows]}
+    for name in ['ENTITY_TYPE', 'STATUS', 'CODES'] + list(columns) + ['wkb']:
+        table[name] = np.array(per_city[name], dtype=object)[at] if len(rows) else []
+    table['k'] = np.array([row[0] for row in rows], dtype=np.int64)
     return pd.DataFrame(table, columns=COLUMNS + list(columns) + ['wkb', 'k']), columns
 
 
