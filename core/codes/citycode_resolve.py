@@ -92,18 +92,16 @@ def resolve(path, values):
     for code_type in sorted({kind for _, kind, _ in links}):
         columns[column_of(code_type, columns)] = code_type
     # per city code (the last place: a value naming nothing), then per row by its city's place
+    place = {c: p for p, c in enumerate(cities)}
     described = [objects.get(c, (c, '', '', None)) for c in cities] + [(None, '', 'not found', None)]
-    per_city = {'ENTITY_TYPE': [d[1] for d in described], 'STATUS': [d[2] for d in described]}
-    every, by_type = _joined(links, columns)
-    per_city['CODES'] = [every.get(c, '') for c in cities] + ['']
-    for name in columns:
-        per_city[name] = [by_type[name].get(c, '') for c in cities] + ['']
+    per_city = _joined(links, columns, place, len(cities) + 1)
+    per_city['ENTITY_TYPE'] = [d[1] for d in described]
+    per_city['STATUS'] = [d[2] for d in described]
     per_city['wkb'] = [wkb_of_blob(d[3]) if d[3] is not None else None for d in described]
     # every (value, object) by value, then city code; a value naming nothing: one row
     named = {k for k, _, _ in found}
     rows = found + [(k, None, '') for k in missing if k not in named]
     rows.sort(key=itemgetter(0))          # stable: a value's objects stay by city code
-    place = {c: p for p, c in enumerate(cities)}
     at = np.array([place.get(row[1], -1) for row in rows], dtype=np.int64)
     table = {'INPUT': [values[row[0]] for row in rows], 'FOUND_AS': [row[2] for row in rows],
              'CITY_CODE': [row[1] or '' for row in rows]}
@@ -113,22 +111,27 @@ def resolve(path, values):
     return pd.DataFrame(table, columns=COLUMNS + list(columns) + ['wkb', 'k']), columns
 
 
-def _joined(links, columns):
-    """({city code: every ``type: code``, by type and code}, {column: {city code: its codes of
-    that type, ``; ``-joined}}) of (city code, type, code) links sorted by all three."""
-    every, by_type = {}, {name: {} for name in columns}
+def _joined(links, columns, place, size):
+    """{CODES: every ``type: code`` (by type and code), column of a type: its codes ``; ``-joined}
+    as object arrays by the city codes' ``place``, of (city code, type, code) links sorted by all
+    three ('' for a city code without links)."""
+    joined = {name: np.full(size, '', dtype=object) for name in ['CODES'] + list(columns)}
     if not links:
-        return every, by_type
+        return joined
     city, kind, code = [row[0] for row in links], [row[1] for row in links], [row[2] for row in links]
     n = len(links)
     starts = [0] + [i for i in range(1, n) if city[i] != city[i - 1]] + [n]
     runs = [0] + [i for i in range(1, n) if city[i] != city[i - 1] or kind[i] != kind[i - 1]] + [n]
     typed = [t + ': ' + c for t, c in zip(kind, code)]
-    every = {city[a]: ' | '.join(typed[a:b]) for a, b in zip(starts, starts[1:])}
-    name_of = {t: c for c, t in columns.items()}
-    for a, b in zip(runs, runs[1:]):
-        by_type[name_of[kind[a]]][city[a]] = '; '.join(code[a:b])
-    return every, by_type
+    joined['CODES'][[place[city[a]] for a in starts[:-1]]] = [' | '.join(typed[a:b]) for a, b in zip(starts, starts[1:])]
+    run_kind = np.array([kind[a] for a in runs[:-1]], dtype=object)
+    run_place = np.array([place[city[a]] for a in runs[:-1]], dtype=np.int64)
+    run_text = np.empty(len(runs) - 1, dtype=object)
+    run_text[:] = [code[a] if b == a + 1 else '; '.join(code[a:b]) for a, b in zip(runs, runs[1:])]
+    for name, code_type in columns.items():
+        mine = run_kind == code_type
+        joined[name][run_place[mine]] = run_text[mine]
+    return joined
 
 
 def history(path, city_code):
