@@ -58,7 +58,8 @@ def main(argv=None):
     addresses = gpd.GeoDataFrame({'addr': ['某路%d号' % k for k in range(m)]}, geometry=points, crs=crs)
     folder = tempfile.mkdtemp(prefix='bench-city-')
     path = os.path.join(folder, 'city.gpkg')
-    results = {'buildings': n, 'units': n, 'addresses': m, 'codes': args.codes}
+    results = {'buildings': n, 'units': n, 'addresses': m, 'codes': args.codes,
+               'load_at_start': [round(v, 2) for v in os.getloadavg()]}
 
     # --- this plugin: one register transaction --------------------------------------------
     with timer(results, 'plugin_link_s'):
@@ -123,6 +124,7 @@ def main(argv=None):
     results['ratio_link'] = round(results['geopandas_link_s'] / results['plugin_link_s'], 2)
     results['peak_rss_gib'] = peak_rss_gib()
     results['register_mb'] = round(os.path.getsize(path) / 1e6, 1)
+    results['load_at_end'] = [round(v, 2) for v in os.getloadavg()]
     shutil.rmtree(folder)
     return save('city_codes', results)
 
