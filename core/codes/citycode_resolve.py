@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import citycode_types
 from .citycode import ENTITIES, LINEAGE, LINKS
-from .registry import connect_to_read, wkb_of_blob
+from .registry import connect_to_read, wkbs_of_blobs
 
 _PLAIN = re.compile('[\u4e00-\u9fff0-9A-Z]+')      # written the one way every spelling gives
 COLUMNS = ['INPUT', 'FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'CODES']
@@ -97,7 +97,7 @@ def resolve(path, values):
     per_city = _joined(links, columns, place, len(cities) + 1)
     per_city['ENTITY_TYPE'] = [d[1] for d in described]
     per_city['STATUS'] = [d[2] for d in described]
-    per_city['wkb'] = [wkb_of_blob(d[3]) if d[3] is not None else None for d in described]
+    per_city['wkb'] = wkbs_of_blobs([d[3] for d in described])
     # every (value, object) by value, then city code; a value naming nothing: one row
     named = {k for k, _, _ in found}
     rows = found + [(k, None, '') for k in missing if k not in named]

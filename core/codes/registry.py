@@ -94,6 +94,13 @@ def wkb_of_blob(blob):
     return bytes(blob[8 + _ENVELOPE_BYTES.get((blob[3] >> 1) & 0b111, 0):])
 
 
+def wkbs_of_blobs(blobs):
+    """The WKB inside each GeoPackage geometry blob (None for None); blobs with this plugin's
+    header (little-endian, xy envelope: 40 bytes) are cut without looking further."""
+    return [None if blob is None else blob[40:] if blob[3] == _FLAGS and isinstance(blob, bytes)
+            else wkb_of_blob(blob) for blob in blobs]
+
+
 # --- the registry ---------------------------------------------------------------------------
 
 class Transaction:
