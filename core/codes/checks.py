@@ -13,6 +13,7 @@ Each ``check_*`` function returns a :class:`Verdict` (valid, reason in words, th
 code the code claims, or '' when it claims none).
 """
 
+import re
 from collections import namedtuple
 
 import numpy as np
@@ -114,6 +115,32 @@ def credit_check(body):
     return CREDIT_ALPHABET[(31 - total % 31) % 31]
 
 
+def fully_matching(texts, pattern):
+    """Positions of the ``texts`` (str, or anything else: never) ``pattern`` matches in full."""
+    match = re.compile(pattern).fullmatch
+    return np.flatnonzero(np.fromiter((t.__class__ is str and match(t) is not None for t in texts), dtype=bool,
+                                      count=len(texts)))
+
+
+def byte_matrix(texts, width):
+    """(n, width) bytes of ASCII texts of one length."""
+    return np.frombuffer(''.join(texts).encode('ascii'), dtype=np.uint8).reshape(len(texts), width)
+
+
+def surely_valid_credit_codes(texts):
+    """Positions of the texts that are, as written, valid unified social credit codes
+    (vectorised; :func:`check_credit_code` says why the others are not, or that they are)."""
+    letters = CREDIT_ALPHABET.translate({ord(c): None for c in '0123456789'})
+    rows = fully_matching(texts, '[0-9{a}]{{2}}[0-9]{{6}}[0-9{a}]{{10}}'.format(a=letters))
+    if not len(rows):
+        return rows
+    value = np.full(256, -1, dtype=np.int64)
+    value[np.frombuffer(CREDIT_ALPHABET.encode('ascii'), dtype=np.uint8)] = np.arange(len(CREDIT_ALPHABET))
+    matrix = value[byte_matrix([texts[r] for r in rows], 18)]
+    expected = (31 - (matrix[:, :17] @ np.array(CREDIT_WEIGHTS, dtype=np.int64)) % 31) % 31
+    return rows[matrix[:, 17] == expected]
+
+
 def check_credit_code(code):
     """GB 32100-2015: 18 characters over the 31-character alphabet, check by 3^i mod 31."""
     code = clean(code)
@@ -135,6 +162,14 @@ def check_credit_code(code):
 
 
 # --- GB/T 37346 real-estate unit code ---------------------------------------------------------
+
+def surely_valid_real_estate_units(texts):
+    """Positions of the texts that are, as written, valid real-estate unit codes (vectorised;
+    :func:`check_real_estate_unit` says why the others are not, or that they are)."""
+    fixtures = ''.join(sorted(set(FIXTURE_TYPES) - {'W'}))
+    return fully_matching(texts, '[0-9]{{12}}[{}][{}][0-9]{{5}}(?:[{}][0-9]{{8}}|W0{{8}})'.format(
+        ''.join(PARCEL_OWNERSHIP), ''.join(PARCEL_RIGHT), fixtures))
+
 
 def check_real_estate_unit(code):
     """GB/T 37346-2019: 6 county + 3 地籍区 + 3 地籍子区 + 2 宗地特征码 + 5 宗地顺序号 +

@@ -18,7 +18,10 @@ as named). Tables:
 
 import datetime
 import json
+import re
 import sqlite3
+from contextlib import contextmanager
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -54,6 +57,17 @@ _SCHEMA = [
     f'run_on DATE NOT NULL, source TEXT, entity_type TEXT, code_type TEXT, entities INTEGER, issued INTEGER, '
     f'retired INTEGER, linked INTEGER, ended INTEGER, invalid INTEGER, unmatched INTEGER, conflicts INTEGER)',
 ]
+
+
+# a bulk insert of at least this many rows, and at least a quarter of the table, drops the
+# table's indexes and builds them again after it (sorting once beats a million B-tree inserts)
+BULK_ROWS = 50000
+
+
+def _indexes(table):
+    """(name, CREATE INDEX statement) of the indexes of a table of the schema."""
+    found = [(re.match(rf'CREATE (?:UNIQUE )?INDEX (\w+) ON {table} ', sql), sql) for sql in _SCHEMA]
+    return [(match.group(1), sql) for match, sql in found if match]
 
 
 def _fail(path, message):
@@ -141,14 +155,29 @@ class Register(Transaction):
                                          (entity_type,)).fetchone()
         return top + 1
 
+    @contextmanager
+    def _bulk(self, table, rows):
+        """Insert ``rows`` rows into ``table``: a big insert without the table's indexes, which are
+        built again at the end (in the run's transaction: a failure or a kill rolls it all back)."""
+        (top,) = self.connection.execute(f'SELECT COALESCE(MAX(fid), 0) FROM {table}').fetchone()
+        indexes = _indexes(table) if rows >= BULK_ROWS and 4 * rows >= top else []
+        for name, _ in indexes:
+            self.connection.execute(f'DROP INDEX IF EXISTS {name}')
+        yield
+        for _, sql in indexes:
+            self.connection.execute(sql)
+
     def issue(self, entity_type, codes, serials, keys, wkbs, bounds):
         blobs = registry.gpkg_blobs([w or b'' for w in wkbs], bounds, self.srs_id, multi=False)
         blobs = [blob if wkb else None for blob, wkb in zip(blobs, wkbs)]
-        self.connection.executemany(
-            f"INSERT INTO {ENTITIES} (geom, city_code, entity_type, serial, source_key, status, issued_on, "
-            f"issued_run) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
-            ((blob, code, entity_type, None if s is None or s < 0 else int(s), key, self.day, self.run)
-             for blob, code, s, key in zip(blobs, codes, serials, keys)))
+        serials = np.asarray(serials, dtype=object)
+        serials[np.array([s is None or s < 0 for s in serials], dtype=bool)] = None
+        with self._bulk(ENTITIES, len(blobs)):
+            self.connection.executemany(
+                f"INSERT INTO {ENTITIES} (geom, city_code, entity_type, serial, source_key, status, issued_on, "
+                f"issued_run) VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
+                zip(blobs, list(codes), repeat(entity_type), [None if s is None else int(s) for s in serials],
+                    list(keys), repeat(self.day), repeat(self.run)))
         registry.widen_extent(self.connection, ENTITIES, bounds)
 
     def move(self, codes, wkbs, bounds):
@@ -175,8 +204,8 @@ class Register(Transaction):
 
     def current_links(self, code_type, entity_type=None, methods=None):
         """Current links of a type (optionally only to active entities of one type, or by some
-        methods): DataFrame fid, code, city_code, method."""
-        sql = (f'SELECT l.fid, l.code, l.city_code, l.method FROM {LINKS} l JOIN {ENTITIES} e ON '
+        methods): DataFrame fid, code, city_code, method, entity_type."""
+        sql = (f'SELECT l.fid, l.code, l.city_code, l.method, e.entity_type FROM {LINKS} l JOIN {ENTITIES} e ON '
                f"e.city_code = l.city_code WHERE l.code_type = ? AND l.valid_to IS NULL AND e.status = 'active'")
         args = [code_type]
         if entity_type:
@@ -186,17 +215,19 @@ class Register(Transaction):
             sql += f" AND l.method IN ({','.join('?' * len(methods))})"
             args += list(methods)
         return pd.DataFrame(self.connection.execute(sql, args).fetchall(),
-                            columns=['fid', 'code', 'city_code', 'method'])
+                            columns=['fid', 'code', 'city_code', 'method', 'entity_type'])
 
     def add_links(self, code_type, links, source):
         """Insert links: DataFrame code, city_code, method, confidence, distance."""
-        distance = links['distance'].astype(float).where(np.isfinite(links['distance'].astype(float)), None)
-        self.connection.executemany(
-            f'INSERT INTO {LINKS} (code_type, code, city_code, method, confidence, distance, source, valid_from, '
-            f'from_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            ((code_type, code, city, method, float(conf), dist, source, self.day, self.run)
-             for code, city, method, conf, dist in zip(links['code'], links['city_code'], links['method'],
-                                                        links['confidence'], distance)))
+        distance = links['distance'].to_numpy(float)
+        distance = np.where(np.isfinite(distance), distance.astype(object), None)
+        with self._bulk(LINKS, len(links)):
+            self.connection.executemany(
+                f'INSERT INTO {LINKS} (code_type, code, city_code, method, confidence, distance, source, '
+                f'valid_from, from_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                zip(repeat(code_type), links['code'].tolist(), links['city_code'].tolist(), links['method'].tolist(),
+                    links['confidence'].to_numpy(float).tolist(), distance.tolist(), repeat(source),
+                    repeat(self.day), repeat(self.run)))
 
     def end_links(self, fids):
         self.connection.executemany(f'UPDATE {LINKS} SET valid_to = ?, to_run = ? WHERE fid = ?',

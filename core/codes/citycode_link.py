@@ -178,9 +178,9 @@ def link(reg, entity_type, city_codes, entities, frame, code_field, code_type, m
     check()
     made = pd.DataFrame({'row': rows, 'CODE': codes[rows], 'CITY_CODE': city_codes[hit], 'METHOD': method,
                          'CONFIDENCE': confidence, 'DISTANCE': np.round(distance, 2)}).sort_values(['row', 'CITY_CODE'])
-    ended, added = _store(reg, code_type, entity_type, made, source)
+    ended, added, current = _store(reg, code_type, entity_type, made, source)
     far = made[(made['METHOD'] == 'key') & (made['DISTANCE'] > tolerance)]
-    conflicts = _conflicts(reg, code_type, entity_type, made, far, tolerance)
+    conflicts = _conflicts(current, code_type, made, far, tolerance)
     invalid = pd.DataFrame({'row': np.flatnonzero(~valid), 'CODE': codes[~valid],
                             'REASON': ['{}: {}'.format(citycode_types.check_name(code_type), r)
                                        for r in checked['REASON'].to_numpy(object)[~valid]]})
@@ -205,33 +205,40 @@ def _why_unmatched(method, rows, keys, key_type, tolerance, px, py):
     return [text if ok else translate('spm', 'no location') for ok in located]
 
 
+def _pairs(codes, city_codes):
+    """(code, city code) pairs as one text each, for hashed membership tests."""
+    return pd.Series(np.asarray(codes, dtype=object) + '\x1f' + np.asarray(city_codes, dtype=object), dtype=object)
+
+
 def _store(reg, code_type, entity_type, made, source):
-    """Write this run's links: unchanged ones kept, vanished ones ended, new ones added."""
+    """Write this run's links: unchanged ones kept, vanished ones ended, new ones added.
+    Returns (ended, added, the current links of ``code_type`` on ``entity_type`` now: code, city_code)."""
     wanted = made.drop_duplicates(['CODE', 'CITY_CODE']).rename(columns={
         'CODE': 'code', 'CITY_CODE': 'city_code', 'METHOD': 'method', 'CONFIDENCE': 'confidence',
         'DISTANCE': 'distance'})
     current = reg.current_links(code_type)
-    present = set(zip(current['code'], current['city_code']))
-    pairs = set(zip(wanted['code'], wanted['city_code']))
-    mine = reg.current_links(code_type, entity_type, [m for m in MATCHES])
-    ended = mine.loc[np.array([(c, e) not in pairs for c, e in zip(mine['code'], mine['city_code'])], bool), 'fid']
-    reg.end_links(ended)
-    fresh = wanted.loc[np.array([(c, e) not in present for c, e in zip(wanted['code'], wanted['city_code'])], bool)]
+    present = _pairs(current['code'], current['city_code'])
+    pairs = _pairs(wanted['code'], wanted['city_code'])
+    ours = (current['entity_type'] == entity_type).to_numpy()
+    mine = ours & current['method'].isin(MATCHES).to_numpy()
+    gone = mine & ~present.isin(pairs).to_numpy()
+    reg.end_links(current['fid'].to_numpy()[gone])
+    fresh = wanted.loc[~pairs.isin(present).to_numpy()]
     reg.add_links(code_type, fresh[['code', 'city_code', 'method', 'confidence', 'distance']], source)
-    return len(ended), len(fresh)
+    # ``city_codes`` are active entities of ``entity_type``: the new links join the kept ones
+    now = pd.concat([current.loc[ours & ~gone, ['code', 'city_code']], fresh[['code', 'city_code']]])
+    return int(gone.sum()), len(fresh), now
 
 
-def _conflicts(reg, code_type, entity_type, made, far, tolerance):
-    """Conflicts among the current links of ``code_type`` on ``entity_type`` after this run."""
-    current = reg.current_links(code_type, entity_type).drop_duplicates(['code', 'city_code'])
+def _conflicts(current, code_type, made, far, tolerance):
+    """Conflicts among the ``current`` links of ``code_type`` on the entity type after this run."""
+    current = current.drop_duplicates(['code', 'city_code'])
     rows_of = made.groupby('CODE')['row'].min()
     out = []
-    per_code = current.groupby('code')['city_code'].transform('size')
-    for code, group in current[per_code > 1].groupby('code'):
+    for code, group in current[current['code'].duplicated(keep=False)].groupby('code'):
         out.append(('shared', code, ', '.join(sorted(group['city_code'])),
                     translate('spm', 'one code on {n} objects').format(n=len(group)), np.nan, rows_of.get(code, -1)))
-    per_entity = current.groupby('city_code')['code'].transform('size')
-    for city, group in current[per_entity > 1].groupby('city_code'):
+    for city, group in current[current['city_code'].duplicated(keep=False)].groupby('city_code'):
         first = sorted(group['code'])
         out.append(('several', ', '.join(first), city,
                     translate('spm', '{n} codes of type {type} on one object').format(n=len(first), type=code_type),

@@ -41,14 +41,6 @@ def edges_of(wkbs, check=None):
     return Edges(x1, y1, x2, y2, first, count, boxes)
 
 
-def _expand(counts):
-    """(owner, offset) arrays enumerating ``counts[i]`` items of each i."""
-    counts = np.asarray(counts, dtype=np.int64)
-    owner = np.repeat(np.arange(len(counts)), counts)
-    offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
-    return owner, offset
-
-
 def candidates(px, py, boxes, pad=0.0):
     """(point, polygon) pairs whose polygon box grown by ``pad`` holds the point."""
     minx, miny, maxx, maxy = boxes[0] - pad, boxes[1] - pad, boxes[2] + pad, boxes[3] + pad
@@ -64,7 +56,7 @@ def candidates(px, py, boxes, pad=0.0):
     y0 = ((miny[good] - oy) // cell).astype(np.int64)
     y1 = ((maxy[good] - oy) // cell).astype(np.int64)
     nx, ny = x1 - x0 + 1, y1 - y0 + 1
-    owner, k = _expand(nx * ny)
+    owner, k = footprints.expand(nx * ny)
     keys = (x0[owner] + k % nx[owner]) * _BIG + (y0[owner] + k // nx[owner])
     order = np.argsort(keys, kind='stable')
     keys, polygons = keys[order], good[owner[order]]
@@ -72,7 +64,7 @@ def candidates(px, py, boxes, pad=0.0):
     qy = ((py[points] - oy) // cell).astype(np.int64)
     query = qx * _BIG + qy
     left, right = np.searchsorted(keys, query, 'left'), np.searchsorted(keys, query, 'right')
-    which, offset = _expand(right - left)
+    which, offset = footprints.expand(right - left)
     point = points[which]
     polygon = polygons[left[which] + offset]
     keep = ((px[point] >= minx[polygon]) & (px[point] <= maxx[polygon])
@@ -85,7 +77,7 @@ def measure(px, py, edges, point, polygon):
     n = len(point)
     if n == 0:
         return np.zeros(0, bool), np.zeros(0)
-    pair, offset = _expand(edges.count[polygon])
+    pair, offset = footprints.expand(edges.count[polygon])
     edge = edges.first[polygon][pair] + offset
     qx, qy = px[point][pair], py[point][pair]
     x1, y1, x2, y2 = edges.x1[edge], edges.y1[edge], edges.x2[edge], edges.y2[edge]

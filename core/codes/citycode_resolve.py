@@ -7,14 +7,16 @@ file). Codes are looked up as typed, without dashes and as a project code (see
 """
 
 import re
+from operator import itemgetter
 
-
+import numpy as np
 import pandas as pd
 
 from . import citycode_types
 from .citycode import ENTITIES, LINEAGE, LINKS
-from .registry import connect_to_read, wkb_of_blob
+from .registry import connect_to_read, wkbs_of_blobs
 
+_PLAIN = re.compile('[\u4e00-\u9fff0-9A-Z]+')      # written the one way every spelling gives
 COLUMNS = ['INPUT', 'FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'CODES']
 
 
@@ -27,15 +29,34 @@ def column_of(code_type, taken=()):
 
 
 def _temp(connection, name, rows, columns):
+    """A temporary table of ``rows``, given sorted by the column looked up: SQLite then walks the
+    register's index in order, reading each page once."""
     connection.execute(f'CREATE TEMP TABLE {name} ({", ".join(columns)})')
     connection.executemany(f'INSERT INTO {name} VALUES ({", ".join("?" * len(columns))})', rows)
 
 
 def _found(connection, current):
+    """Add to ``temp.f`` (k, city code, code type) of the asked spellings, by k and city code:
+    found in current (or ended) links, or as city codes; found as several types, the first by name."""
     where = 'l.valid_to IS NULL' if current else 'l.valid_to IS NOT NULL'
-    return connection.execute(
-        f'SELECT q.k, l.code_type, l.city_code FROM temp.q q JOIN {LINKS} l ON l.code = q.code WHERE {where} '
-        f'UNION SELECT q.k, \'city\', e.city_code FROM temp.q q JOIN {ENTITIES} e ON e.city_code = q.code').fetchall()
+    connection.execute(
+        f'INSERT INTO temp.f SELECT k, city_code, MIN(code_type) FROM ('
+        f'SELECT q.k, l.code_type, l.city_code FROM temp.q q CROSS JOIN {LINKS} l ON l.code = q.code WHERE {where} '
+        f'UNION ALL SELECT q.k, \'city\', e.city_code FROM temp.q q CROSS JOIN {ENTITIES} e '
+        f'ON e.city_code = q.code) GROUP BY k, city_code ORDER BY k, city_code')
+
+
+def _spelled(values):
+    """(k, spelling) of every value, sorted by spelling (a plain code is its only spelling)."""
+    plain = _PLAIN.fullmatch
+    rows = []
+    for k, v in enumerate(values):
+        if plain(v) and not (len(v) == 20 and v.isdigit()):
+            rows.append((k, v))
+        else:
+            rows.extend((k, form) for form in citycode_types.spellings(v))
+    rows.sort(key=itemgetter(1))
+    return rows
 
 
 def resolve(path, values):
@@ -46,52 +67,71 @@ def resolve(path, values):
     values = ['' if v is None else str(v) for v in values]
     connection = connect_to_read(path)
     try:
-        spelled = [(k, form) for k, v in enumerate(values) for form in citycode_types.spellings(v)]
-        _temp(connection, 'q', spelled, ['k', 'code'])
-        hits = pd.DataFrame(_found(connection, True), columns=['k', 'FOUND_AS', 'CITY_CODE'])
-        missing = sorted(set(range(len(values))) - set(hits['k']))
-        if missing:
+        connection.execute('PRAGMA cache_size = -262144')
+        connection.execute('PRAGMA mmap_size = 2147418112')      # read in place, not copied page by page
+        _temp(connection, 'q', _spelled(values), ['k', 'code'])
+        _temp(connection, 'f', [], ['k', 'city_code', 'code_type'])
+        _found(connection, True)
+        named = {k for (k,) in connection.execute('SELECT DISTINCT k FROM temp.f')}
+        missing = sorted(set(range(len(values))) - named)
+        if missing:              # only in ended links: a retired object, or one the code left
             connection.execute('DELETE FROM temp.q WHERE k NOT IN ({})'.format(','.join(map(str, missing))))
-            hits = pd.concat([hits, pd.DataFrame(_found(connection, False), columns=hits.columns)])
-        hits = hits.drop_duplicates(['k', 'CITY_CODE'])
-        _temp(connection, 'e', [(c,) for c in hits['CITY_CODE'].unique()], ['city_code'])
-        objects = pd.DataFrame(connection.execute(
-            f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM {ENTITIES} x JOIN temp.e USING (city_code)'
-        ).fetchall(), columns=['CITY_CODE', 'ENTITY_TYPE', 'STATUS', 'geom'])
-        links = pd.DataFrame(connection.execute(
-            f'SELECT l.city_code, l.code_type, l.code FROM {LINKS} l JOIN temp.e USING (city_code) '
-            f'WHERE l.valid_to IS NULL ORDER BY l.code_type, l.code').fetchall(),
-            columns=['CITY_CODE', 'code_type', 'code'])
+            _found(connection, False)
+        found = connection.execute('SELECT k, city_code, code_type FROM temp.f').fetchall()
+        connection.execute('CREATE TEMP TABLE e AS SELECT DISTINCT city_code FROM temp.f ORDER BY city_code')
+        cities = [c for (c,) in connection.execute('SELECT city_code FROM temp.e ORDER BY rowid')]
+        objects = {row[0]: row for row in connection.execute(
+            f'SELECT x.city_code, x.entity_type, x.status, x.geom FROM temp.e CROSS JOIN {ENTITIES} x '
+            f'ON x.city_code = e.city_code')}
+        links = connection.execute(
+            f'SELECT l.city_code, l.code_type, l.code FROM temp.e CROSS JOIN {LINKS} l '
+            f'ON l.city_code = e.city_code WHERE l.valid_to IS NULL ORDER BY 1, 2, 3').fetchall()
     finally:
         connection.close()
     columns = {}
-    for code_type in sorted(links['code_type'].unique()):
+    for code_type in sorted({kind for _, kind, _ in links}):
         columns[column_of(code_type, columns)] = code_type
-    objects = objects.set_index('CITY_CODE').join(_joined(links, columns)).reset_index()
-    result = hits.merge(objects, on='CITY_CODE', how='left')
-    lost = pd.DataFrame({'k': missing}).loc[lambda f: ~f['k'].isin(hits['k'])]
-    result = pd.concat([result, lost.assign(STATUS='not found')]).sort_values(['k', 'CITY_CODE'], na_position='last')
-    result['k'] = result['k'].astype(int)
-    result['INPUT'] = [values[k] for k in result['k']]
-    result['wkb'] = [wkb_of_blob(b) if isinstance(b, bytes) else None for b in result.pop('geom')]
-    for name in ['FOUND_AS', 'CITY_CODE', 'ENTITY_TYPE', 'CODES'] + list(columns):
-        result[name] = result[name].where(result[name].notna(), '') if name in result else ''
-    result = result[COLUMNS + list(columns) + ['wkb', 'k']].reset_index(drop=True)
-    return result, columns
+    # per city code (the last place: a value naming nothing), then per row by its city's place
+    place = {c: p for p, c in enumerate(cities)}
+    described = [objects.get(c, (c, '', '', None)) for c in cities] + [(None, '', 'not found', None)]
+    per_city = _joined(links, columns, place, len(cities) + 1)
+    per_city['ENTITY_TYPE'] = [d[1] for d in described]
+    per_city['STATUS'] = [d[2] for d in described]
+    per_city['wkb'] = wkbs_of_blobs([d[3] for d in described])
+    # every (value, object) by value, then city code; a value naming nothing: one row
+    named = {k for k, _, _ in found}
+    rows = found + [(k, None, '') for k in missing if k not in named]
+    rows.sort(key=itemgetter(0))          # stable: a value's objects stay by city code
+    at = np.array([place.get(row[1], -1) for row in rows], dtype=np.int64)
+    table = {'INPUT': [values[row[0]] for row in rows], 'FOUND_AS': [row[2] for row in rows],
+             'CITY_CODE': [row[1] or '' for row in rows]}
+    for name in ['ENTITY_TYPE', 'STATUS', 'CODES'] + list(columns) + ['wkb']:
+        table[name] = np.array(per_city[name], dtype=object)[at] if len(rows) else []
+    table['k'] = np.array([row[0] for row in rows], dtype=np.int64)
+    return pd.DataFrame(table, columns=COLUMNS + list(columns) + ['wkb', 'k']), columns
 
 
-def _joined(links, columns):
-    """Per city code: CODES (every ``type: code``) and one column of ``; ``-joined codes per type
-    (a plain loop over the sorted links: pandas' Python aggregation is 100× slower here)."""
-    name_of = {t: c for c, t in columns.items()}
-    every, by_type = {}, {}
-    for city, code_type, code in zip(links['CITY_CODE'], links['code_type'], links['code']):
-        every.setdefault(city, []).append(code_type + ': ' + code)
-        by_type.setdefault((city, name_of[code_type]), []).append(code)
-    frame = pd.DataFrame({'CODES': {c: ' | '.join(v) for c, v in every.items()}})
-    for name in columns:
-        frame[name] = pd.Series({c: '; '.join(v) for (c, n), v in by_type.items() if n == name}, dtype=object)
-    return frame
+def _joined(links, columns, place, size):
+    """{CODES: every ``type: code`` (by type and code), column of a type: its codes ``; ``-joined}
+    as object arrays by the city codes' ``place``, of (city code, type, code) links sorted by all
+    three ('' for a city code without links)."""
+    joined = {name: np.full(size, '', dtype=object) for name in ['CODES'] + list(columns)}
+    if not links:
+        return joined
+    city, kind, code = [row[0] for row in links], [row[1] for row in links], [row[2] for row in links]
+    n = len(links)
+    starts = [0] + [i for i in range(1, n) if city[i] != city[i - 1]] + [n]
+    runs = [0] + [i for i in range(1, n) if city[i] != city[i - 1] or kind[i] != kind[i - 1]] + [n]
+    typed = [t + ': ' + c for t, c in zip(kind, code)]
+    joined['CODES'][[place[city[a]] for a in starts[:-1]]] = [' | '.join(typed[a:b]) for a, b in zip(starts, starts[1:])]
+    run_kind = np.array([kind[a] for a in runs[:-1]], dtype=object)
+    run_place = np.array([place[city[a]] for a in runs[:-1]], dtype=np.int64)
+    run_text = np.empty(len(runs) - 1, dtype=object)
+    run_text[:] = [code[a] if b == a + 1 else '; '.join(code[a:b]) for a, b in zip(runs, runs[1:])]
+    for name, code_type in columns.items():
+        mine = run_kind == code_type
+        joined[name][run_place[mine]] = run_text[mine]
+    return joined
 
 
 def history(path, city_code):

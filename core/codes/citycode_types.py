@@ -73,9 +73,23 @@ def normalise_one(value, kind):
     return text
 
 
+# texts already written the standard way for a kind (NFKC-stable, no spaces, upper case, no
+# dashes where they are dropped): normalising them changes nothing
+_WRITTEN = {'address': re.compile('[\u4e00-\u9fff!-~]*'),
+            'project': re.compile('[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}|[0-9A-Z]{0,19}|[0-9A-Z]{21,}')}
+
+
+def _written(kind):
+    if kind in _WRITTEN:
+        return _WRITTEN[kind].fullmatch
+    return re.compile('[0-9A-Z]*' if kind in STANDARD else '[0-9A-Z.:-]*').fullmatch
+
+
 def normalise(values, kind):
     """Normalised texts (NumPy object array) of a sequence of values of one type."""
-    return np.array([normalise_one(v, kind) for v in values], dtype=object)
+    written = _written(kind)
+    return np.array([v if v.__class__ is str and written(v) else normalise_one(v, kind) for v in values],
+                    dtype=object)
 
 
 def spellings(value):
@@ -116,6 +130,10 @@ def validated(values, kind, scheme=None):
     """DataFrame CODE (normalised), VALID, REASON of raw values of one type (index kept)."""
     index = values.index if isinstance(values, pd.Series) else None
     codes = normalise(list(values), kind)
-    verdicts = check(codes, kind, scheme)
-    return pd.DataFrame({'CODE': codes, 'VALID': [v.valid for v in verdicts],
-                         'REASON': [v.reason for v in verdicts]}, index=index)
+    if kind in ('building', 'real_estate_unit', 'project', 'credit'):
+        from .validate import check_arrays    # here: the look-up dock loads without geopandas
+        valid, reasons, _ = check_arrays(codes, kind, scheme)
+    else:
+        verdicts = check(codes, kind, scheme)
+        valid, reasons = [v.valid for v in verdicts], [v.reason for v in verdicts]
+    return pd.DataFrame({'CODE': codes, 'VALID': valid, 'REASON': reasons}, index=index)

@@ -14,6 +14,7 @@ import struct
 import numpy as np
 
 _POLYGON, _MULTIPOLYGON = 3, 6
+_SIMPLE_HEAD = b'\x01\x03\x00\x00\x00\x01\x00\x00\x00'   # little-endian 2D polygon, one ring
 
 
 class Rings:
@@ -62,14 +63,40 @@ def _read_polygon(blob, offset, dims, endian, rings, row):
     return offset
 
 
+def _simple_rings(wkbs):
+    """Rows that are little-endian 2D polygons of one ring (the usual footprint), and those
+    rings as {number of points: (rows, (n, points, 2) coordinates)} read in one go per length."""
+    try:
+        sizes = np.fromiter(map(len, wkbs), dtype=np.int64, count=len(wkbs))
+    except TypeError:                      # None among them
+        sizes = np.fromiter((len(b) if b is not None else 0 for b in wkbs), dtype=np.int64, count=len(wkbs))
+    points = (sizes - 13) // 16
+    candidate = (sizes >= 13 + 4 * 16) & ((sizes - 13) % 16 == 0)
+    simple = np.zeros(len(wkbs), dtype=bool)
+    groups = {}
+    for n in np.unique(points[candidate]):
+        rows = np.flatnonzero(candidate & (points == n))
+        joined = np.frombuffer(b''.join([wkbs[r] for r in rows]), dtype=np.uint8).reshape(len(rows), -1)
+        head = np.frombuffer(_SIMPLE_HEAD + int(n).to_bytes(4, 'little'), dtype=np.uint8)
+        same = (joined[:, :13] == head).all(axis=1)
+        if same.any():
+            xy = np.ascontiguousarray(joined[same, 13:]).view('<f8').reshape(-1, int(n), 2)
+            groups[int(n)] = (rows[same], xy)
+            simple[rows[same]] = True
+    return simple, groups
+
+
 def read_rings(wkbs, check=None):
     """:class:`Rings` of a sequence of WKB bytes (None or non-polygons are skipped, not parsed).
 
-    ``check()`` is called every 50,000 geometries (it raises to cancel).
+    One-ring little-endian polygons are read in one go per number of points; the others one by
+    one. ``check()`` is called every 50,000 geometries (it raises to cancel).
     """
+    simple, groups = _simple_rings(wkbs)
     rings = []
-    parsed = np.zeros(len(wkbs), dtype=bool)
-    for row, blob in enumerate(wkbs):
+    parsed = simple.copy()
+    for row in np.flatnonzero(~simple):
+        blob = wkbs[row]
         if check is not None and row % 50000 == 49999:
             check()
         if blob is None or len(blob) < 9:
@@ -88,16 +115,41 @@ def read_rings(wkbs, check=None):
         else:
             continue
         parsed[row] = True
-    if not rings:
+    if check is not None:
+        check()
+    # every ring: its row, size and place in ``source`` (looped rings first, then each group)
+    row_of = [np.fromiter((r[1] for r in rings), dtype=np.int64, count=len(rings))]
+    sizes = [np.fromiter((len(r[0]) for r in rings), dtype=np.int64, count=len(rings))]
+    exterior = [np.fromiter((r[2] for r in rings), dtype=bool, count=len(rings))]
+    source = [r[0] for r in rings]
+    for n, (rows, xy) in groups.items():
+        row_of.append(rows)
+        sizes.append(np.full(len(rows), n, dtype=np.int64))
+        exterior.append(np.ones(len(rows), dtype=bool))
+        source.append(xy.reshape(-1, 2))
+    row_of, sizes, exterior = np.concatenate(row_of), np.concatenate(sizes), np.concatenate(exterior)
+    if not len(row_of):
         empty = np.zeros(0, dtype=np.int64)
         return Rings(np.zeros((0, 2)), np.zeros(1, dtype=np.int64), empty, empty.astype(bool),
                      len(wkbs), parsed)
-    sizes = np.fromiter((len(r[0]) for r in rings), dtype=np.int64, count=len(rings))
-    start = np.concatenate([[0], np.cumsum(sizes)])
-    xy = np.concatenate([r[0] for r in rings]).astype(np.float64, copy=False)
-    geometry = np.fromiter((r[1] for r in rings), dtype=np.int64, count=len(rings))
-    exterior = np.fromiter((r[2] for r in rings), dtype=bool, count=len(rings))
-    return Rings(xy, start, geometry, exterior, len(wkbs), parsed)
+    source = np.concatenate(source).astype(np.float64, copy=False)
+    first = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    order = np.argsort(row_of, kind='stable')          # by row, a row's rings in their order
+    if np.array_equal(order, np.arange(len(order))):
+        xy = source
+    else:
+        ring, offset = expand(sizes[order])
+        xy = source[first[order][ring] + offset]
+    start = np.concatenate([[0], np.cumsum(sizes[order])])
+    return Rings(xy, start, row_of[order], exterior[order], len(wkbs), parsed)
+
+
+def expand(counts):
+    """(owner, offset) arrays enumerating ``counts[i]`` items of each i."""
+    counts = np.asarray(counts, dtype=np.int64)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    offset = np.arange(len(owner)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return owner, offset
 
 
 def _ring_sums(rings):

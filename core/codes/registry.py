@@ -86,11 +86,19 @@ def gpkg_blobs(wkbs, bounds, srs_id, multi=True):
     return [raw[k * size:(k + 1) * size] + wrap(blob) for k, blob in enumerate(wkbs)]
 
 
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}       # by the envelope bits of the flags
+
+
 def wkb_of_blob(blob):
     """The WKB inside a GeoPackage geometry blob."""
-    flags = blob[3]
-    envelope = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0b111, 0)
-    return bytes(blob[8 + envelope:])
+    return bytes(blob[8 + _ENVELOPE_BYTES.get((blob[3] >> 1) & 0b111, 0):])
+
+
+def wkbs_of_blobs(blobs):
+    """The WKB inside each GeoPackage geometry blob (None for None); blobs with this plugin's
+    header (little-endian, xy envelope: 40 bytes) are cut without looking further."""
+    return [None if blob is None else blob[40:] if blob[3] == _FLAGS and isinstance(blob, bytes)
+            else wkb_of_blob(blob) for blob in blobs]
 
 
 # --- the registry ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from .. import textfile
 from ..data import data_path
 from ..errors import InputError
 from ..i18n import translate
-from .checks import CHECK_METHODS, Verdict, check_characters, clean
+from .checks import CHECK_METHODS, Verdict, byte_matrix, check_characters, clean, fully_matching
 
 DEFAULT_SCHEME = 'default23'
 SCHEMES_FILE = data_path('tables', 'building_code_schemes.json')
@@ -159,6 +159,30 @@ class Scheme:
         if self.check != 'none':
             parts['check'] = code[start:start + 1]
         return parts
+
+    def surely_valid(self, texts):
+        """Positions of the texts that are, as written, valid codes of this scheme (vectorised;
+        :meth:`validate` says why the others are not, or that they are)."""
+        check = {'none': '', 'luhn': '[0-9]'}.get(self.check, '[0-9X]')
+        rows = fully_matching(texts, '[0-9]{{{n}}}{check}'.format(n=self.body_length, check=check))
+        if not len(rows):
+            return rows
+        chosen = [texts[r] for r in rows]
+        digits = byte_matrix(chosen, self.length).astype(np.int64) - ord('0')
+        ok = np.ones(len(rows), dtype=bool)
+        start = 0
+        for segment in self.segments:
+            part = digits[:, start:start + segment.length]
+            if segment.key == 'fixed':
+                ok &= (part == np.array([int(c) for c in segment.value])).all(axis=1)
+            if segment.key == 'sequence':
+                ok &= part.any(axis=1)
+            start += segment.length
+        if self.check != 'none':
+            values_of, characters = CHECK_METHODS[self.check]
+            expected = np.frombuffer(characters.encode('ascii'), dtype=np.uint8)[values_of(digits[:, :-1])]
+            ok &= byte_matrix(chosen, self.length)[:, -1] == expected
+        return rows[ok]
 
     def validate(self, code):
         """A :class:`Verdict` for one code: length, digits per segment, fixed values, check."""

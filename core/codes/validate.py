@@ -60,15 +60,37 @@ def check_codes(codes, code_type, scheme=None):
     codes = list(codes)
     if code_type == 'beidou':
         return _beidou_verdicts(codes)
+    return [checks.Verdict(*v) for v in zip(*check_arrays(codes, code_type, scheme))], None
+
+
+def check_arrays(codes, code_type, scheme=None):
+    """(valid, reason, region) arrays of the codes of a type other than BeiDou: the codes that
+    are surely valid as written are found at once, the others go through their check one by one."""
+    codes = list(codes)
     if code_type == 'building':
         scheme = scheme or schemes.get_scheme()
-        one = scheme.validate
+        one, sure = scheme.validate, scheme.surely_valid(codes)
+        region = scheme.span('admin')
+        reason = translate('spm', 'valid ({scheme})').format(scheme=scheme.id)
+    elif code_type == 'real_estate_unit':
+        one, sure, region = checks.check_real_estate_unit, checks.surely_valid_real_estate_units(codes), (0, 6)
+        reason = translate('spm', 'valid (format of GB/T 37346; the code has no check character)')
+    elif code_type == 'credit':
+        one, sure, region = checks.check_credit_code, checks.surely_valid_credit_codes(codes), (2, 8)
+        reason = translate('spm', 'valid (GB 32100 check character)')
     else:
-        one = {'real_estate_unit': checks.check_real_estate_unit, 'project': checks.check_project_code,
-               'credit': checks.check_credit_code}[code_type]
-    verdicts = [one(c) if checks.clean(c) else checks.Verdict(False, translate('spm', 'no code'), '')
-                for c in codes]
-    return verdicts, None
+        one, sure, region, reason = checks.check_project_code, np.zeros(0, dtype=np.int64), (0, 0), ''
+    n = len(codes)
+    valid = np.zeros(n, dtype=bool)
+    reasons, regions = np.empty(n, dtype=object), np.empty(n, dtype=object)
+    valid[sure], reasons[sure] = True, reason
+    regions[sure] = [codes[k][region[0]:region[1]] for k in sure]
+    rest = np.ones(n, dtype=bool)
+    rest[sure] = False
+    empty = checks.Verdict(False, translate('spm', 'no code'), '')
+    for k in np.flatnonzero(rest):
+        valid[k], reasons[k], regions[k] = one(codes[k]) if checks.clean(codes[k]) else empty
+    return valid, reasons, regions
 
 
 def duplicates(codes, labels):

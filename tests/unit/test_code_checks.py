@@ -173,3 +173,39 @@ def test_malformed_schemes_are_refused_with_the_reason(tmp_path, bad, message):
 def test_unknown_scheme_lists_the_available_ones():
     with pytest.raises(InputError, match='default23'):
         schemes.get_scheme('no_such_scheme')
+
+
+# --- a column at once (validate.check_arrays): the verdicts of the codes one by one ----------
+
+def _with_check(body, method):
+    return body + str(checks.check_characters([body], method)[0])
+
+
+_ONE_BY_ONE = {     # type: (a valid code, scheme, check, codes that are wrong beyond their check character)
+    'credit': ('91110000600037341L', None, checks.check_credit_code, ['91110000600037341l', '9111000060003734IL']),
+    'real_estate_unit': ('320505400202GB00001F00010069', None, checks.check_real_estate_unit,
+                         ['320505400202GB00001W00010069', '320505400202GB00001W00000000']),
+    'building': ('11010101020200109000003', 'draft23_luhn', None,
+                 [_with_check('1101010102020000000000', 'luhn'), _with_check('1101010102020010900001', 'luhn')]),
+    'building ': (schemes.get_scheme().compose(['110101010'], [2020], [109])[0], 'default23', None,
+                  [_with_check('1101010102020000000000', 'mod11_2'), _with_check('1101010102020010900001', 'mod11_2')]),
+}
+
+
+@pytest.mark.parametrize('kind', sorted(_ONE_BY_ONE))
+@given(edits=st.lists(st.tuples(st.integers(0, 30), st.sampled_from('0123456789XLGJZBFWIO a-０')), max_size=3),
+       written=st.sampled_from([str, str.lower, ' {} '.format, '{}-'.format]))
+def test_a_column_of_codes_gets_the_verdict_of_each_code(kind, edits, written):
+    from spatial_planning_monitor.core.codes import validate
+    good, scheme_id, check, wrong = _ONE_BY_ONE[kind]
+    scheme = schemes.get_scheme(scheme_id) if scheme_id else None
+    check = check or scheme.validate
+    code = good
+    for position, character in edits:
+        code = code[:position] + character + code[position + 1:]
+    column = [good, code, written(code), '', None, 7] + wrong
+    valid, reasons, regions = validate.check_arrays(column, kind.strip(), scheme)
+    for k, value in enumerate(column):
+        expected = check(value) if checks.clean(value) else checks.Verdict(False, 'no code', '')
+        assert (valid[k], reasons[k], regions[k]) == tuple(expected), value
+    assert valid[0] and regions[0]
