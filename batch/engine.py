@@ -48,9 +48,9 @@ class Outputs:
             layer = layer or os.path.splitext(os.path.basename(path))[0]
             self.targets[name] = (path, staged, layer)
 
-    def writer(self, name, crs_wkt, geometry=True):
+    def writer(self, name, crs, geometry=True):
         path, staged, layer = self.targets[name]
-        return gdalio.GpkgWriter(staged, layer, crs_wkt, geometry=geometry)
+        return gdalio.GpkgWriter(staged, layer, crs, geometry=geometry)
 
     def publish(self):
         """Move each staged file into place (or its layers into an existing GeoPackage)."""
@@ -87,11 +87,14 @@ def cluster(scheduler=None, workers=2, memory_limit=DEFAULT_MEMORY):
 
 
 def _concat(frames):
-    """Concatenate the tiles' kept columns; text categories are merged (not widened to objects)."""
+    """Concatenate the tiles' kept columns (frames, or dicts of frames: concatenated by key);
+    text categories are merged (not widened to objects)."""
     from pandas.api.types import union_categoricals
+    if frames and isinstance(frames[0], dict):
+        return {key: _concat([f[key] for f in frames]) for key in frames[0]}
+    if not any(len(f) for f in frames):
+        return frames[0] if frames else pd.DataFrame()
     frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame()
     out = {}
     for column in frames[0].columns:
         parts = [f[column] for f in frames]
@@ -118,7 +121,7 @@ def run(job, destinations, scheduler=None, workers=2, memory_limit=DEFAULT_MEMOR
     info = job.main_info
     limit = parse_bytes(memory_limit) if isinstance(memory_limit, str) else int(memory_limit)
     budget = tile_features or tiling.budget(limit, info.count, workers)
-    tiles = tiling.plan(info.extent, lambda box: gdalio.count_in(info.uri, box), budget)
+    tiles = tiling.plan(job.extent(), lambda box: gdalio.count_in(info.uri, box), budget)
     log(translate('spm', '{n} tiles of at most {budget} features of “{layer}” ({count} in all).')
         .format(n=len(tiles), budget=budget, layer=info.label, count=info.count))
     if job.OUTPUT not in destinations:
