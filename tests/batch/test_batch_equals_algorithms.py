@@ -275,3 +275,19 @@ def test_scheduler_parameter_hands_the_work_to_the_batch_engine(run_alg, sample,
     assert gdalio.layer_info(layer(target, 'keep_me')).count == 0      # still there
     assert sorted(os.listdir(tmp_path)) == ['dask.gpkg', 'dask_summary.gpkg', 'plain.gpkg',
                                             'plain_summary.gpkg']
+
+
+def test_scheduler_on_landuse_change_with_the_default_area_method(run_alg, sample, tmp_path):
+    """spm:landuse_change with SCHEDULER=local:2 and AREA_METHOD left out (ATTRIBUTE on the sample
+    city: its TBDLMJ): the same patches, matrix and 新增建设用地 as without SCHEDULER."""
+    params = {'BEFORE': sample('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+              'AFTER': sample('landuse_current'), 'AFTER_FIELD': 'DLBM',
+              'DEV_BOUNDARY': sample('dev_boundary'), 'DISTRICTS': sample('districts'),
+              'DISTRICT_FIELD': 'name'}
+    outputs = lambda name: {t: str(tmp_path / f'{name}_{t.lower()}.gpkg')  # noqa: E731
+                            for t in ('OUTPUT', 'MATRIX', 'NEW_CONSTRUCTION')}
+    plain = run_alg('spm:landuse_change', dict(params, **outputs('plain')))
+    dask = run_alg('spm:landuse_change', dict(params, SCHEDULER='local:2', **outputs('dask')))
+    assert_same_rows(read(plain['OUTPUT']), read(dask['OUTPUT']), ['BEF_FID', 'AFT_FID', 'AREA_M2'])
+    for table in ('MATRIX', 'NEW_CONSTRUCTION'):
+        assert_same_table(read(plain[table], False), read(dask[table], False))
