@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..core.errors import InputError
 from ..core.i18n import translate
-from ..core.landuse import area, change, conformance, control_lines, inputs
+from ..core.landuse import area, change, conformance, control_lines, farmland, inputs
 from . import gdalio, tiling
 
 
@@ -354,15 +354,17 @@ class TwoSurveys(Job):
         return min(a0, c0), min(b0, d0), max(a1, c1), max(b1, d1)
 
     def moves(self, tile, log):
-        """(BEFORE and AFTER of the tile as core Layers, the transitions, the box read, and
-        which AFTER features the tile owns)."""
+        """(BEFORE and AFTER of the tile as core Layers, the transitions, the box that covers
+        the BEFORE and AFTER features the tile owns, and which AFTER features it owns)."""
         before, box, _ = self.read_owned(tile, 'BEFORE', self.before_field, self.before_scheme,
                                          log, self.area_fields)
         after, frame = self.read_around('AFTER', box, fields=[self.after_field, *self.after_fields],
                                         field=self.after_field, scheme=self.after_scheme, log=log)
         moves = change.transitions(before, after, self.LEVEL, crs=self.crs, log=log,
                                    method=self.method)
-        return before, after, moves, box, tiling.owned(tile, list(frame.geometry))
+        mine = tiling.owned(tile, list(frame.geometry))
+        box = tiling.grown(tiling.Tile(tile.index, box), list(frame.geometry), mine)
+        return before, after, moves, box, mine
 
     def districts(self, box, log):
         """(districts around ``box`` as a core Layer, their names) or (None, None)."""
@@ -424,7 +426,47 @@ class LanduseChange(TwoSurveys):
         return out
 
 
-JOBS = {job.NAME: job for job in (PlanConformance, ControlLines, LanduseChange, LanduseCarbon)}
+class FarmlandBalance(TwoSurveys):
+    NAME = 'farmland_balance'
+    COLUMNS = farmland.PATCH_COLUMNS
+    KEEP = ('FLOW', 'BEF_FID', 'DISTRICT', 'OTHER_CODE', 'OTHER_NAME', 'FTYPE', 'AREA_HA')
+
+    def prepare(self, log):
+        super().prepare(log)
+        self.flows = farmland.load_flows(self.get('FLOWS'))
+        self.names = None
+        if self.district_field:
+            frame = gdalio.read_frame(self.get('DISTRICTS'), [self.district_field], geometry=False)
+            self.names = ['' if v is None else str(v) for v in frame[self.district_field]]
+
+    def tile(self, tile):
+        log = Messages(warnings_only=True)
+        before, after, moves, box, mine = self.moves(tile, log)
+        districts, names = self.districts(box, log)
+        patches = farmland.flow_patches(moves, before, after, districts, names, crs=self.crs,
+                                        method=self.method, flows=self.flows)
+        before_codes, after_codes = (self.table.at_level(codes, 1) for codes in
+                                     change.harmonised_codes(before, after))
+        after_codes = np.where(mine, after_codes, '')          # the AFTER features it owns
+        totals = {}
+        for name, layer, codes in (('before', before, before_codes), ('after', after, after_codes)):
+            parts = farmland.crop_parts(layer, codes, districts, names, crs=self.crs,
+                                        method=self.method)
+            parts.insert(0, 'FID', layer.fids[parts.pop('POS').to_numpy()])
+            totals[name] = compact(parts, parts.columns)
+        kept = compact(patches, self.KEEP)
+        kept.insert(0, 'OUT_FIRST', (patches['FLOW'] != 'OUT').to_numpy(dtype=np.int64))
+        return patches, dict(totals, patches=kept), log.items, len(before.fids)
+
+    def finish(self, kept):
+        patches = expand(_in_order(kept['patches'], ('OUT_FIRST', 'BEF_FID')))
+        totals = tuple(farmland.crop_totals(expand(_in_order(kept[name], ('FID',))))
+                       for name in ('before', 'after'))
+        return {'SUMMARY': farmland.summarize(patches, totals, self.names)}
+
+
+JOBS = {job.NAME: job for job in (PlanConformance, ControlLines, LanduseChange, LanduseCarbon,
+                                  FarmlandBalance)}
 
 
 def job(name, params):

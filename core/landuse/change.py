@@ -46,6 +46,11 @@ def common_table(before_scheme, after_scheme):
     return tables.load_plan_classes()
 
 
+def harmonised_codes(before, after):
+    """Both layers' full codes in the scheme they are compared in (see :func:`common_table`)."""
+    return _harmonise(before, after, None)[:2]
+
+
 def _harmonise(before, after, log):
     """Both layers' codes in one scheme: 用地用海 when the schemes differ."""
     if before.scheme == after.scheme:

@@ -169,6 +169,24 @@ def test_landuse_change_sample_city(run_alg, client, sample, tmp_path, method):
     assert_same_table(new, read(batch['NEW_CONSTRUCTION'], False))
 
 
+@METHODS
+def test_farmland_balance_sample_city(run_alg, client, sample, tmp_path, method):
+    """耕地 流出/流入 patches and the balance table by district (期初/期末 totals included)."""
+    params = {'BEFORE': sample('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+              'AFTER': sample('landuse_current'), 'AFTER_FIELD': 'DLBM',
+              'DISTRICTS': sample('districts'), 'DISTRICT_FIELD': 'name'}
+    ours, batch, figures = run_both(run_alg, client, 'farmland_balance', params, tmp_path,
+                                    method=method, tile_features=1500)
+    assert figures['tiles'] >= 6
+    patches = read(ours['OUTPUT'])
+    assert set(patches['FLOW']) == {'OUT', 'IN'}
+    assert_same_rows(patches, read(batch['OUTPUT']), ['FLOW', 'BEF_FID', 'AFT_FID', 'DISTRICT',
+                                                      'AREA_M2'])
+    summary = read(ours['SUMMARY'], False)
+    assert (summary['ROW'] == 'BEFORE').sum() >= 2 and summary['NET_HA'].abs().sum() > 0
+    assert_same_table(summary, read(batch['SUMMARY'], False))
+
+
 def test_tiles_partition_the_parcels(county):
     """Every parcel is owned by exactly one tile (representative point, half-open tiles)."""
     info = gdalio.layer_info(layer(county, 'parcels'))
