@@ -111,6 +111,7 @@ def hand_off(alg, parameters, context, feedback):
                 feedback.pushInfo(line)
     finally:
         code = process.wait()
+        process.stderr.close()
     alg.check_canceled(feedback)
     if code != 0:
         raise alg.error(translate('spm', 'The batch engine failed: {error}').format(
