@@ -86,6 +86,15 @@ def cluster(scheduler=None, workers=2, memory_limit=DEFAULT_MEMORY):
         yield client
 
 
+def cluster_size(client, workers, limit):
+    """(workers, memory per worker) of a running cluster: its workers and the smallest memory
+    limit they report (``workers`` and ``limit`` when it reports none)."""
+    found = client.scheduler_info().get('workers', {})
+    limits = [w.get('memory_limit') or 0 for w in found.values()]
+    return (len(found) or workers,
+            min(limits) if limits and all(v > 0 for v in limits) else limit)
+
+
 def _concat(frames):
     """Concatenate the tiles' kept columns (frames, or dicts of frames: concatenated by key);
     text categories are merged (not widened to objects)."""
@@ -120,20 +129,25 @@ def run(job, destinations, scheduler=None, workers=2, memory_limit=DEFAULT_MEMOR
     job.prepare(log)
     info = job.main_info
     limit = parse_bytes(memory_limit) if isinstance(memory_limit, str) else int(memory_limit)
-    budget = tile_features or tiling.budget(limit, info.count, workers)
-    tiles = tiling.plan(job.extent(), lambda box: gdalio.count_in(info.uri, box), budget)
-    log(translate('spm', '{n} tiles of at most {budget} features of “{layer}” ({count} in all).')
-        .format(n=len(tiles), budget=budget, layer=info.label, count=info.count))
     if job.OUTPUT not in destinations:
         raise SpmError(translate('spm', 'Parameter {name} is required.').format(name=job.OUTPUT))
     outputs = Outputs({k: v for k, v in destinations.items() if v})
     seen, kept, features, done = set(), [], 0, 0
-    figures = {'tiles': len(tiles), 'tile_budget': budget}
     try:
-        writer = outputs.writer(job.OUTPUT, job.crs or '')
         with contextlib.ExitStack() as stack:
-            if client is None:
-                client = stack.enter_context(cluster(scheduler, workers, limit))
+            if client is None and not scheduler:
+                client = stack.enter_context(cluster(None, workers, limit))
+            else:
+                if client is None:
+                    client = stack.enter_context(cluster(scheduler))
+                workers, limit = cluster_size(client, workers, limit)
+            budget = tile_features or tiling.budget(limit, info.count, workers)
+            tiles = tiling.plan(job.extent(), lambda box: gdalio.count_in(info.uri, box), budget)
+            log(translate('spm', '{n} tiles of at most {budget} features of “{layer}” ({count} in '
+                                 'all).').format(n=len(tiles), budget=budget, layer=info.label,
+                                                 count=info.count))
+            figures = {'tiles': len(tiles), 'tile_budget': budget}
+            writer = outputs.writer(job.OUTPUT, job.crs or '')
             futures = [client.submit(run_tile, job.for_tasks(), tile, retries=retries, pure=False)
                        for tile in tiles]
             try:

@@ -309,3 +309,9 @@ def test_scheduler_on_landuse_change_with_the_default_area_method(run_alg, sampl
     assert_same_rows(read(plain['OUTPUT']), read(dask['OUTPUT']), ['BEF_FID', 'AFT_FID', 'AREA_M2'])
     for table in ('MATRIX', 'NEW_CONSTRUCTION'):
         assert_same_table(read(plain[table], False), read(dask[table], False))
+
+
+def test_on_a_running_cluster_tiles_are_sized_by_its_workers(client):
+    """--scheduler: the cluster's own worker count and memory limit size the tiles, not the
+    command line's defaults (the fixture: 2 workers of 1 GiB)."""
+    assert engine.cluster_size(client, 7, 123) == (2, 2 ** 30)
