@@ -141,10 +141,12 @@ def test_landuse_carbon_sample_city(run_alg, client, sample, tmp_path, method):
     ours, batch, _ = run_both(run_alg, client, 'landuse_carbon', params, tmp_path,
                               method=method, tile_features=1500)
     expected, got = read(ours['OUTPUT']), read(batch['OUTPUT'])
-    columns = ['DLBM', 'LU1', 'AREA_HA', 'COEF', 'EMIS_T', 'SINK_T', 'NET_T', 'DIST', 'geometry']
+    columns = ['BSM', 'DLBM', 'LU1', 'AREA_HA', 'COEF', 'EMIS_T', 'SINK_T', 'NET_T', 'DIST',
+               'geometry']
     got = got.assign(DIST=got['DIST'].astype(object))
     expected = expected.assign(DIST=expected['DIST'].astype(object))
-    assert_same_rows(expected[columns], got[columns], ['DLBM', 'AREA_HA', 'DIST'])
+    assert expected['BSM'].is_unique       # 标识码: the key (attribute areas have equal values)
+    assert_same_rows(expected[columns], got[columns], ['BSM'])
     assert_same_table(read(ours['SUMMARY'], False), read(batch['SUMMARY'], False))
 
 
