@@ -34,7 +34,7 @@ class Outputs:
     """Destinations ``path[|layername=x]`` staged in a temporary folder beside each."""
 
     def __init__(self, destinations):
-        self.folders, self.targets = {}, {}
+        self.folders, self.targets, self.written = {}, {}, []
         for name, uri in destinations.items():
             path, layer = gdalio.split_uri(uri)
             path = os.path.realpath(path)
@@ -50,12 +50,14 @@ class Outputs:
 
     def writer(self, name, crs, geometry=True):
         path, staged, layer = self.targets[name]
+        self.written.append(name)
         return gdalio.GpkgWriter(staged, layer, crs, geometry=geometry)
 
     def publish(self):
-        """Move each staged file into place (or its layers into an existing GeoPackage)."""
+        """Move each staged file into place (or its layers into an existing GeoPackage); an
+        output the job did not make (NEW_CONSTRUCTION without DEV_BOUNDARY) is left alone."""
         by_file = {}
-        for path, staged, layer in self.targets.values():
+        for path, staged, layer in (self.targets[name] for name in self.written):
             by_file.setdefault((path, staged), []).append(layer)
         for (path, staged), layers in by_file.items():
             if os.path.exists(path):
@@ -126,6 +128,8 @@ def run(job, destinations, scheduler=None, workers=2, memory_limit=DEFAULT_MEMOR
     from distributed import as_completed
 
     log = log or (lambda message, warning=False: print(message, file=sys.stderr))
+    # the outputs are parameters too (as on the command line): a job may say one cannot be made
+    job.params.update({name: uri for name, uri in destinations.items() if uri})
     job.prepare(log)
     info = job.main_info
     limit = parse_bytes(memory_limit) if isinstance(memory_limit, str) else int(memory_limit)

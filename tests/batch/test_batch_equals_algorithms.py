@@ -317,3 +317,17 @@ def test_on_a_running_cluster_tiles_are_sized_by_its_workers(client):
     """--scheduler: the cluster's own worker count and memory limit size the tiles, not the
     command line's defaults (the fixture: 2 workers of 1 GiB)."""
     assert engine.cluster_size(client, 7, 123) == (2, 2 ** 30)
+
+
+def test_new_construction_without_a_boundary_is_said_and_not_written(client, sample, tmp_path):
+    """As the algorithm: NEW_CONSTRUCTION needs DEV_BOUNDARY; the patches and matrix are written."""
+    said = []
+    out = tmp_path / 'change.gpkg'
+    params = {'BEFORE': sample('landuse_previous'), 'AFTER': sample('landuse_current')}
+    figures = engine.run(jobs.job('landuse_change', params),
+                         {'OUTPUT': str(out), 'MATRIX': layer(out, 'matrix'),
+                          'NEW_CONSTRUCTION': str(tmp_path / 'new.gpkg')},
+                         client=client, log=lambda m, warning=False: said.append((m, warning)))
+    assert ('NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.', True) in said
+    assert figures['rows'] > 100 and figures['matrix_rows'] > 5
+    assert sorted(os.listdir(tmp_path)) == ['change.gpkg']
