@@ -34,7 +34,7 @@ class Outputs:
     """Destinations ``path[|layername=x]`` staged in a temporary folder beside each."""
 
     def __init__(self, destinations):
-        self.folders, self.targets = {}, {}
+        self.folders, self.targets, self.written = {}, {}, []
         for name, uri in destinations.items():
             path, layer = gdalio.split_uri(uri)
             path = os.path.realpath(path)
@@ -48,14 +48,16 @@ class Outputs:
             layer = layer or os.path.splitext(os.path.basename(path))[0]
             self.targets[name] = (path, staged, layer)
 
-    def writer(self, name, crs_wkt, geometry=True):
+    def writer(self, name, crs, geometry=True):
         path, staged, layer = self.targets[name]
-        return gdalio.GpkgWriter(staged, layer, crs_wkt, geometry=geometry)
+        self.written.append(name)
+        return gdalio.GpkgWriter(staged, layer, crs, geometry=geometry)
 
     def publish(self):
-        """Move each staged file into place (or its layers into an existing GeoPackage)."""
+        """Move each staged file into place (or its layers into an existing GeoPackage); an
+        output the job did not make (NEW_CONSTRUCTION without DEV_BOUNDARY) is left alone."""
         by_file = {}
-        for path, staged, layer in self.targets.values():
+        for path, staged, layer in (self.targets[name] for name in self.written):
             by_file.setdefault((path, staged), []).append(layer)
         for (path, staged), layers in by_file.items():
             if os.path.exists(path):
@@ -86,12 +88,24 @@ def cluster(scheduler=None, workers=2, memory_limit=DEFAULT_MEMORY):
         yield client
 
 
+def cluster_size(client, workers, limit):
+    """(workers, memory per worker) of a running cluster: its workers and the smallest memory
+    limit they report (``workers`` and ``limit`` when it reports none)."""
+    found = client.scheduler_info().get('workers', {})
+    limits = [w.get('memory_limit') or 0 for w in found.values()]
+    return (len(found) or workers,
+            min(limits) if limits and all(v > 0 for v in limits) else limit)
+
+
 def _concat(frames):
-    """Concatenate the tiles' kept columns; text categories are merged (not widened to objects)."""
+    """Concatenate the tiles' kept columns (frames, or dicts of frames: concatenated by key);
+    text categories are merged (not widened to objects)."""
     from pandas.api.types import union_categoricals
+    if frames and isinstance(frames[0], dict):
+        return {key: _concat([f[key] for f in frames]) for key in frames[0]}
+    if not any(len(f) for f in frames):
+        return frames[0] if frames else pd.DataFrame()
     frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame()
     out = {}
     for column in frames[0].columns:
         parts = [f[column] for f in frames]
@@ -114,23 +128,30 @@ def run(job, destinations, scheduler=None, workers=2, memory_limit=DEFAULT_MEMOR
     from distributed import as_completed
 
     log = log or (lambda message, warning=False: print(message, file=sys.stderr))
+    # the outputs are parameters too (as on the command line): a job may say one cannot be made
+    job.params.update({name: uri for name, uri in destinations.items() if uri})
     job.prepare(log)
     info = job.main_info
     limit = parse_bytes(memory_limit) if isinstance(memory_limit, str) else int(memory_limit)
-    budget = tile_features or tiling.budget(limit, info.count, workers)
-    tiles = tiling.plan(info.extent, lambda box: gdalio.count_in(info.uri, box), budget)
-    log(translate('spm', '{n} tiles of at most {budget} features of “{layer}” ({count} in all).')
-        .format(n=len(tiles), budget=budget, layer=info.label, count=info.count))
     if job.OUTPUT not in destinations:
         raise SpmError(translate('spm', 'Parameter {name} is required.').format(name=job.OUTPUT))
     outputs = Outputs({k: v for k, v in destinations.items() if v})
     seen, kept, features, done = set(), [], 0, 0
-    figures = {'tiles': len(tiles), 'tile_budget': budget}
     try:
-        writer = outputs.writer(job.OUTPUT, job.crs or '')
         with contextlib.ExitStack() as stack:
-            if client is None:
-                client = stack.enter_context(cluster(scheduler, workers, limit))
+            if client is None and not scheduler:
+                client = stack.enter_context(cluster(None, workers, limit))
+            else:
+                if client is None:
+                    client = stack.enter_context(cluster(scheduler))
+                workers, limit = cluster_size(client, workers, limit)
+            budget = tile_features or tiling.budget(limit, info.count, workers)
+            tiles = tiling.plan(job.extent(), lambda box: gdalio.count_in(info.uri, box), budget)
+            log(translate('spm', '{n} tiles of at most {budget} features of “{layer}” ({count} in '
+                                 'all).').format(n=len(tiles), budget=budget, layer=info.label,
+                                                 count=info.count))
+            figures = {'tiles': len(tiles), 'tile_budget': budget}
+            writer = outputs.writer(job.OUTPUT, job.crs or '')
             futures = [client.submit(run_tile, job.for_tasks(), tile, retries=retries, pure=False)
                        for tile in tiles]
             try:

@@ -43,12 +43,10 @@ def resolve(alg, parameters, context, source, feedback, crs=None):
                                            'are its parcels’ attribute areas (AREA_METHOD ATTRIBUTE); '
                                            'choose PLANAR to measure the geometry instead.').format(
             layer=alg.label(source), fields=', '.join(fields)))
-    formula = 'TBDLMJ' if any(f.upper() == 'TBDLMJ' for f in fields) else (
-        'TBMJ − KCMJ' if any(f.upper() == 'KCMJ' for f in fields) else 'TBMJ')
     frame_crs = None
     if crs is not None and crs.isValid():
         from ..bridge import frames
         frame_crs = frames.crs_to_frame(crs)
     feedback.pushInfo(translate('spm', 'Areas: {how}.').format(
-        how=area.describe(method, frame_crs, formula)))
+        how=area.describe(method, frame_crs, area.formula(fields))))
     return method, fields

@@ -253,6 +253,43 @@ def layer_crs(layer):
     return srs.ExportToWkt()
 
 
+def _open(path, layer, open_options=()):
+    """(dataset, layer) of ``path`` (name or index; default the first layer)."""
+    gdal, _, _ = _gdal()
+    try:
+        dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR, open_options=list(open_options))
+        source = dataset.GetLayer(layer if layer is not None else 0)
+    except RuntimeError as error:
+        raise InputError(translate('spm', 'Cannot read {path}: {error}').format(path=path, error=error)) from error
+    if source is None:
+        raise InputError(translate('spm', 'Cannot read {path}: no layer {layer}').format(path=path, layer=layer))
+    return dataset, source
+
+
+def layer_info(path, layer=None):
+    """What a layer is, without reading its features: ``{'name', 'count', 'extent' (xmin, ymin,
+    xmax, ymax; None when empty), 'crs' (:func:`layer_crs`), 'fields' ({name: OGR type name},
+    without the fid column)}``."""
+    dataset, source = _open(path, layer)  # noqa: F841 (the dataset owns the layer)
+    defn = source.GetLayerDefn()
+    count = source.GetFeatureCount()
+    extent = None
+    if count:
+        xmin, xmax, ymin, ymax = source.GetExtent(force=1)
+        extent = (xmin, ymin, xmax, ymax)
+    return {'name': source.GetName(), 'count': count, 'extent': extent, 'crs': layer_crs(source),
+            'fields': {defn.GetFieldDefn(k).GetName(): defn.GetFieldDefn(k).GetTypeName()
+                       for k in range(defn.GetFieldCount())}}
+
+
+def count_in(path, layer, bbox):
+    """Features of the layer whose bounding box meets ``bbox`` (the spatial index of a
+    GeoPackage answers; no geometry is read)."""
+    dataset, source = _open(path, layer)  # noqa: F841
+    source.SetSpatialFilterRect(*bbox)
+    return source.GetFeatureCount()
+
+
 def dimension_of(geometry_type):
     """POINT, LINE, POLYGON or None (mixed, unknown, none) of an OGR geometry type."""
     _, ogr, _ = _gdal()
@@ -280,14 +317,8 @@ def read_frame(path, layer=None, fields=None, where=None, bbox=None, fids=None,
     cannot be opened or ``where`` is refused.
     """
     import geopandas as gpd
-    gdal, ogr, _ = _gdal()
-    try:
-        dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR, open_options=list(open_options))
-        source = dataset.GetLayer(layer if layer is not None else 0)
-    except RuntimeError as error:
-        raise InputError(translate('spm', 'Cannot read {path}: {error}').format(path=path, error=error)) from error
-    if source is None:
-        raise InputError(translate('spm', 'Cannot read {path}: no layer {layer}').format(path=path, layer=layer))
+    _, ogr, _ = _gdal()
+    dataset, source = _open(path, layer, open_options)
     defn = source.GetLayerDefn()
     fid_column = source.GetFIDColumn() or None
     available = [defn.GetFieldDefn(k).GetName() for k in range(defn.GetFieldCount())]
@@ -349,7 +380,7 @@ def read_frame(path, layer=None, fields=None, where=None, bbox=None, fids=None,
             for name in names}
     index = pd.Index(fid_values, dtype=np.int64, name='fid')
     crs = layer_crs(source)
-    dataset = None
+    del dataset                     # the layer is read: close the file
     if not with_geometry:
         return pd.DataFrame(data, index=index)
     frame = gpd.GeoDataFrame(data, geometry=geoseries(shapes, index, crs), index=index)
@@ -433,60 +464,107 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
     in transactions of ``transaction`` features; ``canceled()`` is polled between them. The
     index is not written (the file numbers the features).
     """
-    import geopandas as gpd
-    gdal, ogr, osr = _gdal()
     if canceled is not None and canceled():
         raise Canceled(translate('spm', 'canceled'))
-    driver = DRIVERS.get(os.path.splitext(os.fspath(path))[1].lower())
-    if driver is None:
-        raise InputError(translate('spm', 'Cannot write {path}: only GeoPackage and FlatGeobuf').format(path=path))
-    has_geometry = isinstance(frame, gpd.GeoDataFrame)
-    names = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
-    if fields is None:
-        fields = [(str(name),) + ogr_field_type(frame[name]) for name in names]
-    srs = None
-    crs = crs if crs is not None else (frame.crs.to_wkt() if has_geometry and frame.crs else None)
-    if crs:
-        srs = osr.SpatialReference()
-        srs.SetFromUserInput(crs)
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    if geometry_type is None:
-        geometry_type = _geometry_type(frame) if has_geometry else ogr.wkbNone
-    has_geometry = has_geometry and geometry_type != ogr.wkbNone
-    if driver == 'GPKG' and os.path.exists(path):     # another layer of the same file
-        dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
-        for k in range(dataset.GetLayerCount()):
-            if dataset.GetLayer(k).GetName() == layer:
-                dataset.DeleteLayer(k)
-                break
-    else:
-        dataset = gdal.GetDriverByName(driver).Create(os.fspath(path), 0, 0, 0, gdal.GDT_Unknown)
-    if dataset is None:
-        raise InputError(translate('spm', 'Cannot write {path}').format(path=path))
-    direct = driver == 'GPKG' and has_geometry and not ogr.GT_HasZ(geometry_type) and \
-        not ogr.GT_HasM(geometry_type) and all(
-            kind in (ogr.OFTInteger64, ogr.OFTReal, ogr.OFTString) and subtype == ogr.OFSTNone
-            for _, kind, subtype in fields)
-    options = list(layer_options or []) + (['SPATIAL_INDEX=NO'] if direct else [])
-    target = dataset.CreateLayer(layer, srs, geometry_type, options)
-    for name, kind, subtype in fields:
-        defn = ogr.FieldDefn(name, kind)
-        defn.SetSubType(subtype)
-        target.CreateField(defn)
-    names = [f[0] for f in fields]
-    if not direct:
-        _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction)
-        dataset.FlushCache()
+    writer = LayerWriter(path, layer, frame, geometry_type, crs, fields, layer_options)
+    writer.append(frame, canceled, transaction)
+    return writer.close()
+
+
+class LayerWriter:
+    """A new layer written in parts: :meth:`append` frame after frame (same columns), then
+    :meth:`close`. What :func:`write_frame` does in one go; the batch engine appends each tile's
+    rows as they arrive. ``like``: a frame with the columns (and geometry, if any) to write —
+    the first part, or an empty frame of the same columns."""
+
+    def __init__(self, path, layer, like, geometry_type=None, crs=None, fields=None,
+                 layer_options=None):
+        import geopandas as gpd
+        gdal, ogr, osr = _gdal()
+        driver = DRIVERS.get(os.path.splitext(os.fspath(path))[1].lower())
+        if driver is None:
+            raise InputError(translate('spm', 'Cannot write {path}: only GeoPackage and FlatGeobuf').format(path=path))
+        has_geometry = isinstance(like, gpd.GeoDataFrame)
+        names = [c for c in like.columns if not (has_geometry and c == like.geometry.name)]
+        if fields is None:
+            fields = [(str(name),) + ogr_field_type(like[name]) for name in names]
+        srs = None
+        crs = crs if crs is not None else (like.crs.to_wkt() if has_geometry and like.crs else None)
+        if crs:
+            srs = osr.SpatialReference()
+            srs.SetFromUserInput(crs)
+            srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        if geometry_type is None:
+            geometry_type = _geometry_type(like) if has_geometry else ogr.wkbNone
+        has_geometry = has_geometry and geometry_type != ogr.wkbNone
+        if driver == 'GPKG' and os.path.exists(path):     # another layer of the same file
+            dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+            for k in range(dataset.GetLayerCount()):
+                if dataset.GetLayer(k).GetName() == layer:
+                    dataset.DeleteLayer(k)
+                    break
+        else:
+            dataset = gdal.GetDriverByName(driver).Create(os.fspath(path), 0, 0, 0, gdal.GDT_Unknown)
+        if dataset is None:
+            raise InputError(translate('spm', 'Cannot write {path}').format(path=path))
+        self.direct = driver == 'GPKG' and has_geometry and not ogr.GT_HasZ(geometry_type) and \
+            not ogr.GT_HasM(geometry_type) and all(
+                kind in (ogr.OFTInteger64, ogr.OFTReal, ogr.OFTString) and subtype == ogr.OFSTNone
+                for _, kind, subtype in fields)
+        options = list(layer_options or []) + (['SPATIAL_INDEX=NO'] if self.direct else [])
+        target = dataset.CreateLayer(layer, srs, geometry_type, options)
+        for name, kind, subtype in fields:
+            defn = ogr.FieldDefn(name, kind)
+            defn.SetSubType(subtype)
+            target.CreateField(defn)
+        self.path, self.names, self.count = path, [f[0] for f in fields], 0
+        self.has_geometry, self.geometry_type = has_geometry, geometry_type
+        self.table, self.geometry_column = target.GetName(), target.GetGeometryColumn()
+        self.extent = None
+        self.dataset, self.target = dataset, target
+        if self.direct:                    # rows go in with sqlite3: GDAL lets the file go
+            dataset.FlushCache()
+            self.dataset = self.target = None
+
+    def append(self, frame, canceled=None, transaction=TRANSACTION):
+        """Add the rows of ``frame`` (its columns named as the first part's)."""
+        if not len(frame):
+            return
+        if self.direct:
+            extent = _insert_geopackage(self.path, self.table, self.geometry_column, frame,
+                                        self.names, self.geometry_type, canceled, transaction)
+            if extent is not None:
+                self.extent = extent if self.extent is None else (
+                    min(self.extent[0], extent[0]), min(self.extent[1], extent[1]),
+                    max(self.extent[2], extent[2]), max(self.extent[3], extent[3]))
+        else:
+            _add_rows(self.target, frame, self.names, self.has_geometry, self.geometry_type,
+                      canceled, transaction)
+        self.count += len(frame)
+
+    def close(self):
+        """Finish the layer (extent, spatial index); returns the path."""
+        if not self.direct:
+            if self.dataset is not None:
+                self.dataset.FlushCache()
+            self.dataset = self.target = None
+            return self.path
+        gdal, _, _ = _gdal()
+        if self.extent is not None:
+            import sqlite3
+            connection = sqlite3.connect(os.fspath(self.path))
+            try:
+                with connection:
+                    connection.execute('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, '
+                                       'max_y = ? WHERE table_name = ?',
+                                       tuple(map(float, self.extent)) + (self.table,))
+            finally:
+                connection.close()
+        dataset = gdal.OpenEx(os.fspath(self.path), gdal.OF_VECTOR | gdal.OF_UPDATE)
+        dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{self.table}', '{self.geometry_column}')")
         dataset = None
-        return path
-    geometry_column, table = target.GetGeometryColumn(), target.GetName()
-    dataset.FlushCache()
-    dataset = None
-    _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled, transaction)
-    dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
-    dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{table}', '{geometry_column}')")
-    dataset = None
-    return path
+        self.direct = False                # closed
+        return self.path
 
 
 def _gpkg_blobs(frame, promote):
@@ -523,7 +601,8 @@ _srs_id = 0
 
 def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled,
                        transaction):
-    """Insert the rows with sqlite3 in large transactions (GDAL 3.6 has no Arrow writer)."""
+    """Insert the rows with sqlite3 in large transactions (GDAL 3.6 has no Arrow writer);
+    returns their extent (None when no row has a geometry)."""
     global _srs_id
     import sqlite3
     _, ogr, _ = _gdal()
@@ -552,12 +631,9 @@ def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type
                 raise Canceled(translate('spm', 'canceled'))
             with connection:
                 connection.executemany(sql, rows[start:start + transaction])
-        if extent is not None:
-            with connection:
-                connection.execute('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, '
-                                   'max_y = ? WHERE table_name = ?', tuple(map(float, extent)) + (table,))
     finally:
         connection.close()
+    return extent
 
 
 def _geometry_type(frame):

@@ -271,6 +271,12 @@ def resolve(method, field_names, label, explicit=True):
     return method
 
 
+def formula(fields):
+    """How :func:`attribute_areas` reads a layer with the attribute ``fields``."""
+    upper = {str(f).upper() for f in fields}
+    return 'TBDLMJ' if 'TBDLMJ' in upper else ('TBMJ − KCMJ' if 'KCMJ' in upper else 'TBMJ')
+
+
 def describe(method, crs, formula=None):
     """A short description of how areas are measured, for the log."""
     if method == ATTRIBUTE:

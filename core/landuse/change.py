@@ -39,12 +39,24 @@ def column_name(code):
     return 'T_' + (code or 'NONE')
 
 
+def common_table(before_scheme, after_scheme):
+    """The ClassTable both surveys are compared in: their own, or 用地用海 when they differ."""
+    if before_scheme == after_scheme:
+        return tables.load_classes(before_scheme)
+    return tables.load_plan_classes()
+
+
+def harmonised_codes(before, after):
+    """Both layers' full codes in the scheme they are compared in (see :func:`common_table`)."""
+    return _harmonise(before, after, None)[:2]
+
+
 def _harmonise(before, after, log):
     """Both layers' codes in one scheme: 用地用海 when the schemes differ."""
     if before.scheme == after.scheme:
         return before.codes, after.codes, before.table
     mapping = tables.load_mapping()
-    plan = tables.load_plan_classes()
+    plan = common_table(before.scheme, after.scheme)
     converted = []
     for layer in (before, after):
         if layer.scheme == 'current':
@@ -119,8 +131,8 @@ def evaluate_moves(moves, before, after, crs=None, log=None):
 
     covered, table = moves.covered, moves.table
     from_class, to_class, piece_area = moves.from_class, moves.to_class, moves.area
-    matrix = _matrix(table, from_class, to_class, piece_area, moves.area_after,
-                     moves.after_class, moves.after_total, moves.before_class)
+    matrix = transition_matrix(table, from_class, to_class, piece_area, moves.area_after,
+                               moves.after_class, moves.after_total, moves.before_class)
     result = moves
 
     changed = covered & (from_class != to_class)
@@ -150,9 +162,11 @@ def _order(codes, table):
     return sorted(codes, key=lambda c: (position.get(c, len(position)), c))
 
 
-def _matrix(table, from_class, to_class, piece_area, piece_after, after_class, after_area,
-            before_class):
-    """The transition matrix in hectares (see the module docstring)."""
+def transition_matrix(table, from_class, to_class, piece_area, piece_after, after_class,
+                      after_area, before_class):
+    """The transition matrix in hectares (see the module docstring), from the pieces (their
+    classes and areas in both surveys, in the order of :func:`transitions`) and every feature's
+    class (and AFTER's areas). The batch engine calls it with the pieces of all its tiles."""
     cells = pd.DataFrame({'f': from_class, 't': to_class, 'a': piece_area}) \
         .groupby(['f', 't']).a.sum()
     covered_after = pd.DataFrame({'t': to_class, 'a': piece_after})
@@ -194,22 +208,37 @@ def new_construction(moves, boundary, districts=None, district_names=None, crs=N
     polygons (a :class:`inputs.Layer`). Returns a table with one row per district (empty name:
     outside every district) and a 合计 row; INSIDE_HA + OUTSIDE_HA = TOTAL_HA on every row.
     """
+    return construction_table(construction_parts(moves, boundary, districts, district_names, crs,
+                                                 method, canceled))
+
+
+def construction_parts(moves, boundary, districts=None, district_names=None, crs=None,
+                       method=None, canceled=None):
+    """The parts :func:`new_construction` sums: one row per new-construction piece cut by the
+    boundary and the districts, in the pieces' order: ``PIECE`` (the piece's position in
+    ``moves``), ``DISTRICT``, ``IN`` and ``OUT`` (m² inside / outside the boundary)."""
     table = moves.table
     new = moves.covered & table.is_construction(moves.to_code) & \
         ~table.is_construction(moves.from_code)
-    geometry = [g for g, keep in zip(moves.geometry, new) if keep]
+    piece = np.flatnonzero(new)
+    geometry = [moves.geometry[i] for i in piece]
     part = split(geometry, moves.area_after[new], boundary.geometry, crs, method, canceled)
     inside = part.right != UNCOVERED
+    piece = piece[part.left]
     district = np.full(len(part.area), '', dtype=object)
     area = part.area
     if districts is not None:
         by = split(part.geometry, area, districts.geometry, crs, method, canceled)
-        inside, area = inside[by.left], by.area
+        inside, area, piece = inside[by.left], by.area, piece[by.left]
         district = np.full(len(area), '', dtype=object)
         known = by.right != UNCOVERED
         district[known] = np.asarray(district_names, dtype=object)[by.right[known]]
-    frame = pd.DataFrame({'DISTRICT': district, 'IN': np.where(inside, area, 0.0),
-                          'OUT': np.where(inside, 0.0, area)})
+    return pd.DataFrame({'PIECE': piece, 'DISTRICT': district, 'IN': np.where(inside, area, 0.0),
+                         'OUT': np.where(inside, 0.0, area)})
+
+
+def construction_table(frame):
+    """The 新增建设用地 table from :func:`construction_parts` (in the pieces' order)."""
     rows = frame.groupby('DISTRICT', sort=True).agg(
         COUNT=('IN', 'size'), INSIDE_HA=('IN', 'sum'), OUTSIDE_HA=('OUT', 'sum')).reset_index()
     for column in ('INSIDE_HA', 'OUTSIDE_HA'):

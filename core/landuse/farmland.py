@@ -78,25 +78,63 @@ def _districted(geometry, area, districts, names, crs, method, canceled):
     return part.left, district, part.geometry, part.area
 
 
-def _totals(layer, codes, districts, names, crs, method, canceled):
-    """耕地 area (m²) of a survey by district name."""
+def crop_parts(layer, codes, districts=None, names=None, crs=None, method=None, canceled=None):
+    """The 耕地 features of a survey (level-1 ``codes`` 01) cut by the districts, in the features'
+    order: ``POS`` (the feature's position in ``layer``), ``DISTRICT``, ``AREA`` (m²)."""
     crop = np.flatnonzero(np.array([c == CROP for c in codes], dtype=bool))
     geometry = [layer.geometry[i] for i in crop]
     measured = piece_areas(geometry, crs, method, crop, layer, canceled)
     keep = np.array([g is not None for g in geometry], dtype=bool)
     geometry = [g for g, k in zip(geometry, keep) if k]
-    _, district, _, area = _districted(geometry, measured[keep], districts, names, crs, method,
-                                       canceled)
-    return pd.Series(area).groupby(district).sum()
+    parent, district, _, area = _districted(geometry, measured[keep], districts, names, crs,
+                                            method, canceled)
+    return pd.DataFrame({'POS': crop[keep][parent], 'DISTRICT': district, 'AREA': area})
+
+
+def crop_totals(parts):
+    """耕地 area (m²) by district name from :func:`crop_parts`."""
+    return pd.Series(parts['AREA'].to_numpy()).groupby(parts['DISTRICT'].to_numpy()).sum()
+
+
+def _totals(layer, codes, districts, names, crs, method, canceled):
+    """耕地 area (m²) of a survey by district name."""
+    return crop_totals(crop_parts(layer, codes, districts, names, crs, method, canceled))
 
 
 def evaluate(before, after, districts=None, district_names=None, crs=None, method=None,
              flows=None, canceled=None, progress=None, log=None):
     """Flow patches and the balance table; return ``(patches, summary)``."""
+    flows = flows if flows is not None else load_flows()
+    moves = change.transitions(before, after, 1, crs, canceled, progress, log, method)
+    patches = flow_patches(moves, before, after, districts, district_names, crs, method, flows,
+                           canceled)
+    before_codes, after_codes, _ = change._harmonise(before, after, None)
+    table = moves.table
+    totals = (_totals(before, table.at_level(before_codes, 1), districts, district_names, crs,
+                      method, canceled),
+              _totals(after, table.at_level(after_codes, 1), districts, district_names, crs,
+                      method, canceled))
+    summary = summarize(patches, totals, district_names if districts is not None else None)
+    if log is not None:
+        out = patches.loc[patches.FLOW == 'OUT', 'AREA_HA'].sum()
+        into = patches.loc[patches.FLOW == 'IN', 'AREA_HA'].sum()
+        log(translate('spm', '耕地 流出 {out:.2f} ha (非农化 {nonagri:.2f} ha, 非粮化 {nongrain:.2f} ha), '
+                             '流入 {into:.2f} ha, 净增减 {net:+.2f} ha.').format(
+            out=out, into=into, net=into - out,
+            nonagri=patches.loc[(patches.FLOW == 'OUT') & (patches.FTYPE == 'NONAGRI'),
+                                'AREA_HA'].sum(),
+            nongrain=patches.loc[(patches.FLOW == 'OUT') & (patches.FTYPE == 'NONGRAIN'),
+                                 'AREA_HA'].sum()))
+    return patches, summary
+
+
+def flow_patches(moves, before, after, districts=None, district_names=None, crs=None, method=None,
+                 flows=None, canceled=None):
+    """The 流出 and 流入 patches of :func:`change.transitions` (level 1), cut by the districts:
+    all outflows (in the pieces' order), then all inflows."""
     import geopandas as gpd
 
     flows = flows if flows is not None else load_flows()
-    moves = change.transitions(before, after, 1, crs, canceled, progress, log, method)
     table = moves.table
     scheme = 'plan' if table.scheme == 'plan' else 'current'
     covered = moves.covered
@@ -131,24 +169,7 @@ def evaluate(before, after, districts=None, district_names=None, crs=None, metho
             'AREA_HA': measured / 10000.0,
         }, geometry=list(geometry), crs=crs))
     patches = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry='geometry', crs=crs)
-    patches = patches[PATCH_COLUMNS + ['geometry']]
-    before_codes, after_codes, _ = change._harmonise(before, after, None)
-    totals = (_totals(before, table.at_level(before_codes, 1), districts, district_names, crs,
-                      method, canceled),
-              _totals(after, table.at_level(after_codes, 1), districts, district_names, crs,
-                      method, canceled))
-    summary = summarize(patches, totals, district_names if districts is not None else None)
-    if log is not None:
-        out = patches.loc[patches.FLOW == 'OUT', 'AREA_HA'].sum()
-        into = patches.loc[patches.FLOW == 'IN', 'AREA_HA'].sum()
-        log(translate('spm', '耕地 流出 {out:.2f} ha (非农化 {nonagri:.2f} ha, 非粮化 {nongrain:.2f} ha), '
-                             '流入 {into:.2f} ha, 净增减 {net:+.2f} ha.').format(
-            out=out, into=into, net=into - out,
-            nonagri=patches.loc[(patches.FLOW == 'OUT') & (patches.FTYPE == 'NONAGRI'),
-                                'AREA_HA'].sum(),
-            nongrain=patches.loc[(patches.FLOW == 'OUT') & (patches.FTYPE == 'NONGRAIN'),
-                                 'AREA_HA'].sum()))
-    return patches, summary
+    return patches[PATCH_COLUMNS + ['geometry']]
 
 
 def summarize(patches, totals, district_names=None):

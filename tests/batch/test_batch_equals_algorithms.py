@@ -1,5 +1,7 @@
 """The batch engine on a LocalCluster gives exactly what the algorithms give on one machine:
-the same pieces (attributes and geometries, bit for bit), the same areas, the same summary."""
+the same pieces (attributes and geometries, bit for bit), the same areas, the same summary —
+with every AREA_METHOD: PLANAR, ELLIPSOIDAL (the generated county, which has no attribute areas)
+and the default on the sample city, whose 三调 fields make it ATTRIBUTE (TBDLMJ shares)."""
 
 import os
 import signal
@@ -69,10 +71,14 @@ def assert_same_table(expected, got):
             assert [str(v) for v in a] == [str(v) for v in b], column
 
 
-def run_both(run_alg, client, alg, params, tmp_path, tables=('SUMMARY',), **options):
+def run_both(run_alg, client, alg, params, tmp_path, tables=('SUMMARY',), method=None, **options):
+    """The algorithm and the batch job on the same inputs; ``method``: AREA_METHOD (None: not
+    given, so each resolves the default itself)."""
+    if method is not None:
+        params = dict(params, AREA_METHOD=method)
     ours = {'OUTPUT': str(tmp_path / 'alg.gpkg')}
     ours.update({t: str(tmp_path / f'alg_{t.lower()}.gpkg') for t in tables})
-    run_alg(f'spm:{alg}', dict(params, AREA_METHOD='PLANAR', **ours))   # the batch measures planar areas
+    run_alg(f'spm:{alg}', dict(params, **ours))
     batch = {'OUTPUT': str(tmp_path / 'batch.gpkg')}
     batch.update({t: layer(tmp_path / 'batch.gpkg', t.lower()) for t in tables})
     figures = engine.run(jobs.job(alg, params), batch, client=client, **options)
@@ -84,22 +90,27 @@ def sample(sample_gpkg):
     return lambda name: layer(sample_gpkg, name)
 
 
-def test_plan_conformance_sample_city(run_alg, client, sample, tmp_path):
+METHODS = pytest.mark.parametrize('method', ['PLANAR', None])   # None: ATTRIBUTE on the sample
+
+
+@METHODS
+def test_plan_conformance_sample_city(run_alg, client, sample, tmp_path, method):
     params = {'CURRENT': sample('landuse_current'), 'CURRENT_FIELD': 'DLBM',
               'PLAN': sample('landuse_plan'), 'PLAN_FIELD': 'YDYHFLDM'}
     ours, batch, figures = run_both(run_alg, client, 'plan_conformance', params, tmp_path,
-                                    tile_features=1500)
+                                    method=method, tile_features=1500)
     assert figures['tiles'] >= 6
     expected = read(ours['OUTPUT'])
     assert_same_rows(expected, read(batch['OUTPUT']), ['CUR_FID', 'PLAN_FID', 'AREA_M2'])
     assert_same_table(read(ours['SUMMARY'], False), read(batch['SUMMARY'], False))
 
 
-def test_plan_conformance_generated_county(run_alg, client, county, tmp_path):
+@pytest.mark.parametrize('method', ['PLANAR', 'ELLIPSOIDAL'])
+def test_plan_conformance_generated_county(run_alg, client, county, tmp_path, method):
     params = {'CURRENT': layer(county, 'parcels'), 'CURRENT_FIELD': 'DLBM',
               'PLAN': layer(county, 'zones'), 'PLAN_FIELD': 'YDYHFLDM'}
     ours, batch, figures = run_both(run_alg, client, 'plan_conformance', params, tmp_path,
-                                    tile_features=1000)
+                                    method=method, tile_features=1000)
     assert figures['tiles'] >= 12 and figures['features'] == 110 * 109   # the county's grid
     expected = read(ours['OUTPUT'])
     got = read(batch['OUTPUT'])
@@ -110,29 +121,72 @@ def test_plan_conformance_generated_county(run_alg, client, county, tmp_path):
     assert_same_table(read(ours['SUMMARY'], False), read(batch['SUMMARY'], False))
 
 
-def test_control_lines_sample_city(run_alg, client, sample, tmp_path):
+@METHODS
+def test_control_lines_sample_city(run_alg, client, sample, tmp_path, method):
     params = {'LANDUSE': sample('landuse_current'), 'LANDUSE_FIELD': 'DLBM',
               'ECO_REDLINE': sample('eco_redline'), 'FARMLAND': sample('farmland'),
               'DEV_BOUNDARY': sample('dev_boundary'), 'DISTRICTS': sample('districts'),
               'DISTRICT_FIELD': 'name'}
     ours, batch, _ = run_both(run_alg, client, 'control_lines', params, tmp_path,
-                              tile_features=1500)
+                              method=method, tile_features=1500)
     assert_same_rows(read(ours['OUTPUT']), read(batch['OUTPUT']),
                      ['VTYPE', 'CUR_FID', 'DISTRICT', 'AREA_M2'])
     assert_same_table(read(ours['SUMMARY'], False), read(batch['SUMMARY'], False))
 
 
-def test_landuse_carbon_sample_city(run_alg, client, sample, tmp_path):
+@METHODS
+def test_landuse_carbon_sample_city(run_alg, client, sample, tmp_path, method):
     params = {'LANDUSE': sample('landuse_current'), 'LANDUSE_FIELD': 'DLBM',
               'DISTRICTS': sample('districts'), 'DISTRICT_FIELD': 'adcode'}
     ours, batch, _ = run_both(run_alg, client, 'landuse_carbon', params, tmp_path,
-                              tile_features=1500)
+                              method=method, tile_features=1500)
     expected, got = read(ours['OUTPUT']), read(batch['OUTPUT'])
-    columns = ['DLBM', 'LU1', 'AREA_HA', 'COEF', 'EMIS_T', 'SINK_T', 'NET_T', 'DIST', 'geometry']
+    columns = ['BSM', 'DLBM', 'LU1', 'AREA_HA', 'COEF', 'EMIS_T', 'SINK_T', 'NET_T', 'DIST',
+               'geometry']
     got = got.assign(DIST=got['DIST'].astype(object))
     expected = expected.assign(DIST=expected['DIST'].astype(object))
-    assert_same_rows(expected[columns], got[columns], ['DLBM', 'AREA_HA', 'DIST'])
+    assert expected['BSM'].is_unique       # 标识码: the key (attribute areas have equal values)
+    assert_same_rows(expected[columns], got[columns], ['BSM'])
     assert_same_table(read(ours['SUMMARY'], False), read(batch['SUMMARY'], False))
+
+
+@METHODS
+def test_landuse_change_sample_city(run_alg, client, sample, tmp_path, method):
+    """Patches, the transition matrix (AFTER area outside BEFORE included) and 新增建设用地 by
+    district, inside and outside the development boundary."""
+    params = {'BEFORE': sample('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+              'AFTER': sample('landuse_current'), 'AFTER_FIELD': 'DLBM', 'LEVEL': '2',
+              'DEV_BOUNDARY': sample('dev_boundary'), 'DISTRICTS': sample('districts'),
+              'DISTRICT_FIELD': 'name'}
+    ours, batch, figures = run_both(run_alg, client, 'landuse_change', params, tmp_path,
+                                    tables=('MATRIX', 'NEW_CONSTRUCTION'), method=method,
+                                    tile_features=1500)
+    assert figures['tiles'] >= 6
+    assert_same_rows(read(ours['OUTPUT']), read(batch['OUTPUT']), ['BEF_FID', 'AFT_FID', 'AREA_M2'])
+    matrix = read(ours['MATRIX'], False)
+    assert len(matrix.columns) > 10 and matrix['TOTAL'].iloc[-1] > 1000     # ha
+    assert_same_table(matrix, read(batch['MATRIX'], False))
+    new = read(ours['NEW_CONSTRUCTION'], False)
+    assert new['TOTAL_HA'].iloc[-1] > 0 and len(new) > 2
+    assert_same_table(new, read(batch['NEW_CONSTRUCTION'], False))
+
+
+@METHODS
+def test_farmland_balance_sample_city(run_alg, client, sample, tmp_path, method):
+    """耕地 流出/流入 patches and the balance table by district (期初/期末 totals included)."""
+    params = {'BEFORE': sample('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+              'AFTER': sample('landuse_current'), 'AFTER_FIELD': 'DLBM',
+              'DISTRICTS': sample('districts'), 'DISTRICT_FIELD': 'name'}
+    ours, batch, figures = run_both(run_alg, client, 'farmland_balance', params, tmp_path,
+                                    method=method, tile_features=1500)
+    assert figures['tiles'] >= 6
+    patches = read(ours['OUTPUT'])
+    assert set(patches['FLOW']) == {'OUT', 'IN'}
+    assert_same_rows(patches, read(batch['OUTPUT']), ['FLOW', 'BEF_FID', 'AFT_FID', 'DISTRICT',
+                                                      'AREA_M2'])
+    summary = read(ours['SUMMARY'], False)
+    assert (summary['ROW'] == 'BEFORE').sum() >= 2 and summary['NET_HA'].abs().sum() > 0
+    assert_same_table(summary, read(batch['SUMMARY'], False))
 
 
 def test_tiles_partition_the_parcels(county):
@@ -241,3 +295,39 @@ def test_scheduler_parameter_hands_the_work_to_the_batch_engine(run_alg, sample,
     assert gdalio.layer_info(layer(target, 'keep_me')).count == 0      # still there
     assert sorted(os.listdir(tmp_path)) == ['dask.gpkg', 'dask_summary.gpkg', 'plain.gpkg',
                                             'plain_summary.gpkg']
+
+
+def test_scheduler_on_landuse_change_with_the_default_area_method(run_alg, sample, tmp_path):
+    """spm:landuse_change with SCHEDULER=local:2 and AREA_METHOD left out (ATTRIBUTE on the sample
+    city: its TBDLMJ): the same patches, matrix and 新增建设用地 as without SCHEDULER."""
+    params = {'BEFORE': sample('landuse_previous'), 'BEFORE_FIELD': 'DLBM',
+              'AFTER': sample('landuse_current'), 'AFTER_FIELD': 'DLBM',
+              'DEV_BOUNDARY': sample('dev_boundary'), 'DISTRICTS': sample('districts'),
+              'DISTRICT_FIELD': 'name'}
+    outputs = lambda name: {t: str(tmp_path / f'{name}_{t.lower()}.gpkg')  # noqa: E731
+                            for t in ('OUTPUT', 'MATRIX', 'NEW_CONSTRUCTION')}
+    plain = run_alg('spm:landuse_change', dict(params, **outputs('plain')))
+    dask = run_alg('spm:landuse_change', dict(params, SCHEDULER='local:2', **outputs('dask')))
+    assert_same_rows(read(plain['OUTPUT']), read(dask['OUTPUT']), ['BEF_FID', 'AFT_FID', 'AREA_M2'])
+    for table in ('MATRIX', 'NEW_CONSTRUCTION'):
+        assert_same_table(read(plain[table], False), read(dask[table], False))
+
+
+def test_on_a_running_cluster_tiles_are_sized_by_its_workers(client):
+    """--scheduler: the cluster's own worker count and memory limit size the tiles, not the
+    command line's defaults (the fixture: 2 workers of 1 GiB)."""
+    assert engine.cluster_size(client, 7, 123) == (2, 2 ** 30)
+
+
+def test_new_construction_without_a_boundary_is_said_and_not_written(client, sample, tmp_path):
+    """As the algorithm: NEW_CONSTRUCTION needs DEV_BOUNDARY; the patches and matrix are written."""
+    said = []
+    out = tmp_path / 'change.gpkg'
+    params = {'BEFORE': sample('landuse_previous'), 'AFTER': sample('landuse_current')}
+    figures = engine.run(jobs.job('landuse_change', params),
+                         {'OUTPUT': str(out), 'MATRIX': layer(out, 'matrix'),
+                          'NEW_CONSTRUCTION': str(tmp_path / 'new.gpkg')},
+                         client=client, log=lambda m, warning=False: said.append((m, warning)))
+    assert ('NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.', True) in said
+    assert figures['rows'] > 100 and figures['matrix_rows'] > 5
+    assert sorted(os.listdir(tmp_path)) == ['change.gpkg']

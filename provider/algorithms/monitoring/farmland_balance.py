@@ -12,6 +12,7 @@ from ...sources import table_file
 from .common import (add_district_parameters, add_survey_parameters, check_crs,
                      district_source, log_to, read_districts, read_surveys, survey_sources,
                      POLYGONS)
+from . import scheduler
 from ....compat import SourceType
 
 
@@ -48,8 +49,11 @@ class FarmlandBalanceAlgorithm(SpmAlgorithm):
         self.addParameter(secondary_sink(
             self.SUMMARY, self.tr('耕地进出平衡表 (流出/流入/净增减 by district and class, ha)'),
             SourceType.Vector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         surveys = survey_sources(self, parameters, context, feedback)
         districts_src, district_field = district_source(self, parameters, context, feedback)
         flows = farmland.load_flows(table_file(self, parameters, self.FLOWS, context, feedback))

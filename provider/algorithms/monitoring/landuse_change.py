@@ -13,6 +13,7 @@ from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (add_district_parameters, add_survey_parameters, check_crs,
                      district_source, load_with_aliases, log_to, open_source, read_districts,
                      read_polygons, read_surveys, survey_sources, POLYGONS)
+from . import scheduler
 from ....compat import NumberType, SourceType
 
 
@@ -57,8 +58,11 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
             self.NEW_CONSTRUCTION, self.tr('新增建设用地 inside / outside the urban development '
                                            'boundary, by district (ha; needs DEV_BOUNDARY)'),
             SourceType.Vector))
+        scheduler.add_parameter(self)
 
     def process(self, parameters, context, feedback):
+        if scheduler.requested(self, parameters, context):
+            return scheduler.hand_off(self, parameters, context, feedback)
         surveys = survey_sources(self, parameters, context, feedback)
         level = self.parameterAsInt(parameters, self.LEVEL, context)
         boundary_src = open_source(self, parameters, self.DEV_BOUNDARY, context, feedback,

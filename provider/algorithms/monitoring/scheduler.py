@@ -32,12 +32,8 @@ def add_parameter(alg):
 
 
 def requested(alg, parameters, context):
-    """The scheduler asked for, or None; the batch measures planar areas only (AREA_METHOD PLANAR)."""
-    scheduler = alg.parameterAsString(parameters, SCHEDULER, context).strip() or None
-    if scheduler and alg.parameterAsString(parameters, 'AREA_METHOD', context) != 'PLANAR':
-        raise alg.error(translate('spm', 'SCHEDULER: the batch engine measures planar areas only; set '
-                                         'AREA_METHOD to PLANAR, or leave SCHEDULER empty.'))
-    return scheduler
+    """The scheduler asked for, or None."""
+    return alg.parameterAsString(parameters, SCHEDULER, context).strip() or None
 
 
 def _layer_uri(alg, parameters, name, context):
@@ -78,7 +74,9 @@ def hand_off(alg, parameters, context, feedback):
         else:
             uri = alg.parameterAsString(parameters, name, context)
             if hasattr(definition, 'options') and callable(definition.options):
-                uri = str(alg.parameterAsEnum(parameters, name, context))
+                uri = alg.parameterAsEnumString(parameters, name, context) \
+                    if definition.usesStaticStrings() else \
+                    str(alg.parameterAsEnum(parameters, name, context))
         if uri not in (None, ''):
             arguments.append(f'{name}={uri}')
     if scheduler.startswith('local'):
@@ -113,6 +111,7 @@ def hand_off(alg, parameters, context, feedback):
                 feedback.pushInfo(line)
     finally:
         code = process.wait()
+        process.stderr.close()
     alg.check_canceled(feedback)
     if code != 0:
         raise alg.error(translate('spm', 'The batch engine failed: {error}').format(
