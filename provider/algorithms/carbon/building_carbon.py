@@ -12,7 +12,7 @@ from qgis.core import (
 from ....core.carbon import building
 from ... import working_crs
 from ...base import SpmAlgorithm
-from ...sources import open_source, table_file
+from ...sources import table_file
 from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice
 from ....compat import FieldDataType, SourceType
 
@@ -74,7 +74,7 @@ class BuildingCarbonAlgorithm(SpmAlgorithm):
             SourceType.VectorPolygon, optional=True, createByDefault=True))
 
     def process(self, parameters, context, feedback):
-        source = open_source(self, parameters, self.BUILDINGS, context, feedback)
+        source = self.source(parameters, self.BUILDINGS, context)
         use_field = self.require_field(source, self.parameterAsString(parameters, self.USE_FIELD, context),
                                        self.tr('building use'))
         area_field = self.parameterAsString(parameters, self.FLOOR_AREA_FIELD, context) or None

@@ -12,7 +12,6 @@ from qgis.core import (
 from ....core.carbon import hotspots
 from ... import working_crs
 from ...base import SpmAlgorithm
-from ...sources import open_source
 from .common import load_fitted
 from ....compat import FieldDataType, NumberType, SourceType
 
@@ -64,7 +63,7 @@ class CarbonHotspotsAlgorithm(SpmAlgorithm):
             self.OUTPUT, self.tr('Carbon hot spots (Gi*)'), SourceType.VectorAnyGeometry))
 
     def process(self, parameters, context, feedback):
-        source = open_source(self, parameters, self.INPUT, context, feedback)
+        source = self.source(parameters, self.INPUT, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.FIELD, context),
                                    self.tr('value'), numeric=True)
         method = hotspots.METHODS[self.parameterAsEnum(parameters, self.WEIGHTS, context)]

@@ -17,7 +17,6 @@ from ....bridge import frames
 from ....core.carbon import downscale
 from ... import working_crs
 from ...base import SpmAlgorithm
-from ...sources import open_source
 from .common import load_fitted
 from ....compat import FieldDataType, NumberType, SourceType
 
@@ -81,7 +80,7 @@ class DownscaleEmissionsAlgorithm(SpmAlgorithm):
             self.UNIFORM_REGIONS, self.tr('Regions spread evenly (every proxy zero)')))
 
     def process(self, parameters, context, feedback):
-        source = open_source(self, parameters, self.REGIONS, context, feedback)
+        source = self.source(parameters, self.REGIONS, context)
         total_field = self.require_field(
             source, self.parameterAsString(parameters, self.TOTAL_FIELD, context), self.tr('total'),
             numeric=True)

@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ....core.carbon import energy
 from ...base import SpmAlgorithm, secondary_sink
-from ...sources import open_source, table_file
+from ...sources import table_file
 from .common import grid_factor_parameter, grid_factor_value, load_fitted, log_grid_choice, write_table
 from ....compat import NumberType, SourceType
 
@@ -80,7 +80,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
             self.TOTALS, self.tr('Energy CO₂ totals by district (t CO₂/a)'), SourceType.Vector))
 
     def process(self, parameters, context, feedback):
-        source = open_source(self, parameters, self.TABLE, context, feedback)
+        source = self.source(parameters, self.TABLE, context)
         fields = {}
         for name, label in ((self.DISTRICT_FIELD, self.tr('district')), (self.FUEL_FIELD, self.tr('fuel')),
                             (self.AMOUNT_FIELD, self.tr('amount')), (self.UNIT_FIELD, self.tr('unit')),
@@ -105,7 +105,7 @@ class EnergyCarbonAlgorithm(SpmAlgorithm):
         grid_factor = grid_factor_value(self, parameters, self.GRID_FACTOR, context)
         factors = table_file(self, parameters, self.FACTORS, context, feedback)
 
-        districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
+        districts_source = self.source(parameters, self.DISTRICTS, context, required=False)
         districts, names = None, None
         if districts_source is not None:
             key = self.require_field(districts_source,

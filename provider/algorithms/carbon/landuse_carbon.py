@@ -12,7 +12,7 @@ from qgis.core import (
 from ....core.carbon import landuse
 from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
-from ...sources import open_source, table_file
+from ...sources import table_file
 from .common import load_fitted, write_table
 from ..monitoring import scheduler
 from ....compat import SourceType
@@ -73,13 +73,13 @@ class LanduseCarbonAlgorithm(SpmAlgorithm):
     def process(self, parameters, context, feedback):
         if scheduler.requested(self, parameters, context):
             return scheduler.hand_off(self, parameters, context, feedback)
-        source = open_source(self, parameters, self.LANDUSE, context, feedback)
+        source = self.source(parameters, self.LANDUSE, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
                                    self.tr('land-use code'))
         method, _ = area_method.resolve(self, parameters, context, source, feedback,
                                         source.sourceCrs())
         parcels = self.frame(source, feedback=feedback)
-        districts_source = open_source(self, parameters, self.DISTRICTS, context, feedback, required=False)
+        districts_source = self.source(parameters, self.DISTRICTS, context, required=False)
         districts, district_field = None, None
         if districts_source is not None:
             district_field = self.require_field(

@@ -20,7 +20,7 @@ from qgis.core import (
 
 from ....core.codes import citycode, citycode_entities, citycode_link, citycode_scheme, citycode_types, schemes
 from ...base import SpmAlgorithm, advanced, secondary_sink
-from ... import sources, working_crs
+from ... import working_crs
 from .city_register import REGISTER_NAME, register_crs, register_parameter, register_path
 from ....compat import NumberType, SourceType
 
@@ -111,7 +111,7 @@ class LinkCodesAlgorithm(SpmAlgorithm):
         self.entities_source = self.source(parameters, self.ENTITIES, context)
         key = self.parameterAsString(parameters, self.ENTITY_KEY_FIELD, context) or None
         self.entity_key = key and self.require_field(self.entities_source, key, self.tr('object key'))
-        self.register_source = sources.open_source(self, parameters, self.REGISTER, context, feedback)
+        self.register_source = self.source(parameters, self.REGISTER, context)
         self.code_field = self.require_field(self.register_source, self.parameterAsString(
             parameters, self.CODE_FIELD, context), self.tr('codes'))
         self.code_type = self._type(parameters, self.CODE_TYPE, context)

@@ -12,7 +12,6 @@ from shapely import wkb as shapely_wkb
 
 from ....core.codes import citycode, citycode_resolve
 from ...base import SpmAlgorithm, secondary_sink
-from ... import sources
 from .city_register import REGISTER_NAME, register_parameter, register_path
 from ....compat import SourceType
 
@@ -45,7 +44,7 @@ class ResolveCodesAlgorithm(SpmAlgorithm):
 
     def process(self, parameters, context, feedback):
         path = register_path(self, parameters, context, must_exist=True)
-        source = sources.open_source(self, parameters, self.INPUT, context, feedback)
+        source = self.source(parameters, self.INPUT, context)
         field = self.require_field(source, self.parameterAsString(parameters, self.CODE_FIELD, context),
                                    self.tr('codes'))
         table = self.frame(source, fields=[field], feedback=feedback)

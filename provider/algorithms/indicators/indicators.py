@@ -23,7 +23,7 @@ from ....core.indicators.engine import district_key, previous_values
 from ....core.landuse import area as landuse_area
 from ... import area_method
 from ...base import SpmAlgorithm, secondary_sink
-from ...sources import open_source, table_file
+from ...sources import table_file
 from ....compat import FeatureRequestFlag, FieldDataType, NumberType, SourceType, WkbType
 
 
@@ -151,7 +151,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     # ------------------------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
-        districts_src = open_source(self, parameters, self.DISTRICTS, context, feedback)
+        districts_src = self.source(parameters, self.DISTRICTS, context)
         key_field = self.require_field(
             districts_src, self.parameterAsString(parameters, self.DISTRICT_FIELD, context),
             self.tr('district key'))
@@ -179,7 +179,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
             self.parameterAsString(parameters, self.POPULATION_FIELD, context),
             self.parameterAsString(parameters, self.URBAN_POPULATION_FIELD, context))], districts_src)
 
-        landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
+        landuse_src = self.source(parameters, self.LANDUSE, context)
         code_field = self.require_field(
             landuse_src, self.parameterAsString(parameters, self.LANDUSE_FIELD, context),
             self.tr('land-use code'))
@@ -209,7 +209,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         for param, attr in ((self.ECO_REDLINE, 'eco_redline'), (self.FARMLAND, 'farmland'),
                             (self.DEV_BOUNDARY, 'dev_boundary'), (self.BUILDINGS, 'buildings'),
                             (self.ROADS, 'roads'), (self.SENSORS, 'sensors')):
-            src = open_source(self, parameters, param, context, feedback, required=False)
+            src = self.source(parameters, param, context, required=False)
             if src is not None:
                 frame = self.frame(src, [], feedback, crs, context)
                 setattr(inputs, attr, frame.geometry.reset_index(drop=True))
@@ -218,7 +218,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         if inputs.sensors is not None and not inputs.sensor_radius > 0:
             raise self.error(self.tr('SENSOR_RADIUS must be greater than 0 when SENSORS is given.'))
 
-        risk_src = open_source(self, parameters, self.RISK_POINTS, context, feedback, required=False)
+        risk_src = self.source(parameters, self.RISK_POINTS, context, required=False)
         if risk_src is not None:
             kind_field = self.parameterAsString(parameters, self.RISK_KIND_FIELD, context)
             if kind_field:
@@ -234,7 +234,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         inputs.life_circle = self._district_table(parameters, self.LIFE_CIRCLE, context, feedback, keys)
         inputs.vitals = self._district_table(parameters, self.VITALS, context, feedback, keys)
         previous = None
-        previous_src = open_source(self, parameters, self.PREVIOUS, context, feedback, required=False)
+        previous_src = self.source(parameters, self.PREVIOUS, context, required=False)
         if previous_src is not None:
             previous_frame = self.frame(previous_src, feedback=feedback)
             if 'IND_ID' not in previous_frame.columns and key_field not in previous_frame.columns:
@@ -333,7 +333,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
 
     def _stats(self, parameters, context, feedback, keys, year):
         """Numeric STATS columns of YEAR (``gdp``) and of YEAR − 1 (``gdp_prev``) as formula inputs."""
-        src = open_source(self, parameters, self.STATS, context, feedback, required=False)
+        src = self.source(parameters, self.STATS, context, required=False)
         if src is None:
             return {}
         key_field = self.require_field(src, self.parameterAsString(parameters, self.STATS_DISTRICT_FIELD, context),
@@ -358,7 +358,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
     def _district_table(self, parameters, name, context, feedback, keys):
         """The district table of another algorithm (spm:life_circle, spm:vital_signs) given as ``name``,
         one row per district key (NaN where it has none)."""
-        src = open_source(self, parameters, name, context, feedback, required=False)
+        src = self.source(parameters, name, context, required=False)
         if src is None:
             return None
         self.require_field(src, 'DISTRICT', self.tr('district key ({param})').format(param=name))
@@ -378,7 +378,7 @@ class IndicatorsAlgorithm(SpmAlgorithm):
         """(this year's, last year's carbon totals per district, year): sums over the rows of each
         key, aligned with ``keys``; with a year field, the rows of YEAR (default the latest) and of
         YEAR − 1, else every row and no previous year."""
-        src = open_source(self, parameters, self.CARBON, context, feedback, required=False)
+        src = self.source(parameters, self.CARBON, context, required=False)
         if src is None:
             return None, None, year
         key_field = self.require_field(

@@ -11,7 +11,7 @@ from qgis.core import (
 from ....core.landuse import control_lines
 from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
-from .common import (check_crs, code_field, log_to, open_source, read_land_use,
+from .common import (check_crs, code_field, log_to, read_land_use,
                      read_polygons, POLYGONS)
 from . import scheduler
 from ....compat import FeatureRequestFlag, SourceType
@@ -74,18 +74,18 @@ class ControlLinesAlgorithm(SpmAlgorithm):
     def process(self, parameters, context, feedback):
         if scheduler.requested(self, parameters, context):
             return scheduler.hand_off(self, parameters, context, feedback)
-        landuse_src = open_source(self, parameters, self.LANDUSE, context, feedback)
+        landuse_src = self.source(parameters, self.LANDUSE, context)
         field = code_field(self, landuse_src, self.parameterAsString(
             parameters, self.LANDUSE_FIELD, context), self.tr('land-use code'), feedback)
         czcsxm_field = self.czcsxm_field(parameters, context, landuse_src)
-        line_sources = {name: open_source(self, parameters, name, context, feedback,
+        line_sources = {name: self.source(parameters, name, context,
                                           required=False)
                         for name in (self.ECO_REDLINE, self.FARMLAND, self.DEV_BOUNDARY)}
         line_sources = {k: v for k, v in line_sources.items() if v is not None}
         if not line_sources:
             raise self.error(self.tr(
                 'Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.'))
-        districts_src = open_source(self, parameters, self.DISTRICTS, context, feedback,
+        districts_src = self.source(parameters, self.DISTRICTS, context,
                                     required=False)
         district_field = None
         if districts_src is not None:

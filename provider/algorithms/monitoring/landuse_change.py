@@ -11,7 +11,7 @@ from ....core.landuse import change
 from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from .common import (add_district_parameters, add_survey_parameters, check_crs,
-                     district_source, load_with_aliases, log_to, open_source, read_districts,
+                     district_source, load_with_aliases, log_to, read_districts,
                      read_polygons, read_surveys, survey_sources, POLYGONS)
 from . import scheduler
 from ....compat import NumberType, SourceType
@@ -65,7 +65,7 @@ class LanduseChangeAlgorithm(SpmAlgorithm):
             return scheduler.hand_off(self, parameters, context, feedback)
         surveys = survey_sources(self, parameters, context, feedback)
         level = self.parameterAsInt(parameters, self.LEVEL, context)
-        boundary_src = open_source(self, parameters, self.DEV_BOUNDARY, context, feedback,
+        boundary_src = self.source(parameters, self.DEV_BOUNDARY, context,
                                    required=False)
         districts_src, district_field = district_source(self, parameters, context, feedback)
         crs, frame_crs = check_crs(self, surveys[0][0], feedback)

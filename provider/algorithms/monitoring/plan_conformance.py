@@ -11,7 +11,7 @@ from ....core.landuse import conformance
 from ... import area_method
 from ...base import SpmAlgorithm, progress_to, secondary_sink
 from ...sources import table_file
-from .common import (check_crs, code_field, log_to, open_source, read_land_use,
+from .common import (check_crs, code_field, log_to, read_land_use,
                      POLYGONS)
 from . import scheduler
 from ....compat import SourceType
@@ -61,8 +61,8 @@ class PlanConformanceAlgorithm(SpmAlgorithm):
     def process(self, parameters, context, feedback):
         if scheduler.requested(self, parameters, context):
             return scheduler.hand_off(self, parameters, context, feedback)
-        current_src = open_source(self, parameters, self.CURRENT, context, feedback)
-        plan_src = open_source(self, parameters, self.PLAN, context, feedback)
+        current_src = self.source(parameters, self.CURRENT, context)
+        plan_src = self.source(parameters, self.PLAN, context)
         current_field = code_field(self, current_src, self.parameterAsString(
             parameters, self.CURRENT_FIELD, context), self.tr('current land-use code'), feedback)
         plan_field = code_field(self, plan_src, self.parameterAsString(
