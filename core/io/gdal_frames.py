@@ -77,58 +77,6 @@ class _Parser:
 
 
 
-class _Writer:
-    """shapely geometries -> 2D little-endian WKB through one GEOS writer (shapely 1.8's
-    ``.wkb`` makes a writer per geometry)."""
-
-    def __init__(self):
-        import shapely
-        self.vectorised = hasattr(shapely, 'to_wkb')
-        if self.vectorised:
-            return
-        from shapely.geos import lgeos
-        library, handle = lgeos._lgeos, lgeos.geos_handle
-        create = library['GEOSWKBWriter_create_r']
-        create.restype, create.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
-        self._destroy = library['GEOSWKBWriter_destroy_r']
-        self._destroy.restype, self._destroy.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
-        setter = library['GEOSWKBWriter_setByteOrder_r']
-        setter.restype, setter.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
-        self._write = library['GEOSWKBWriter_write_r']
-        self._write.restype = ctypes.POINTER(ctypes.c_ubyte)
-        self._write.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
-                                ctypes.POINTER(ctypes.c_size_t)]
-        self._free = library['GEOSFree_r']
-        self._free.restype, self._free.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
-        self._handle = handle
-        self._writer = create(handle)
-        setter(handle, self._writer, 1)          # little endian (NDR)
-
-    def __del__(self):
-        if not getattr(self, 'vectorised', True) and self._writer:
-            self._destroy(self._handle, self._writer)
-            self._writer = None
-
-    def many(self, geometries):
-        """WKB of each geometry (None for None)."""
-        if self.vectorised:
-            import shapely
-            return list(shapely.to_wkb(np.array(geometries, dtype=object), output_dimension=2))
-        size = ctypes.c_size_t()
-        ref = ctypes.byref(size)
-        write, free, handle, writer = self._write, self._free, self._handle, self._writer
-        string_at = ctypes.string_at
-        out = []
-        for geometry in geometries:
-            if geometry is None:
-                out.append(None)
-                continue
-            pointer = write(handle, writer, geometry._geom, ref)
-            out.append(string_at(pointer, size.value))
-            free(handle, pointer)
-        return out
-
-
 def _type_codes(blobs):
     """(ISO base code 1–7 or 0 when not simple, has Z, readable as it is) of each WKB blob."""
     codes = np.zeros(len(blobs), dtype=np.int64)
@@ -478,12 +426,12 @@ def _gpkg_blobs(frame, promote):
     """GeoPackage geometry blobs (header with the xy envelope, then ISO WKB) of a frame's
     2D geometries, and the frame's extent."""
     import struct
-    from ..landuse.geometry import bounds_array
+    from ..landuse.geometry import WkbWriter, bounds_array
     geometries = list(frame.geometry)
     bounds = bounds_array(geometries)
     srs_id = _srs_id
     blobs = []
-    wkbs = _Writer().many(geometries)
+    wkbs = WkbWriter().many(geometries)
     codes = _type_codes(wkbs)[0]
     pack = struct.Struct('<2sBBi4d').pack
     empty = struct.Struct('<2sBBi').pack(b'GP', 0, 0x11, srs_id)
