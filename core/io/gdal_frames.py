@@ -356,7 +356,7 @@ def ogr_field_type(series):
 
 
 def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
-                layer_options=None, canceled=None, transaction=TRANSACTION):
+                layer_options=None, canceled=None, transaction=TRANSACTION, fid=None):
     """Write a (Geo)DataFrame as layer ``layer`` of a GeoPackage (new, or an existing one: the
     layer is added, or replaced) or of a new FlatGeobuf file ``path``.
 
@@ -364,7 +364,9 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
     promoted when it is a multi type); ``crs``: WKT/'EPSG:n' (default the frame's); ``fields``:
     [(name, OGR type, subtype)] (default :func:`ogr_field_type` of each column). Rows are added
     in transactions of ``transaction`` features; ``canceled()`` is polled between them. The
-    index is not written (the file numbers the features).
+    index is not written: the file numbers the features, or, in a GeoPackage, ``fid`` names the
+    column (of unique integers) that gives the feature ids, as QGIS's writer does with a field
+    called like the fid column.
     """
     import geopandas as gpd
     gdal, ogr, osr = _gdal()
@@ -374,7 +376,8 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
     if driver is None:
         raise InputError(translate('spm', 'Cannot write {path}: only GeoPackage and FlatGeobuf').format(path=path))
     has_geometry = isinstance(frame, gpd.GeoDataFrame)
-    names = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)]
+    names = [c for c in frame.columns if not (has_geometry and c == frame.geometry.name)
+             and c != fid]
     if fields is None:
         fields = [(str(name),) + ogr_field_type(frame[name]) for name in names]
     srs = None
@@ -406,16 +409,19 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
         defn = ogr.FieldDefn(name, kind)
         defn.SetSubType(subtype)
         target.CreateField(defn)
+    fields = [f for f in fields if f[0] != fid]
     names = [f[0] for f in fields]
     if not direct:
-        _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction)
+        _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction, fid)
         dataset.FlushCache()
         dataset = None
         return path
     geometry_column, table = target.GetGeometryColumn(), target.GetName()
+    target_fid = target.GetFIDColumn()
     dataset.FlushCache()
     dataset = None
-    _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled, transaction)
+    _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled,
+                       transaction, (target_fid, fid) if fid is not None else None)
     dataset = gdal.OpenEx(os.fspath(path), gdal.OF_VECTOR | gdal.OF_UPDATE)
     dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{table}', '{geometry_column}')")
     dataset = None
@@ -455,7 +461,7 @@ _srs_id = 0
 
 
 def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled,
-                       transaction):
+                       transaction, fid=None):
     """Insert the rows with sqlite3 in large transactions (GDAL 3.6 has no Arrow writer)."""
     global _srs_id
     import sqlite3
@@ -469,15 +475,18 @@ def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type
                                                     ogr.wkbMultiPolygon)
         blobs, extent = _gpkg_blobs(frame, promote)
         columns = [blobs]
+        if fid is not None:          # (the table's fid column, the frame's column of ids)
+            columns.append(frame[fid[1]].astype(np.int64).tolist())
         for name in names:
             series = frame[name]
             values = series.astype(object).where(series.notna(), None).tolist()
             if series.dtype == object:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             columns.append(values)
-        quoted = ', '.join('"{}"'.format(n.replace('"', '""')) for n in [geometry_column] + names)
+        keys = [geometry_column] + ([fid[0]] if fid is not None else []) + names
+        quoted = ', '.join('"{}"'.format(n.replace('"', '""')) for n in keys)
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            table.replace('"', '""'), quoted, ', '.join('?' * (len(names) + 1)))
+            table.replace('"', '""'), quoted, ', '.join('?' * len(keys)))
         rows = list(zip(*columns))
         connection.execute('PRAGMA synchronous = OFF')
         for start in range(0, len(rows), transaction):
@@ -504,7 +513,7 @@ def _geometry_type(frame):
     return ogr.GT_SetZ(kind) if bool(frame.geometry.dropna().has_z.any()) else kind
 
 
-def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction):
+def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction, fid=None):
     _, ogr, _ = _gdal()
     defn = target.GetLayerDefn()
     columns = []
@@ -523,12 +532,15 @@ def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, trans
     create = ogr.CreateGeometryFromWkb
     force = {ogr.wkbMultiPolygon: ogr.ForceToMultiPolygon, ogr.wkbMultiLineString: ogr.ForceToMultiLineString,
              ogr.wkbMultiPoint: ogr.ForceToMultiPoint}.get(ogr.GT_Flatten(geometry_type))
+    ids = None if fid is None else frame[fid].astype(np.int64).tolist()
     for start in range(0, len(frame), transaction):
         if canceled is not None and canceled():
             raise Canceled(translate('spm', 'canceled'))
         target.StartTransaction()
         for row in range(start, min(start + transaction, len(frame))):
             feature = ogr.Feature(defn)
+            if ids is not None:
+                feature.SetFID(ids[row])
             for index, values in columns:
                 value = values[row]
                 if value is None:
