@@ -177,7 +177,7 @@ class WkbWriter:
 
 def polygonal(geometry):
     """The polygon parts of a geometry (Polygon or MultiPolygon), or None when it has none."""
-    if geometry is None or geometry.is_empty:
+    if is_empty(geometry):
         return None
     if isinstance(geometry, (Polygon, MultiPolygon)):
         return geometry
