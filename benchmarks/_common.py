@@ -72,6 +72,19 @@ def schedstat():
     return cpu / 1e9, wait / 1e9
 
 
+def pressure():
+    """Stall totals (s) of the whole machine from /proc/pressure (Linux PSI): time some task
+    waited for a CPU, and time some task waited for I/O; NaN where unavailable."""
+    out = []
+    for resource_name in ('cpu', 'io'):
+        try:
+            with open(f'/proc/pressure/{resource_name}', encoding='ascii') as stat:
+                out.append(int(stat.readline().rsplit('total=', 1)[1]) / 1e6)
+        except (OSError, IndexError, ValueError):
+            out.append(float('nan'))
+    return out
+
+
 def run_algorithm(algorithm, parameters):
     """Run ``spm:<algorithm>`` in this process (QGIS and the provider already loaded); raise
     SystemExit with the errors when it fails."""
@@ -170,12 +183,14 @@ class PairedBench:
         inputs = self.prepare(county)
         out = str(WORK / f'{name}_{os.path.splitext(os.path.basename(county))[0]}')
         _remove_outputs(out)
-        wall, cpu, sched = time.perf_counter(), time.process_time(), schedstat()
+        wall, cpu, sched, stalls = time.perf_counter(), time.process_time(), schedstat(), pressure()
         figures = (self.ours if name == 'ours' else self.peer)(inputs, out)
-        after = schedstat()
+        after, stalls_after = schedstat(), pressure()
         figures.update(wall_s=round(time.perf_counter() - wall, 3),
                        cpu_s=round(time.process_time() - cpu, 3),
                        runqueue_wait_s=round(after[1] - sched[1], 3),
+                       machine_cpu_stall_s=round(stalls_after[0] - stalls[0], 3),
+                       machine_io_stall_s=round(stalls_after[1] - stalls[1], 3),
                        provider_load_s=round(loading, 3), peak_gib=peak_rss_gib())
         _remove_outputs(out)
         print(json.dumps(figures, ensure_ascii=False))
@@ -214,8 +229,8 @@ class PairedBench:
         for _ in range(args.repeat):          # paired runs: the machine is shared
             pairs.append((ogr_floor(floor_inputs, WORK / 'floor.gpkg'), self._child('ours', county)))
         median = lambda values: round(float(np.median(values)), 3)  # noqa: E731
-        ours = dict(pairs[-1][1], **{k: median([o[k] for _, o in pairs])
-                                     for k in ('wall_s', 'cpu_s', 'runqueue_wait_s')})
+        ours = dict(pairs[-1][1], **{k: median([o[k] for _, o in pairs]) for k in (
+            'wall_s', 'cpu_s', 'runqueue_wait_s', 'machine_cpu_stall_s', 'machine_io_stall_s')})
         floor = {k: median([f[k] for f, _ in pairs]) for k in ('wall_s', 'cpu_s')}
         topic = self.topic if args.parcels == 1_000_000 else f'{self.topic}_{args.parcels}'
         previous = RESULTS / f'{topic}.json'
