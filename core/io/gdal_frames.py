@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import Canceled, InputError
 from ..i18n import translate
+from ..landuse.geometry import READ_WKB
 
 BATCH = 65536            # features per Arrow batch
 TRANSACTION = 200_000    # features per write transaction
@@ -73,6 +74,8 @@ class _Parser:
         shape = object.__new__(self._classes[code])
         shape.__dict__.update({'__geom__': pointer, '__p__': None, '_ndim': 3 if z else 2,
                                '_is_empty': False})
+        if not z and code in (3, 6) and blob[0] == 1:   # what GEOS would write: kept for writing
+            shape.__dict__[READ_WKB] = bytes(blob)
         return shape
 
 

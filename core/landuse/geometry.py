@@ -123,6 +123,12 @@ def bounds_array(geometries):
     return out
 
 
+READ_WKB = '_spm_wkb'
+"""Key, in a polygon's ``__dict__``, of the WKB it was read from (core/io/gdal_frames.py keeps the
+2D little-endian WKB GDAL gave; the bytes GEOS would write for it): :class:`WkbWriter` returns it
+instead of writing the polygon again. Polygons are immutable, so it stays true."""
+
+
 class WkbWriter:
     """shapely geometries -> 2D little-endian WKB through one GEOS writer (shapely 1.8's
     ``.wkb`` makes a writer per geometry)."""
@@ -168,6 +174,10 @@ class WkbWriter:
         for geometry in geometries:
             if geometry is None:
                 out.append(None)
+                continue
+            known = geometry.__dict__.get(READ_WKB)
+            if known is not None:
+                out.append(known)
                 continue
             pointer = write(handle, writer, geometry._geom, ref)
             out.append(string_at(pointer, size.value))

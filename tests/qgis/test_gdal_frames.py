@@ -162,3 +162,24 @@ def test_a_fid_column_gives_the_feature_ids_as_qgis_writer_does(qgis_app, sample
     assert sorted(read[0]) == sorted(int(v) for v in frame['fid'])
     duplicated = frame.assign(fid=7)
     assert not frames.gdal_writes(duplicated, fast, frames.fields_for_frame(duplicated), wkb_type)
+
+
+def test_the_wkb_kept_from_reading_is_what_geos_writes(sample_copy):
+    """Polygons read by GDAL keep their WKB, written again without GEOS; it must be the bytes
+    GEOS writes for them (else outputs and areas would silently differ)."""
+    from spatial_planning_monitor.core.landuse.geometry import READ_WKB, WkbWriter
+    checked = 0
+    dataset = gdal.OpenEx(str(sample_copy))
+    for name in _sample_layers(str(sample_copy)):
+        kind = dataset.GetLayerByName(name).GetGeomType()
+        if gdal_frames.dimension_of(kind) != gdal_frames.POLYGON:
+            continue
+        frame = gdal_frames.read_frame(sample_copy, name, fields=[])
+        shapes = [g for g in frame.geometry if g is not None]
+        kept = WkbWriter().many(shapes)
+        assert all(READ_WKB in g.__dict__ for g in shapes), name
+        for g in shapes:
+            del g.__dict__[READ_WKB]
+        assert kept == WkbWriter().many(shapes), name
+        checked += len(shapes)
+    assert checked > 20000
