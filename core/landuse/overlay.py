@@ -126,6 +126,18 @@ def candidate_pairs(left_bounds, right_bounds):
     return left_ok[li[order]], right_ok[ri[order]]
 
 
+def _box_join(left, right):
+    """(right bounds, candidate pairs li and ri sorted by left, whether the right box covers the
+    left one — only then can the right polygon contain the left one —, and the start of each left
+    polygon's pairs)."""
+    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
+    li, ri = candidate_pairs(left_bounds, right_bounds)
+    a, b = left_bounds[li], right_bounds[ri]
+    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
+        (a[:, 3] <= b[:, 3])
+    return right_bounds, li, ri, box_covers, np.searchsorted(li, np.arange(len(left) + 1))
+
+
 def _intersection(a, b, what):
     try:
         return polygonal(a.intersection(b))
@@ -151,13 +163,7 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
     name features in error messages.
     """
     left, right = list(left), list(right)
-    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
-    li, ri = candidate_pairs(left_bounds, right_bounds)
-    # only a right polygon whose box covers the left polygon's box can contain it
-    a, b = left_bounds[li], right_bounds[ri]
-    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
-        (a[:, 3] <= b[:, 3])
-    starts = np.searchsorted(li, np.arange(len(left) + 1))
+    right_bounds, li, ri, box_covers, starts = _box_join(left, right)
     prepared, grown = {}, {}
     out_left, out_right, out_geometry = [], [], []
     whole = 0
@@ -241,12 +247,7 @@ def largest_overlap(left, right, canceled=None):
     not overlapping). As in :func:`cut`, a left polygon inside a right one (box join, then a
     prepared test) needs no intersection; only those crossing a boundary are intersected."""
     left, right = list(left), list(right)
-    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
-    li, ri = candidate_pairs(left_bounds, right_bounds)
-    a, b = left_bounds[li], right_bounds[ri]
-    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
-        (a[:, 3] <= b[:, 3])
-    starts = np.searchsorted(li, np.arange(len(left) + 1))
+    _, li, ri, box_covers, starts = _box_join(left, right)
     out = np.full(len(left), UNCOVERED, dtype=np.int64)
     prepared = {}
 
