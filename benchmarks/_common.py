@@ -120,6 +120,19 @@ def peer_run(algorithm, parameters):
                           feedback=QgsProcessingFeedback())
 
 
+def peer_sum(layer, group, sums, output, count=None):
+    """``native:aggregate`` of ``layer`` by field ``group``: its first value, the sum of each
+    field of ``sums`` and, when ``count`` is given, the number of rows in a field of that name."""
+    def entry(kind, field, name, length, precision, type_):
+        return {'aggregate': kind, 'delimiter': ',', 'input': f'"{field}"', 'length': length,
+                'name': name, 'precision': precision, 'type': type_}
+    aggregates = [entry('first_value', group, group, 0, 0, 10)] + \
+        [entry('sum', name, name, 30, 12, 6) for name in sums] + \
+        ([entry('count', sums[0], count, 10, 0, 2)] if count else [])
+    return peer_run('native:aggregate', {'INPUT': layer, 'GROUP_BY': f'"{group}"',
+                                         'AGGREGATES': aggregates, 'OUTPUT': output})['OUTPUT']
+
+
 def sums_by(path, key, value, count=None, where=None):
     """{key value: sum of ``value``} over the first layer of ``path`` (rows matching the OGR
     filter ``where``), and the number of rows (or the sum of ``count``) under '#'."""

@@ -23,7 +23,7 @@ import time
 
 import numpy as np
 
-from _common import PairedBench, peer_run, run_algorithm, sums_by
+from _common import PairedBench, peer_run, peer_sum, run_algorithm, sums_by
 
 CURRENT_CODES = ['0101', '0102', '0103', '0201', '0301', '0305', '0307', '0404', '05H1', '0601',
                  '0701', '0702', '08H1', '08H2', '1003', '1004', '1006', '1101', '1104', '1201',
@@ -147,15 +147,7 @@ def _run_peer(inputs, out):
         'FIELD_PRECISION': 3, 'FORMULA': '$area', 'OUTPUT': out + '_area.gpkg'})['OUTPUT']
     steps['area_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    summary = peer_run('native:aggregate', {
-        'INPUT': with_area, 'GROUP_BY': '"YDYHFLDM"', 'AGGREGATES': [
-            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"YDYHFLDM"', 'length': 0,
-             'name': 'YDYHFLDM', 'precision': 0, 'type': 10},
-            {'aggregate': 'sum', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 20,
-             'name': 'AREA_M2', 'precision': 3, 'type': 6},
-            {'aggregate': 'count', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 10,
-             'name': 'COUNT', 'precision': 0, 'type': 2}],
-        'OUTPUT': out + '_summary.gpkg'})['OUTPUT']
+    summary = peer_sum(with_area, 'YDYHFLDM', ['AREA_M2'], out + '_summary.gpkg', 'COUNT')
     steps['aggregate_s'] = round(time.perf_counter() - start, 3)
     by_class = sums_by(summary, 'YDYHFLDM', 'AREA_M2', count='COUNT')
     return dict(steps, pieces=by_class.pop('#'), answer=by_class)

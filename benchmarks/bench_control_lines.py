@@ -19,7 +19,7 @@ import os
 import subprocess
 import time
 
-from _common import PairedBench, import_plugin, peer_run, run_algorithm, sums_by
+from _common import PairedBench, import_plugin, peer_run, peer_sum, run_algorithm, sums_by
 from bench_conformance import CURRENT_CODES, make_county
 
 LINES = {'ECO_REDLINE': ('0301', '0401', '1701', '1704'), 'FARMLAND': ('0101', '0103'),
@@ -96,15 +96,7 @@ def _run_peer(inputs, out):
     with_area = peer_run('native:fieldcalculator', {
         'INPUT': merged, 'FIELD_NAME': 'AREA_M2', 'FIELD_TYPE': 0, 'FIELD_LENGTH': 20,
         'FIELD_PRECISION': 3, 'FORMULA': '$area', 'OUTPUT': out + '_area.gpkg'})['OUTPUT']
-    summary = peer_run('native:aggregate', {
-        'INPUT': with_area, 'GROUP_BY': '"VTYPE"', 'AGGREGATES': [
-            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"VTYPE"', 'length': 0,
-             'name': 'VTYPE', 'precision': 0, 'type': 10},
-            {'aggregate': 'sum', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 20,
-             'name': 'AREA_M2', 'precision': 3, 'type': 6},
-            {'aggregate': 'count', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 10,
-             'name': 'COUNT', 'precision': 0, 'type': 2}],
-        'OUTPUT': out + '_summary.gpkg'})['OUTPUT']
+    summary = peer_sum(with_area, 'VTYPE', ['AREA_M2'], out + '_summary.gpkg', 'COUNT')
     steps['merge_area_aggregate_s'] = round(time.perf_counter() - start, 3)
     by_type = sums_by(summary, 'VTYPE', 'AREA_M2', count='COUNT')
     return dict(steps, patches=by_type.pop('#'), answer=by_type,

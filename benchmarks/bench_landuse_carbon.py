@@ -17,7 +17,7 @@ Results: benchmarks/results/landuse_carbon_<parcels>.json (landuse_carbon.json a
 import os
 import time
 
-from _common import PairedBench, import_plugin, peer_run, run_algorithm, sums_by
+from _common import PairedBench, import_plugin, peer_run, peer_sum, run_algorithm, sums_by
 from bench_conformance import CURRENT_CODES, make_county
 
 GRID = (5, 4)
@@ -89,13 +89,7 @@ def _run_peer(inputs, out):
         'OUTPUT': out + '_net.gpkg'})['OUTPUT']
     steps['net_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    summary = peer_run('native:aggregate', {
-        'INPUT': net, 'GROUP_BY': '"adcode"', 'AGGREGATES': [
-            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"adcode"', 'length': 0,
-             'name': 'adcode', 'precision': 0, 'type': 10},
-            {'aggregate': 'sum', 'delimiter': ',', 'input': '"NET_T"', 'length': 20,
-             'name': 'NET_T', 'precision': 12, 'type': 6}],
-        'OUTPUT': out + '_summary.gpkg'})['OUTPUT']
+    summary = peer_sum(net, 'adcode', ['NET_T'], out + '_summary.gpkg')
     steps['aggregate_s'] = round(time.perf_counter() - start, 3)
     by_district = sums_by(summary, 'adcode', 'NET_T')
     by_district.pop('#')
