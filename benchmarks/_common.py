@@ -270,7 +270,8 @@ class PairedBench:
             'ratio_to_floor_cpu': round(median([o['cpu_s'] / f['cpu_s'] for f, o in pairs]), 2),
             'ours_wall_over_cpu': round(ours['wall_s'] / ours['cpu_s'], 2),
             'ours_runqueue_wait_share_of_gap': round(
-                ours['runqueue_wait_s'] / max(ours['wall_s'] - ours['cpu_s'], 1e-9), 2),
+                ours['runqueue_wait_s'] / (ours['wall_s'] - ours['cpu_s']), 2)
+            if ours['wall_s'] - ours['cpu_s'] > 0.1 else None,      # no gap to explain
             'pairs': [{'floor': f, 'ours_wall_s': o['wall_s'], 'ours_cpu_s': o['cpu_s'],
                        'ours_runqueue_wait_s': o['runqueue_wait_s']} for f, o in pairs],
             'load_average': os.getloadavg(),
