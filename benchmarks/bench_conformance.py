@@ -9,23 +9,21 @@ The floor is ``ogr2ogr`` copying both layers into a GeoPackage (read + write, no
 floor and our side run in pairs (``--repeat``), and the medians are reported, with the load
 average of the (shared) machine.
 
-Usage: /usr/bin/python3 benchmarks/bench_conformance.py [--parcels 1000000] [--zones 50000]
-       [--skip-peer]  (keep the peer's figures from the last results file) [--repeat 3]
-The county is cached in benchmarks/work/county_<parcels>.gpkg.
+Usage: flock /work/bench.lock /usr/bin/python3 benchmarks/bench_conformance.py [--parcels 100000]
+       [--zones 5000] [--skip-peer]  (keep the peer's figures from the last results file)
+       [--repeat 3]
+The county is cached in benchmarks/work/county_<parcels>_<zones>.gpkg; results go to
+benchmarks/results/conformance.json (1 M parcels) or conformance_<parcels>.json. The harness
+(paired runs, medians, run-queue wait, answers compared) is _common.PairedBench.
 """
 
-import argparse
-import json
 import os
-import resource
 import struct
-import subprocess
-import sys
 import time
 
 import numpy as np
 
-from _common import RESULTS, WORK, import_plugin, save  # noqa: F401
+from _common import PairedBench, peer_run, peer_sum, run_algorithm, sums_by
 
 CURRENT_CODES = ['0101', '0102', '0103', '0201', '0301', '0305', '0307', '0404', '05H1', '0601',
                  '0701', '0702', '08H1', '08H2', '1003', '1004', '1006', '1101', '1104', '1201',
@@ -120,173 +118,46 @@ def make_county(path, n_parcels, n_zones, seed=0):
 
 # --- the two sides, each in its own process (so each has its own peak memory) -----------------
 
-def _run_ours(county, out):
-    from qgis.core import (QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext,
-                           QgsProcessingFeedback, QgsProject)
-    from spatial_planning_monitor.provider.provider import SpmProvider
-    provider = SpmProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    class Feedback(QgsProcessingFeedback):
-        errors = []
+def _inputs(county):
+    return {'parcels': (county, 'parcels'), 'zones': (county, 'zones')}
 
-        def reportError(self, error, fatalError=False):  # noqa: N802, N803
-            self.errors.append(error)
-    feedback = Feedback()
-    alg = QgsApplication.processingRegistry().createAlgorithmById('spm:plan_conformance')
-    # QgsProcessingAlgorithm.run called unbound: immune to a Python override of ``run``
-    results, ok = QgsProcessingAlgorithm.run(alg, {
+
+def _run_ours(inputs, out):
+    county = inputs['parcels'][0]
+    run_algorithm('plan_conformance', {
         'CURRENT': county + '|layername=parcels', 'CURRENT_FIELD': 'DLBM',
         'PLAN': county + '|layername=zones', 'PLAN_FIELD': 'YDYHFLDM',
-        'OUTPUT': out + '_pieces.gpkg', 'SUMMARY': out + '_summary.gpkg'}, context, feedback)
-    if not ok:
-        raise SystemExit('spm:plan_conformance failed: ' + ' | '.join(feedback.errors))
-    from osgeo import ogr
-    by_class = {}
-    summary = ogr.Open(out + '_summary.gpkg')   # keep the data source alive while reading
-    for feature in summary.GetLayer(0):
-        key = feature.GetField('PLAN_CODE')
-        by_class[key] = by_class.get(key, 0.0) + feature.GetField('AREA_M2')
-    pieces = ogr.Open(out + '_pieces.gpkg')
-    return {'pieces': pieces.GetLayer(0).GetFeatureCount(), 'by_class': by_class}
+        'OUTPUT': out + '_pieces.gpkg', 'SUMMARY': out + '_summary.gpkg'})
+    by_class = sums_by(out + '_summary.gpkg', 'PLAN_CODE', 'AREA_M2', count='COUNT')
+    return {'pieces': by_class.pop('#'), 'answer': by_class}
 
 
-def _run_peer(county, out):
-    import processing
+def _run_peer(inputs, out):
+    county = inputs['parcels'][0]
     steps = {}
     start = time.perf_counter()
-    intersected = processing.run('native:intersection', {
+    intersected = peer_run('native:intersection', {
         'INPUT': county + '|layername=parcels', 'OVERLAY': county + '|layername=zones',
         'INPUT_FIELDS': ['DLBM'], 'OVERLAY_FIELDS': ['YDYHFLDM'],
         'OUTPUT': out + '_intersection.gpkg'})['OUTPUT']
     steps['intersection_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    with_area = processing.run('native:fieldcalculator', {
+    with_area = peer_run('native:fieldcalculator', {
         'INPUT': intersected, 'FIELD_NAME': 'AREA_M2', 'FIELD_TYPE': 0, 'FIELD_LENGTH': 20,
         'FIELD_PRECISION': 3, 'FORMULA': '$area', 'OUTPUT': out + '_area.gpkg'})['OUTPUT']
     steps['area_s'] = round(time.perf_counter() - start, 3)
     start = time.perf_counter()
-    summary = processing.run('native:aggregate', {
-        'INPUT': with_area, 'GROUP_BY': '"YDYHFLDM"', 'AGGREGATES': [
-            {'aggregate': 'first_value', 'delimiter': ',', 'input': '"YDYHFLDM"', 'length': 0,
-             'name': 'YDYHFLDM', 'precision': 0, 'type': 10},
-            {'aggregate': 'sum', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 20,
-             'name': 'AREA_M2', 'precision': 3, 'type': 6},
-            {'aggregate': 'count', 'delimiter': ',', 'input': '"AREA_M2"', 'length': 10,
-             'name': 'COUNT', 'precision': 0, 'type': 2}],
-        'OUTPUT': out + '_summary.gpkg'})['OUTPUT']
+    summary = peer_sum(with_area, 'YDYHFLDM', ['AREA_M2'], out + '_summary.gpkg', 'COUNT')
     steps['aggregate_s'] = round(time.perf_counter() - start, 3)
-    from qgis.core import QgsVectorLayer
-    layer = QgsVectorLayer(summary, 'summary', 'ogr')
-    by_class = {f['YDYHFLDM']: f['AREA_M2'] for f in layer.getFeatures()}
-    pieces = sum(f['COUNT'] for f in layer.getFeatures())
-    return dict(steps, pieces=pieces, by_class=by_class)
+    by_class = sums_by(summary, 'YDYHFLDM', 'AREA_M2', count='COUNT')
+    return dict(steps, pieces=by_class.pop('#'), answer=by_class)
 
 
-def side(name, county):
-    """Run one side in this process; print its figures as JSON on the last line."""
-    import_plugin()
-    from _common import qgis_app
-    app = qgis_app()  # noqa: F841 (kept alive for the run)
-    out = os.path.join(WORK, name + '_' + os.path.splitext(os.path.basename(county))[0])
-    _remove(out)
-    wall, cpu = time.perf_counter(), time.process_time()
-    figures = (_run_ours if name == 'ours' else _run_peer)(county, out)
-    figures.update(wall_s=round(time.perf_counter() - wall, 3),
-                   cpu_s=round(time.process_time() - cpu, 3),
-                   peak_gib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2, 3))
-    _remove(out)
-    print(json.dumps(figures))
-
-
-def _remove(stem):
-    for suffix in ('_pieces.gpkg', '_summary.gpkg', '_intersection.gpkg', '_area.gpkg'):
-        if os.path.exists(stem + suffix):
-            os.remove(stem + suffix)
-
-
-def floor(county, out):
-    """The I/O floor: ogr2ogr copies both input layers (read and write) into one GeoPackage."""
-    target = out + '_floor.gpkg'
-    if os.path.exists(target):
-        os.remove(target)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall = time.perf_counter()
-    for layer in ('parcels', 'zones'):
-        subprocess.run(['ogr2ogr', '-f', 'GPKG', '-update', '-append', target, county, layer],
-                       check=True, capture_output=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    os.remove(target)
-    return {'wall_s': round(time.perf_counter() - wall, 3),
-            'cpu_s': round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 3)}
-
-
-def _child(name, county):
-    done = subprocess.run([sys.executable, __file__, '--side', name, '--county', county],
-                          capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f'{name} failed:\n{done.stderr[-3000:]}')
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--parcels', type=int, default=1_000_000)
-    parser.add_argument('--zones', type=int, default=None, help='default: parcels / 20')
-    parser.add_argument('--skip-peer', action='store_true',
-                        help="reuse the peer's figures of the last results file (same sizes)")
-    parser.add_argument('--repeat', type=int, default=3, help='paired runs of the floor and ours')
-    parser.add_argument('--side', choices=('ours', 'peer'), help=argparse.SUPPRESS)
-    parser.add_argument('--county', help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.side:
-        return side(args.side, args.county)
-    zones = args.zones or args.parcels // 20
-    os.makedirs(WORK, exist_ok=True)
-    county = os.path.join(WORK, f'county_{args.parcels}_{zones}.gpkg')
-    if not os.path.exists(county):
-        start = time.perf_counter()
-        make_county(county, args.parcels, zones)
-        print(f'county generated in {time.perf_counter() - start:.1f} s: {county}')
-    pairs = []
-    for _ in range(args.repeat):          # paired runs: the machine is shared
-        pairs.append((floor(county, os.path.join(WORK, 'floor')), _child('ours', county)))
-    median = lambda values: float(np.median(values))  # noqa: E731
-    ours = dict(pairs[-1][1], wall_s=median([o['wall_s'] for _, o in pairs]),
-                cpu_s=median([o['cpu_s'] for _, o in pairs]))
-    floor_figures = {'wall_s': median([f['wall_s'] for f, _ in pairs]),
-                     'cpu_s': median([f['cpu_s'] for f, _ in pairs])}
-    topic = 'conformance' if args.parcels == 1_000_000 else f'conformance_{args.parcels}'
-    previous = RESULTS / f'{topic}.json'
-    peer = None
-    if args.skip_peer and previous.exists():
-        old = json.loads(previous.read_text())
-        if old.get('parcels_requested') == args.parcels and old.get('zones_requested') == zones:
-            peer = old['peer']
-    if peer is None:
-        peer = _child('peer', county)
-    classes = set(ours['by_class']) | set(peer['by_class'])
-    worst = max(abs(ours['by_class'].get(c, 0.0) - peer['by_class'].get(c, 0.0))
-                / max(peer['by_class'].get(c, 0.0), 1e-9) for c in classes if c)
-    results = {
-        'topic': 'spm:plan_conformance vs native:intersection + field calculator ($area) + aggregate',
-        'parcels_requested': args.parcels, 'zones_requested': zones,
-        'ours': {k: v for k, v in ours.items() if k != 'by_class'},
-        'floor': dict(floor_figures, what='ogr2ogr copies parcels and zones into one GeoPackage'),
-        'ratio_to_floor_wall': round(median([o['wall_s'] / f['wall_s'] for f, o in pairs]), 2),
-        'ratio_to_floor_cpu': round(median([o['cpu_s'] / f['cpu_s'] for f, o in pairs]), 2),
-        'ours_wall_over_cpu': round(ours['wall_s'] / ours['cpu_s'], 2),
-        'pairs': [{'floor': f, 'ours_wall_s': o['wall_s'], 'ours_cpu_s': o['cpu_s']} for f, o in pairs],
-        'load_average': os.getloadavg(),
-        'peer': peer,
-        'ratio_wall': round(peer['wall_s'] / ours['wall_s'], 2),
-        'ratio_cpu': round(peer['cpu_s'] / ours['cpu_s'], 2),
-        'max_class_area_rel_diff': worst,
-        'peer_reused': args.skip_peer and peer is not None and 'reused' or False,
-    }
-    save(topic, results)
+BENCH = PairedBench(
+    __file__, 'conformance',
+    'spm:plan_conformance vs native:intersection + field calculator ($area) + aggregate',
+    _inputs, _run_ours, _run_peer, ('parcels', 'zones'))
 
 
 if __name__ == '__main__':
-    main()
+    BENCH.main(make_county)

@@ -564,7 +564,18 @@ def gdal_writes(frame, path, fields, wkb_type):
     names = [f.name().lower() for f in fields]
     return extension in gdal_frames.DRIVERS and simple and \
         all(f.type() in _OGR_FIELD_TYPES for f in fields) and all(n.strip() for n in names) and \
-        len(set(names)) == len(names) and 'fid' not in names
+        len(set(names)) == len(names) and \
+        ('fid' not in names or (extension == '.gpkg' and _fid_column(frame) is not None))
+
+
+def _fid_column(frame):
+    """The frame's column ``fid`` when it can be a GeoPackage's feature ids (QGIS's writer then
+    takes the ids from it): integers, unique, none missing; else None."""
+    column = frame.get('fid')
+    if column is None or column.dtype.kind not in 'iu' or column.isna().any() or \
+            not column.is_unique:
+        return None
+    return 'fid'
 
 
 def write_file(frame, path, layer, fields, wkb_type, crs, feedback=None):
@@ -573,7 +584,8 @@ def write_file(frame, path, layer, fields, wkb_type, crs, feedback=None):
     kinds = [(f.name(), _OGR_FIELD_TYPES[f.type()], 0) for f in fields]
     wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED) if crs is not None and crs.isValid() else None
     gdal_frames.write_frame(frame, path, layer, geometry_type=int(wkb_type), crs=wkt, fields=kinds,
-                            canceled=feedback.isCanceled if feedback is not None else None)
+                            canceled=feedback.isCanceled if feedback is not None else None,
+                            fid=_fid_column(frame) if path.lower().endswith('.gpkg') else None)
 
 
 def write_features(sink, features, feedback=None, chunk=10000):

@@ -10,6 +10,7 @@ import pandas as pd
 from ..errors import InputError
 from ..i18n import translate
 from ..landuse import area as landuse_area
+from ..landuse.overlay import largest_overlap
 from ..landuse import tables as landuse_tables
 from . import classes, tables
 
@@ -28,22 +29,15 @@ def _unknown_message(layer, field, unknown, counts, what):
 
 
 def assign_districts(parcels, districts, district_field):
-    """Series (index of ``parcels``) of the district value each parcel overlaps most; None outside."""
+    """Series (index of ``parcels``) of the district value each parcel overlaps most; None outside.
+
+    :func:`overlay.largest_overlap`: a parcel inside one district needs no intersection."""
     result = pd.Series([None] * len(parcels), index=parcels.index, dtype=object)
     if districts is None or len(parcels) == 0 or len(districts) == 0:
         return result
-    left, right = districts.sindex.query_bulk(parcels.geometry, predicate='intersects')
-    if len(left) == 0:
-        return result
-    a = parcels.geometry.iloc[left].reset_index(drop=True)
-    b = districts.geometry.iloc[right].reset_index(drop=True)
-    overlap = a.intersection(b).area.to_numpy()
-    order = np.lexsort((-overlap, left))
-    first = np.unique(left[order], return_index=True)[1]
-    best = order[first]
-    keep = overlap[best] > 0
-    values = districts[district_field].to_numpy()[right[best[keep]]]
-    result.iloc[left[best[keep]]] = values
+    best = largest_overlap(parcels.geometry.values, districts.geometry.values)
+    found = best >= 0
+    result.iloc[np.flatnonzero(found)] = districts[district_field].to_numpy()[best[found]]
     return result
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..errors import Canceled, InputError
 from ..i18n import translate
+from ..landuse.geometry import READ_WKB
 
 BATCH = 65536            # features per Arrow batch
 TRANSACTION = 200_000    # features per write transaction
@@ -73,60 +74,10 @@ class _Parser:
         shape = object.__new__(self._classes[code])
         shape.__dict__.update({'__geom__': pointer, '__p__': None, '_ndim': 3 if z else 2,
                                '_is_empty': False})
+        if not z and code in (3, 6) and blob[0] == 1:   # what GEOS would write: kept for writing
+            shape.__dict__[READ_WKB] = bytes(blob)
         return shape
 
-
-
-class _Writer:
-    """shapely geometries -> 2D little-endian WKB through one GEOS writer (shapely 1.8's
-    ``.wkb`` makes a writer per geometry)."""
-
-    def __init__(self):
-        import shapely
-        self.vectorised = hasattr(shapely, 'to_wkb')
-        if self.vectorised:
-            return
-        from shapely.geos import lgeos
-        library, handle = lgeos._lgeos, lgeos.geos_handle
-        create = library['GEOSWKBWriter_create_r']
-        create.restype, create.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
-        self._destroy = library['GEOSWKBWriter_destroy_r']
-        self._destroy.restype, self._destroy.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
-        setter = library['GEOSWKBWriter_setByteOrder_r']
-        setter.restype, setter.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
-        self._write = library['GEOSWKBWriter_write_r']
-        self._write.restype = ctypes.POINTER(ctypes.c_ubyte)
-        self._write.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
-                                ctypes.POINTER(ctypes.c_size_t)]
-        self._free = library['GEOSFree_r']
-        self._free.restype, self._free.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
-        self._handle = handle
-        self._writer = create(handle)
-        setter(handle, self._writer, 1)          # little endian (NDR)
-
-    def __del__(self):
-        if not getattr(self, 'vectorised', True) and self._writer:
-            self._destroy(self._handle, self._writer)
-            self._writer = None
-
-    def many(self, geometries):
-        """WKB of each geometry (None for None)."""
-        if self.vectorised:
-            import shapely
-            return list(shapely.to_wkb(np.array(geometries, dtype=object), output_dimension=2))
-        size = ctypes.c_size_t()
-        ref = ctypes.byref(size)
-        write, free, handle, writer = self._write, self._free, self._handle, self._writer
-        string_at = ctypes.string_at
-        out = []
-        for geometry in geometries:
-            if geometry is None:
-                out.append(None)
-                continue
-            pointer = write(handle, writer, geometry._geom, ref)
-            out.append(string_at(pointer, size.value))
-            free(handle, pointer)
-        return out
 
 
 def _type_codes(blobs):
@@ -454,7 +405,7 @@ def ogr_field_type(series):
 
 
 def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
-                layer_options=None, canceled=None, transaction=TRANSACTION):
+                layer_options=None, canceled=None, transaction=TRANSACTION, fid=None):
     """Write a (Geo)DataFrame as layer ``layer`` of a GeoPackage (new, or an existing one: the
     layer is added, or replaced) or of a new FlatGeobuf file ``path``.
 
@@ -462,11 +413,13 @@ def write_frame(frame, path, layer, geometry_type=None, crs=None, fields=None,
     promoted when it is a multi type); ``crs``: WKT/'EPSG:n' (default the frame's); ``fields``:
     [(name, OGR type, subtype)] (default :func:`ogr_field_type` of each column). Rows are added
     in transactions of ``transaction`` features; ``canceled()`` is polled between them. The
-    index is not written (the file numbers the features).
+    index is not written: the file numbers the features, or, in a GeoPackage, ``fid`` names the
+    column (of unique integers) that gives the feature ids, as QGIS's writer does with a field
+    called like the fid column.
     """
     if canceled is not None and canceled():
         raise Canceled(translate('spm', 'canceled'))
-    writer = LayerWriter(path, layer, frame, geometry_type, crs, fields, layer_options)
+    writer = LayerWriter(path, layer, frame, geometry_type, crs, fields, layer_options, fid)
     writer.append(frame, canceled, transaction)
     return writer.close()
 
@@ -475,17 +428,17 @@ class LayerWriter:
     """A new layer written in parts: :meth:`append` frame after frame (same columns), then
     :meth:`close`. What :func:`write_frame` does in one go; the batch engine appends each tile's
     rows as they arrive. ``like``: a frame with the columns (and geometry, if any) to write —
-    the first part, or an empty frame of the same columns."""
+    the first part, or an empty frame of the same columns. ``fid``: see :func:`write_frame`."""
 
     def __init__(self, path, layer, like, geometry_type=None, crs=None, fields=None,
-                 layer_options=None):
+                 layer_options=None, fid=None):
         import geopandas as gpd
         gdal, ogr, osr = _gdal()
         driver = DRIVERS.get(os.path.splitext(os.fspath(path))[1].lower())
         if driver is None:
             raise InputError(translate('spm', 'Cannot write {path}: only GeoPackage and FlatGeobuf').format(path=path))
         has_geometry = isinstance(like, gpd.GeoDataFrame)
-        names = [c for c in like.columns if not (has_geometry and c == like.geometry.name)]
+        names = [c for c in like.columns if not (has_geometry and c == like.geometry.name) and c != fid]
         if fields is None:
             fields = [(str(name),) + ogr_field_type(like[name]) for name in names]
         srs = None
@@ -517,7 +470,10 @@ class LayerWriter:
             defn = ogr.FieldDefn(name, kind)
             defn.SetSubType(subtype)
             target.CreateField(defn)
+        fields = [f for f in fields if f[0] != fid]
         self.path, self.names, self.count = path, [f[0] for f in fields], 0
+        self.fid = fid
+        self.fid_key = (target.GetFIDColumn(), fid) if fid is not None else None
         self.has_geometry, self.geometry_type = has_geometry, geometry_type
         self.table, self.geometry_column = target.GetName(), target.GetGeometryColumn()
         self.extent = None
@@ -532,14 +488,15 @@ class LayerWriter:
             return
         if self.direct:
             extent = _insert_geopackage(self.path, self.table, self.geometry_column, frame,
-                                        self.names, self.geometry_type, canceled, transaction)
+                                        self.names, self.geometry_type, canceled, transaction,
+                                        self.fid_key)
             if extent is not None:
                 self.extent = extent if self.extent is None else (
                     min(self.extent[0], extent[0]), min(self.extent[1], extent[1]),
                     max(self.extent[2], extent[2]), max(self.extent[3], extent[3]))
         else:
             _add_rows(self.target, frame, self.names, self.has_geometry, self.geometry_type,
-                      canceled, transaction)
+                      canceled, transaction, self.fid)
         self.count += len(frame)
 
     def close(self):
@@ -571,12 +528,12 @@ def _gpkg_blobs(frame, promote):
     """GeoPackage geometry blobs (header with the xy envelope, then ISO WKB) of a frame's
     2D geometries, and the frame's extent."""
     import struct
-    from ..landuse.geometry import bounds_array
+    from ..landuse.geometry import WkbWriter, bounds_array
     geometries = list(frame.geometry)
     bounds = bounds_array(geometries)
     srs_id = _srs_id
     blobs = []
-    wkbs = _Writer().many(geometries)
+    wkbs = WkbWriter().many(geometries)
     codes = _type_codes(wkbs)[0]
     pack = struct.Struct('<2sBBi4d').pack
     empty = struct.Struct('<2sBBi').pack(b'GP', 0, 0x11, srs_id)
@@ -600,9 +557,10 @@ _srs_id = 0
 
 
 def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type, canceled,
-                       transaction):
+                       transaction, fid=None):
     """Insert the rows with sqlite3 in large transactions (GDAL 3.6 has no Arrow writer);
-    returns their extent (None when no row has a geometry)."""
+    returns their extent (None when no row has a geometry). ``fid``: (the table's fid column,
+    the frame's column of ids), or None."""
     global _srs_id
     import sqlite3
     _, ogr, _ = _gdal()
@@ -615,15 +573,18 @@ def _insert_geopackage(path, table, geometry_column, frame, names, geometry_type
                                                     ogr.wkbMultiPolygon)
         blobs, extent = _gpkg_blobs(frame, promote)
         columns = [blobs]
+        if fid is not None:          # (the table's fid column, the frame's column of ids)
+            columns.append(frame[fid[1]].astype(np.int64).tolist())
         for name in names:
             series = frame[name]
             values = series.astype(object).where(series.notna(), None).tolist()
             if series.dtype == object:
                 values = [v if v is None or isinstance(v, str) else str(v) for v in values]
             columns.append(values)
-        quoted = ', '.join('"{}"'.format(n.replace('"', '""')) for n in [geometry_column] + names)
+        keys = [geometry_column] + ([fid[0]] if fid is not None else []) + names
+        quoted = ', '.join('"{}"'.format(n.replace('"', '""')) for n in keys)
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            table.replace('"', '""'), quoted, ', '.join('?' * (len(names) + 1)))
+            table.replace('"', '""'), quoted, ', '.join('?' * len(keys)))
         rows = list(zip(*columns))
         connection.execute('PRAGMA synchronous = OFF')
         for start in range(0, len(rows), transaction):
@@ -647,7 +608,7 @@ def _geometry_type(frame):
     return ogr.GT_SetZ(kind) if bool(frame.geometry.dropna().has_z.any()) else kind
 
 
-def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction):
+def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, transaction, fid=None):
     _, ogr, _ = _gdal()
     defn = target.GetLayerDefn()
     columns = []
@@ -666,12 +627,15 @@ def _add_rows(target, frame, names, has_geometry, geometry_type, canceled, trans
     create = ogr.CreateGeometryFromWkb
     force = {ogr.wkbMultiPolygon: ogr.ForceToMultiPolygon, ogr.wkbMultiLineString: ogr.ForceToMultiLineString,
              ogr.wkbMultiPoint: ogr.ForceToMultiPoint}.get(ogr.GT_Flatten(geometry_type))
+    ids = None if fid is None else frame[fid].astype(np.int64).tolist()
     for start in range(0, len(frame), transaction):
         if canceled is not None and canceled():
             raise Canceled(translate('spm', 'canceled'))
         target.StartTransaction()
         for row in range(start, min(start + transaction, len(frame))):
             feature = ogr.Feature(defn)
+            if ids is not None:
+                feature.SetFID(ids[row])
             for index, values in columns:
                 value = values[row]
                 if value is None:

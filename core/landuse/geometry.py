@@ -218,9 +218,71 @@ def _line_coordinates_shapely(geometries):
     return out
 
 
+READ_WKB = '_spm_wkb'
+"""Key, in a polygon's ``__dict__``, of the WKB it was read from (core/io/gdal_frames.py keeps the
+2D little-endian WKB GDAL gave; the bytes GEOS would write for it): :class:`WkbWriter` returns it
+instead of writing the polygon again. Polygons are immutable, so it stays true."""
+
+
+class WkbWriter:
+    """shapely geometries -> 2D little-endian WKB through one GEOS writer (shapely 1.8's
+    ``.wkb`` makes a writer per geometry)."""
+
+    def __init__(self):
+        import shapely
+        self.vectorised = hasattr(shapely, 'to_wkb')
+        if self.vectorised:
+            return
+        from shapely.geos import lgeos
+        library, handle = lgeos._lgeos, lgeos.geos_handle
+        create = library['GEOSWKBWriter_create_r']
+        create.restype, create.argtypes = ctypes.c_void_p, [ctypes.c_void_p]
+        self._destroy = library['GEOSWKBWriter_destroy_r']
+        self._destroy.restype, self._destroy.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
+        setter = library['GEOSWKBWriter_setByteOrder_r']
+        setter.restype, setter.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
+        self._write = library['GEOSWKBWriter_write_r']
+        self._write.restype = ctypes.POINTER(ctypes.c_ubyte)
+        self._write.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p,
+                                ctypes.POINTER(ctypes.c_size_t)]
+        self._free = library['GEOSFree_r']
+        self._free.restype, self._free.argtypes = None, [ctypes.c_void_p, ctypes.c_void_p]
+        self._handle = handle
+        self._writer = create(handle)
+        setter(handle, self._writer, 1)          # little endian (NDR)
+
+    def __del__(self):
+        if not getattr(self, 'vectorised', True) and self._writer:
+            self._destroy(self._handle, self._writer)
+            self._writer = None
+
+    def many(self, geometries):
+        """WKB of each geometry (None for None)."""
+        if self.vectorised:
+            import shapely
+            return list(shapely.to_wkb(np.array(geometries, dtype=object), output_dimension=2))
+        size = ctypes.c_size_t()
+        ref = ctypes.byref(size)
+        write, free, handle, writer = self._write, self._free, self._handle, self._writer
+        string_at = ctypes.string_at
+        out = []
+        for geometry in geometries:
+            if geometry is None:
+                out.append(None)
+                continue
+            known = geometry.__dict__.get(READ_WKB)
+            if known is not None:
+                out.append(known)
+                continue
+            pointer = write(handle, writer, geometry._geom, ref)
+            out.append(string_at(pointer, size.value))
+            free(handle, pointer)
+        return out
+
+
 def polygonal(geometry):
     """The polygon parts of a geometry (Polygon or MultiPolygon), or None when it has none."""
-    if geometry is None or geometry.is_empty:
+    if is_empty(geometry):
         return None
     if isinstance(geometry, (Polygon, MultiPolygon)):
         return geometry
@@ -236,13 +298,15 @@ def polygonal(geometry):
     return None
 
 
-def repair(geometries, labels=None, canceled=None):
+def repair(geometries, labels=None, canceled=None, checked=False):
     """Make every polygon valid; return ``(geometries, report)``.
 
     ``report`` is a list of ``(position, label, message)``, one per feature that was repaired
     (self-intersections, bow-ties: ``make_valid`` keeps all the area) or that has no usable
     polygon (missing, empty, or nothing polygonal left) — those come back as None and the
     callers report them as skipped. ``labels[i]`` names feature i in the messages (its fid).
+    ``checked``: the polygons were validated as they were read (bridge/frames.py validates every
+    polygon layer it reads), so validity is not tested again.
     """
     out = list(geometries)
     report = []
@@ -254,7 +318,7 @@ def repair(geometries, labels=None, canceled=None):
             out[i] = None
             report.append((i, label, translate('spm', 'no geometry; skipped')))
             continue
-        if is_valid(geometry):
+        if checked or is_valid(geometry):
             if not isinstance(geometry, (Polygon, MultiPolygon)):
                 out[i] = polygonal(geometry)
                 if out[i] is None:

@@ -35,10 +35,12 @@ def _report(label, report, log):
             layer=label, fid=fid, message=message), warning=True)
 
 
-def polygons(frame, label, log=None, canceled=None):
-    """The frame's polygons, repaired (see :func:`geometry.repair`), as a :class:`Layer`."""
+def polygons(frame, label, log=None, canceled=None, checked=False):
+    """The frame's polygons, repaired (see :func:`geometry.repair`; ``checked``: already
+    validated as read), as a :class:`Layer`."""
     fids = np.asarray(frame.index, dtype=np.int64)
-    geometry, report = repair(frame.geometry.values, labels=fids, canceled=canceled)
+    geometry, report = repair(frame.geometry.values, labels=fids, canceled=canceled,
+                              checked=checked)
     _report(label, report, log)
     return Layer(label, fids, geometry)
 
@@ -49,16 +51,18 @@ def with_amounts(layer, frame):
     return layer
 
 
-def land_use(frame, field, label, log=None, canceled=None, scheme=None, describe=True):
+def land_use(frame, field, label, log=None, canceled=None, scheme=None, describe=True,
+             checked=False):
     """A land-use layer: repaired polygons plus codes read from ``field`` (and the attribute
     areas when ``frame`` has the 三调 area fields).
 
     ``scheme`` None: the table that knows more of the layer's codes (三调 on a tie); the log
     says which was used and how many features have codes absent from it (they count as 未知).
-    ``describe`` False leaves that out of the log (the batch engine says it once for the whole
-    layer with :func:`read_codes`, then reads tile by tile with the scheme it found).
+    ``checked``: see :func:`polygons`. ``describe`` False leaves that out of the log (the batch
+    engine says it once for the whole layer with :func:`read_codes`, then reads tile by tile
+    with the scheme it found).
     """
-    layer = polygons(frame, label, log, canceled)
+    layer = polygons(frame, label, log, canceled, checked)
     layer.codes, layer.scheme, layer.table = read_codes(
         frame[field].values, field, label, log if describe else None, scheme)
     with_amounts(layer, frame)

@@ -126,6 +126,18 @@ def candidate_pairs(left_bounds, right_bounds):
     return left_ok[li[order]], right_ok[ri[order]]
 
 
+def _box_join(left, right):
+    """(right bounds, candidate pairs li and ri sorted by left, whether the right box covers the
+    left one — only then can the right polygon contain the left one —, and the start of each left
+    polygon's pairs)."""
+    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
+    li, ri = candidate_pairs(left_bounds, right_bounds)
+    a, b = left_bounds[li], right_bounds[ri]
+    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
+        (a[:, 3] <= b[:, 3])
+    return right_bounds, li, ri, box_covers, np.searchsorted(li, np.arange(len(left) + 1))
+
+
 def _intersection(a, b, what):
     try:
         return polygonal(a.intersection(b))
@@ -151,13 +163,7 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
     name features in error messages.
     """
     left, right = list(left), list(right)
-    left_bounds, right_bounds = bounds_array(left), bounds_array(right)
-    li, ri = candidate_pairs(left_bounds, right_bounds)
-    # only a right polygon whose box covers the left polygon's box can contain it
-    a, b = left_bounds[li], right_bounds[ri]
-    box_covers = (b[:, 0] <= a[:, 0]) & (b[:, 1] <= a[:, 1]) & (a[:, 2] <= b[:, 2]) & \
-        (a[:, 3] <= b[:, 3])
-    starts = np.searchsorted(li, np.arange(len(left) + 1))
+    right_bounds, li, ri, box_covers, starts = _box_join(left, right)
     prepared, grown = {}, {}
     out_left, out_right, out_geometry = [], [], []
     whole = 0
@@ -233,6 +239,43 @@ def cut(left, right, canceled=None, progress=None, left_labels=None, right_label
         progress(100.0)
     return Pieces(np.asarray(out_left, dtype=np.int64), np.asarray(out_right, dtype=np.int64),
                   out_geometry, whole, sorted(overlaps))
+
+
+def largest_overlap(left, right, canceled=None):
+    """For each left polygon, the position of the right polygon it overlaps most (largest
+    intersection area, the lowest position on a tie), or -1 when it overlaps none (touching is
+    not overlapping). As in :func:`cut`, a left polygon inside a right one (box join, then a
+    prepared test) needs no intersection; only those crossing a boundary are intersected."""
+    left, right = list(left), list(right)
+    _, li, ri, box_covers, starts = _box_join(left, right)
+    out = np.full(len(left), UNCOVERED, dtype=np.int64)
+    prepared = {}
+
+    def tester(j):
+        if j not in prepared:
+            prepared[j] = prep(right[j])
+        return prepared[j]
+    for count, i in enumerate(np.unique(li).tolist()):
+        if canceled is not None and count % 2000 == 0 and canceled():
+            raise Canceled(translate('spm', 'canceled'))
+        geometry = left[i]
+        candidates = ri[starts[i]:starts[i + 1]].tolist()
+        covering = ri[starts[i]:starts[i + 1]][box_covers[starts[i]:starts[i + 1]]].tolist()
+        inside = next((j for j in covering if prepared_contains(tester(j), geometry)), UNCOVERED)
+        if inside != UNCOVERED:
+            out[i] = inside
+            continue
+        best, most = UNCOVERED, 0.0
+        what = translate('spm', 'feature {label}').format(label=i)
+        for j in candidates:
+            if not tester(j).intersects(geometry):
+                continue
+            piece = _intersection(geometry, right[j], what)
+            area = 0.0 if piece is None else piece.area
+            if area > most:
+                best, most = j, area
+        out[i] = best
+    return out
 
 
 def _separate(pieces, overlaps, what):

@@ -75,9 +75,25 @@ def normalize_code(value):
     return str(value).strip().upper()
 
 
+def per_distinct(function, values):
+    """``[function(v) for v in values]``, calling ``function`` once per distinct value (a layer
+    holds a few dozen codes in a million features); values are told apart by type too."""
+    done = {}
+    out = []
+    for value in values:
+        try:
+            key = (type(value), value)
+            out.append(done[key])
+        except KeyError:
+            out.append(done.setdefault(key, function(value)))
+        except TypeError:          # unhashable
+            out.append(function(value))
+    return out
+
+
 def normalize_codes(values):
     """:func:`normalize_code` over a sequence; a numpy array of ``str`` (object dtype)."""
-    return np.array([normalize_code(v) for v in values], dtype=object)
+    return np.array(per_distinct(normalize_code, values), dtype=object)
 
 
 # --- classification tables --------------------------------------------------------------------
@@ -145,7 +161,7 @@ class ClassTable:
 
     def known(self, codes):
         """Boolean array: which codes are in the table."""
-        return np.array([normalize_code(c) in self.rows for c in codes], dtype=bool)
+        return np.array(per_distinct(lambda c: normalize_code(c) in self.rows, codes), dtype=bool)
 
     def name(self, code, language='zh'):
         """The class name (``'未知'``/``'unknown'`` for codes not in the table)."""
@@ -156,7 +172,7 @@ class ClassTable:
 
     def names(self, codes, language='zh'):
         """:meth:`name` for each code, as a list."""
-        return [self.name(c, language) for c in codes]
+        return per_distinct(lambda c: self.name(c, language), codes)
 
     def color(self, code):
         """(r, g, b) of the class, or None for a code not in the table."""

@@ -134,3 +134,52 @@ def test_frames_written_by_gdal_read_back_equal(qgis_app, sample_copy, tmp_path)
         assert [f.typeName().lower() for f in back.fields() if f.name() != 'fid'] == \
             ['integer64', 'string', 'real']
     assert back.wkbType() == layer.wkbType()
+
+
+def test_a_fid_column_gives_the_feature_ids_as_qgis_writer_does(qgis_app, sample_copy, tmp_path):
+    """A frame with a column ``fid`` of unique integers (a layer read with all its fields) is
+    written by GDAL, its values as the GeoPackage's feature ids, as QGIS's writer does."""
+    from qgis.core import QgsVectorFileWriter, QgsCoordinateTransformContext
+    layer = QgsVectorLayer(f'{sample_copy}|layername=buildings', 'buildings', 'ogr')
+    frame = frames.source_to_frame(layer, ['fid', 'floors', 'use']).iloc[200:300]
+    frame['fid'] = frame['fid'] * 10 + 7                 # ids the file would not choose itself
+    fields = frames.fields_for_frame(frame)
+    wkb_type = frames.wkb_type_for_frame(frame)
+    fast = str(tmp_path / 'fast.gpkg')
+    assert frames.gdal_writes(frame, fast, fields, wkb_type)
+    assert not frames.gdal_writes(frame, str(tmp_path / 'fast.fgb'), fields, wkb_type)
+    frames.write_file(frame, fast, 'out', fields, wkb_type, layer.crs())
+    memory = frames.frame_to_layer(frame, 'out', layer.crs())
+    slow = str(tmp_path / 'slow.gpkg')
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = 'GPKG'
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        memory, slow, QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    read = [{f.id(): (f['fid'], f['floors'], f['use'], f.geometry().asWkt(3))
+             for f in QgsVectorLayer(path, 'x', 'ogr').getFeatures()} for path in (fast, slow)]
+    assert read[0] == read[1]
+    assert sorted(read[0]) == sorted(int(v) for v in frame['fid'])
+    duplicated = frame.assign(fid=7)
+    assert not frames.gdal_writes(duplicated, fast, frames.fields_for_frame(duplicated), wkb_type)
+
+
+def test_the_wkb_kept_from_reading_is_what_geos_writes(sample_copy):
+    """Polygons read by GDAL keep their WKB, written again without GEOS; it must be the bytes
+    GEOS writes for them (else outputs and areas would silently differ)."""
+    from spatial_planning_monitor.core.landuse.geometry import READ_WKB, WkbWriter
+    checked = 0
+    dataset = gdal.OpenEx(str(sample_copy))
+    for name in _sample_layers(str(sample_copy)):
+        kind = dataset.GetLayerByName(name).GetGeomType()
+        if gdal_frames.dimension_of(kind) != gdal_frames.POLYGON:
+            continue
+        frame = gdal_frames.read_frame(sample_copy, name, fields=[])
+        shapes = [g for g in frame.geometry if g is not None]
+        kept = WkbWriter().many(shapes)
+        assert all(READ_WKB in g.__dict__ for g in shapes), name
+        for g in shapes:
+            del g.__dict__[READ_WKB]
+        assert kept == WkbWriter().many(shapes), name
+        checked += len(shapes)
+    assert checked > 20000

@@ -61,14 +61,15 @@ def read_land_use(alg, source, field, label, feedback, crs, context, scheme=None
                       crs=crs, context=context)
     alg.check_canceled(feedback)
     return inputs.land_use(frame, field, label, log=log_to(feedback),
-                           canceled=feedback.isCanceled, scheme=scheme)
+                           canceled=feedback.isCanceled, scheme=scheme, checked=True)
 
 
 def read_polygons(alg, source, label, feedback, crs, context, fields=None):
     """A polygon layer (control line, districts) as a core :class:`inputs.Layer` and its frame."""
     frame = alg.frame(source, fields or [], feedback=feedback, crs=crs, context=context)
     alg.check_canceled(feedback)
-    return inputs.polygons(frame, label, log=log_to(feedback), canceled=feedback.isCanceled), frame
+    return inputs.polygons(frame, label, log=log_to(feedback), canceled=feedback.isCanceled,
+                           checked=True), frame
 
 
 POLYGONS = WkbType.MultiPolygon  # pieces and patches, also when empty
