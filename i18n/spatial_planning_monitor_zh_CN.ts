@@ -396,72 +396,72 @@
 <context>
     <name>CarbonHotspotsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="38"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="37"/>
         <source>Carbon hot spots (Getis–Ord Gi*, 冷热点)</source>
         <translation>碳排放冷热点分析（Getis–Ord Gi*）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="41"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="40"/>
         <source>Grid, polygons or points</source>
         <translation>网格、面或点图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="44"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="43"/>
         <source>Value field (e.g. CO2_T)</source>
         <translation>数值字段（如 CO2_T）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="47"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="46"/>
         <source>Spatial weights</source>
         <translation>空间权重</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="47"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="46"/>
         <source>Distance band</source>
         <translation>距离阈值</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="47"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="46"/>
         <source>Contiguity (queen: shared edge or corner)</source>
         <translation>邻接（Queen：共边或共点）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="47"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="46"/>
         <source>k nearest neighbours</source>
         <translation>K 近邻</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="54"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="53"/>
         <source>k (nearest neighbours)</source>
         <translation>K（近邻个数）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="57"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="56"/>
         <source>Significance level</source>
         <translation>显著性水平</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="60"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="59"/>
         <source>False discovery rate correction (Benjamini–Hochberg)</source>
         <translation>错误发现率校正（Benjamini–Hochberg）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="85"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="84"/>
         <source>Carbon hot spots (Gi*)</source>
         <translation>碳排放冷热点（Gi*）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="68"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="67"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="80"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="79"/>
         <source>Spatial weights: {weights}. {hot} hot and {cold} cold spot(s) among {n} features.</source>
         <translation>空间权重：{weights}。{n} 个要素中有 {hot} 个热点、{cold} 个冷点。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="51"/>
+        <location filename="../provider/algorithms/carbon/carbon_hotspots.py" line="50"/>
         <source>Distance band in metres (0 = smallest giving every feature a neighbour)</source>
         <translation>距离阈值（米；0 = 使每个要素至少有一个邻居的最小距离）</translation>
     </message>
@@ -668,107 +668,107 @@
 <context>
     <name>DownscaleEmissionsAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="47"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="46"/>
         <source>Downscale emissions to a grid (排放空间化)</source>
         <translation>碳排放空间化（降尺度到网格）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="50"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="49"/>
         <source>Regions with totals</source>
         <translation>含排放总量的区域</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="52"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="51"/>
         <source>Total field (t CO₂)</source>
         <translation>总量字段（t CO₂）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="55"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="54"/>
         <source>Region name field (for messages)</source>
         <translation>区域名称字段（用于提示信息）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="58"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="57"/>
         <source>Proxies (rasters, and/or buildings, roads or points)</source>
         <translation>空间化代理数据（栅格，和/或建筑、道路、点图层）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="61"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="60"/>
         <source>Weights, one per proxy, comma-separated (empty = equal)</source>
         <translation>各代理数据的权重，逗号分隔（为空则等权）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="64"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="63"/>
         <source>Vector proxies: weight field (empty = floor area, length or count)</source>
         <translation>矢量代理数据：权重字段（为空则按建筑面积、长度或个数）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="67"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="66"/>
         <source>Polygon proxies: floors field (floor area = footprint × floors)</source>
         <translation>面状代理数据：层数字段（建筑面积 = 基底面积 × 层数）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="72"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="71"/>
         <source>Refuse rasters of more cells than</source>
         <translation>栅格像元数上限（超过则拒绝）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="135"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="134"/>
         <source>Emissions grid (t CO₂ per cell)</source>
         <translation>碳排放网格（每像元 t CO₂）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="78"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="77"/>
         <source>Largest relative difference between a total and its cells</source>
         <translation>区域总量与其像元之和的最大相对差</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="80"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="79"/>
         <source>Regions spread evenly (every proxy zero)</source>
         <translation>均匀分摊的区域（所有代理数据均为零）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="85"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="84"/>
         <source>total</source>
         <translation>总量</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="90"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="89"/>
         <source>region name</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="108"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="107"/>
         <source>Give at least one proxy layer.</source>
         <translation>请至少指定一个代理数据图层。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="120"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="119"/>
         <source>Proxy “{layer}” has no field “{field}” (WEIGHT_FIELD).</source>
         <translation>代理数据“{layer}”没有字段“{field}”（WEIGHT_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="127"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="126"/>
         <source>Proxy “{layer}” is neither a raster nor a vector layer.</source>
         <translation>代理数据“{layer}”既不是栅格图层也不是矢量图层。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="146"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="145"/>
         <source>WEIGHTS “{text}” must be numbers separated by commas.</source>
         <translation>WEIGHTS“{text}”必须是以逗号分隔的数字。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="149"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="148"/>
         <source>WEIGHTS has {n} value(s) for {m} proxy layer(s).</source>
         <translation>WEIGHTS 有 {n} 个值，而代理数据图层有 {m} 个。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="70"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="69"/>
         <source>Pixel size (metres)</source>
         <translation>像元大小（米）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="93"/>
+        <location filename="../provider/algorithms/carbon/downscale_emissions.py" line="92"/>
         <source>The emissions grid is written in {crs}, the working CRS.</source>
         <translation>碳排放网格以工作坐标系 {crs} 写出。</translation>
     </message>
@@ -1110,47 +1110,47 @@
 <context>
     <name>FarmlandBalanceAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="36"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="37"/>
         <source>Cropland balance (耕地进出平衡)</source>
         <translation>耕地进出平衡</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="41"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="42"/>
         <source>Flow types (CSV; default: the shipped 非农化/非粮化 table)</source>
         <translation>流向类型（CSV；默认：插件自带的非农化/非粮化表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="45"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="46"/>
         <source>Cropland flow patches (流出/流入)</source>
         <translation>耕地流出/流入图斑</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="48"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="49"/>
         <source>耕地进出平衡表 (流出/流入/净增减 by district and class, ha)</source>
         <translation>耕地进出平衡表（分行政区、分地类的流出/流入/净增减，公顷）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="59"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="63"/>
         <source>Reading the layers</source>
         <translation>正在读取图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="63"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="67"/>
         <source>Overlaying the two surveys</source>
         <translation>正在叠加两期调查数据</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="68"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="72"/>
         <source>Writing the results</source>
         <translation>正在写出结果</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="71"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="75"/>
         <source>Cropland flows (耕地流出/流入)</source>
         <translation>耕地流出/流入</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="73"/>
+        <location filename="../provider/algorithms/monitoring/farmland_balance.py" line="77"/>
         <source>耕地进出平衡表</source>
         <translation>耕地进出平衡表</translation>
     </message>
@@ -1793,72 +1793,72 @@
 <context>
     <name>LanduseChangeAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="39"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="40"/>
         <source>Land-use change and transition matrix (土地利用变化)</source>
         <translation>土地利用变化与转移矩阵</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="43"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="44"/>
         <source>Class level (1 = level-1 classes, 2 = level-2 classes)</source>
         <translation>地类层级（1 = 一级类，2 = 二级类）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="52"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="53"/>
         <source>Change patches</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="102"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="106"/>
         <source>Transition matrix (ha)</source>
         <translation>转移矩阵（公顷）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="70"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="74"/>
         <source>Reading the layers</source>
         <translation>正在读取图层</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="72"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="76"/>
         <source>Overlaying the two surveys</source>
         <translation>正在叠加两期调查数据</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="94"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="98"/>
         <source>Writing the results</source>
         <translation>正在写出结果</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="100"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="104"/>
         <source>Land-use change</source>
         <translation>土地利用变化</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="46"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="47"/>
         <source>Urban development boundary (城镇开发边界), for 新增建设用地 inside and outside it</source>
         <translation>城镇开发边界（用于统计边界内外的新增建设用地）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="50"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="51"/>
         <source>Districts (for the 新增建设用地 table)</source>
         <translation>行政区（用于新增建设用地表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="56"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="57"/>
         <source>新增建设用地 inside / outside the urban development boundary, by district (ha; needs DEV_BOUNDARY)</source>
         <translation>分行政区城镇开发边界内/外新增建设用地（公顷；需要 DEV_BOUNDARY）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="88"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="92"/>
         <source>新增建设用地: {total:.2f} ha, {inside:.2f} ha inside the urban development boundary, {outside:.2f} ha outside.</source>
         <translation>新增建设用地：{total:.2f} 公顷，其中城镇开发边界内 {inside:.2f} 公顷，边界外 {outside:.2f} 公顷。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="93"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="97"/>
         <source>NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.</source>
         <translation>NEW_CONSTRUCTION 需要 DEV_BOUNDARY：未写出。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="106"/>
+        <location filename="../provider/algorithms/monitoring/landuse_change.py" line="110"/>
         <source>新增建设用地</source>
         <translation>新增建设用地</translation>
     </message>
@@ -2516,52 +2516,52 @@
 <context>
     <name>ResolveCodesAlgorithm</name>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="34"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="33"/>
         <source>Resolve codes to city objects (一码互联)</source>
         <translation>一码互联（编码解析为城市对象）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="37"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="36"/>
         <source>City code register (GeoPackage made by spm:link_codes)</source>
         <translation>城市码登记库（由 spm:link_codes 生成的 GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="38"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="37"/>
         <source>Table of codes (any type, mixed)</source>
         <translation>编码表（任意类型，可混合）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="40"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="39"/>
         <source>Code field</source>
         <translation>编码字段</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="68"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="67"/>
         <source>Resolved objects</source>
         <translation>解析出的对象</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="44"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="43"/>
         <source>Resolved codes (wide table)</source>
         <translation>编码解析结果（宽表）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="49"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="48"/>
         <source>codes</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="61"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="60"/>
         <source>{n} codes: {active} resolved to an active object, {retired} to a retired one, {missing} not found; {shared} named more than one object.</source>
         <translation>{n} 个编码：{active} 个解析为有效对象，{retired} 个解析为已注销对象，{missing} 个未找到；{shared} 个指向多个对象。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="65"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="64"/>
         <source>Code types linked to these objects: {types}.</source>
         <translation>这些对象关联的编码类型：{types}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/codes/resolve_codes.py" line="69"/>
+        <location filename="../provider/algorithms/codes/resolve_codes.py" line="68"/>
         <source>Resolved codes</source>
         <translation>编码解析结果</translation>
     </message>
@@ -2903,117 +2903,117 @@
 <context>
     <name>SpmAlgorithm</name>
     <message>
-        <location filename="../provider/base.py" line="202"/>
+        <location filename="../provider/base.py" line="204"/>
         <source>Canceled: no output was written.</source>
         <translation>已取消：未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="297"/>
+        <location filename="../provider/base.py" line="312"/>
         <source>Layer “{layer}”: no field was chosen for {label}.</source>
         <translation>图层“{layer}”：未选择{label}字段。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="301"/>
+        <location filename="../provider/base.py" line="316"/>
         <source>Layer “{layer}” has no field “{field}” ({label}). Fields: {fields}.</source>
         <translation>图层“{layer}”没有字段“{field}”（{label}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="306"/>
+        <location filename="../provider/base.py" line="321"/>
         <source>Layer “{layer}”: field “{field}” ({label}) must be numeric, it is {kind}.</source>
         <translation>图层“{layer}”：字段“{field}”（{label}）必须为数值型，当前为 {kind}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="325"/>
+        <location filename="../provider/base.py" line="340"/>
         <source>Layer “{layer}” is reprojected from {src} to {dst}.</source>
         <translation>图层“{layer}”已从 {src} 重投影到 {dst}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="139"/>
+        <location filename="../provider/base.py" line="141"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: areas are measured on the ellipsoid, never in square degrees.</source>
         <translation>接受地理坐标系图层（EPSG:4490、4326…）：面积在椭球面上量算，绝不以平方度计。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="141"/>
+        <location filename="../provider/base.py" line="143"/>
         <source>Geographic layers (EPSG:4490, 4326 …) are accepted: distances and areas are measured in a projected working CRS, the CGCS2000 3-degree Gauss–Krüger zone of the data’s centre inside China (UTM elsewhere) unless WORKING_CRS names one; the log says which. Outputs are in the input’s CRS.</source>
         <translation>接受地理坐标系图层（EPSG:4490、4326…）：距离和面积在投影工作坐标系中量算，除非 WORKING_CRS 另行指定，在中国境内采用数据中心所在的 CGCS2000 3 度带高斯–克吕格投影带（境外采用 UTM 带）；日志会说明所用的坐标系。输出采用输入图层的坐标系。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="146"/>
+        <location filename="../provider/base.py" line="148"/>
         <source>Any CRS is accepted: coordinates are converted to CGCS2000 longitude and latitude (EPSG:4490).</source>
         <translation>接受任意坐标参考系：坐标转换为 CGCS2000 经纬度（EPSG:4490）。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="148"/>
+        <location filename="../provider/base.py" line="150"/>
         <source>Any CRS is accepted: the project points are read in SOURCE_CRS and compared with the layers in their own CRS.</source>
         <translation>接受任意坐标参考系：项目点按 SOURCE_CRS 读取，并在各图层自身的坐标系中与图层比较。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="151"/>
+        <location filename="../provider/base.py" line="153"/>
         <source>Awkward input, and your files</source>
         <translation>特殊输入与您的文件</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="153"/>
+        <location filename="../provider/base.py" line="155"/>
         <source>A layer without a coordinate reference system (or with a GeoPackage’s “Undefined SRS”) is refused, and so is a layer of the wrong geometry type. Curved geometries are converted to straight segments, invalid polygons are repaired and features left without geometry are skipped; one warning per layer lists them by feature id. An empty layer gives a warning and an empty result.</source>
         <translation>没有坐标参考系的图层（或 GeoPackage 的“Undefined SRS”）将被拒绝，几何类型不符的图层同样被拒绝。曲线几何转换为直线段，无效多边形会被修复，没有几何的要素会被跳过；每个图层给出一条警告，按要素编号列出这些要素。空图层给出警告并得到空结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="159"/>
+        <location filename="../provider/base.py" line="161"/>
         <source>Outputs never overwrite an input or each other. They are written beside their destination and moved into place only when the whole run succeeded: a cancel or a failure leaves every file that existed before the run as it was. A GeoPackage that already holds other layers keeps them; only the named layer is replaced. Secondary outputs may be left out in qgis_process runs.</source>
         <translation>输出绝不覆盖输入，也不相互覆盖。输出先写在目标位置旁，仅当整个运行成功后才移动到位：取消或失败时，运行前已存在的所有文件保持原样。已含其他图层的 GeoPackage 会保留这些图层，只替换指定的图层。在 qgis_process 中运行时可不输出次要结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="206"/>
+        <location filename="../provider/base.py" line="208"/>
         <source>{error}: “{path}”. No output was written.</source>
         <translation>{error}：“{path}”。未写出任何结果。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="213"/>
+        <location filename="../provider/base.py" line="215"/>
         <source>Unexpected error ({kind}: {error}); no output was written. The details are in the message log (Spatial Planning Monitor); please report them.</source>
         <translation>意外错误（{kind}：{error}）；未写出任何结果。详细信息见日志消息面板（Spatial Planning Monitor）；请报告该问题。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="264"/>
+        <location filename="../provider/base.py" line="279"/>
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="265"/>
+        <location filename="../provider/base.py" line="280"/>
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="266"/>
+        <location filename="../provider/base.py" line="281"/>
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="271"/>
+        <location filename="../provider/base.py" line="286"/>
         <source>Layer “{layer}” ({param}) is a table without geometry; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）是无几何的表；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="271"/>
+        <location filename="../provider/base.py" line="286"/>
         <source>geometries</source>
         <translation>几何</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="277"/>
+        <location filename="../provider/base.py" line="292"/>
         <source>Layer “{layer}” ({param}) has {got}; {kind} are needed.</source>
         <translation>图层“{layer}”（{param}）为{got}要素；需要{kind}要素。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="281"/>
+        <location filename="../provider/base.py" line="296"/>
         <source>Layer “{layer}” ({param}) has no coordinate reference system, so its areas and distances are unknown. Set its CRS (Layer Properties ▸ Source, or “Assign projection”) and run again.</source>
         <translation>图层“{layer}”（{param}）没有坐标参考系，因此无法确定其面积和距离。请设置其坐标参考系（图层属性 ▸ 源，或“指定投影”）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="287"/>
+        <location filename="../provider/base.py" line="302"/>
         <source>Layer “{layer}” ({param}) is empty: the results hold nothing from it.</source>
         <translation>图层“{layer}”（{param}）为空：结果中不含其任何内容。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="423"/>
+        <location filename="../provider/base.py" line="438"/>
         <source>{output}: field “{field}” is renamed “{new}” (fid is the GeoPackage’s own id).</source>
         <translation>{output}：字段“{field}”更名为“{new}”（fid 是 GeoPackage 自身的编号字段）。</translation>
     </message>
@@ -3250,12 +3250,12 @@
         <translation>感知终端预警等级</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
         <source>Warning events</source>
         <translation>预警事件</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="208"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="209"/>
         <source>Vital signs by district</source>
         <translation>分行政区运行体征</translation>
     </message>
@@ -3275,47 +3275,47 @@
         <translation>TIME_FROM 必须早于 TIME_TO。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="163"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="164"/>
         <source>Sensors of kind {kinds} have no row in the thresholds table: they get no level and are not counted as offline.</source>
         <translation>类型为 {kinds} 的感知终端在阈值表中没有记录：不判定预警等级，也不计为失联。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="169"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="170"/>
         <source>Reading the readings</source>
         <translation>正在读取监测数据</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="173"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="174"/>
         <source>READINGS “{layer}”: {error}</source>
         <translation>READINGS“{layer}”：{error}</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="181"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="182"/>
         <source>READINGS “{layer}”: no reading belongs to a sensor of SENSORS with a threshold for its metric; nothing to evaluate.</source>
         <translation>READINGS“{layer}”：没有任何读数属于 SENSORS 中对该监测项设有阈值的感知终端；无可评估的内容。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="183"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="184"/>
         <source>Levels, events and offline sensors</source>
         <translation>正在计算预警等级、预警事件和失联终端</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="206"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="207"/>
         <source>Sensor warning levels</source>
         <translation>感知终端预警等级</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="218"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="219"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="230"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="231"/>
         <source>{n} sensors lie outside every district: they are left out of the district table.</source>
         <translation>{n} 个感知终端不在任何行政区内：未计入行政区表。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/vitals/vital_signs.py" line="238"/>
+        <location filename="../provider/algorithms/vitals/vital_signs.py" line="239"/>
         <source>{n} sensors: {off} offline; {ev} warning events ({red} red), {al} rate alarms between {start} and {end}.</source>
         <translation>{n} 个感知终端：{off} 个失联；{start} 至 {end} 期间共 {ev} 次预警事件（红色 {red} 次），{al} 次变化速率报警。</translation>
     </message>
@@ -3709,7 +3709,7 @@
         <translation>感知终端覆盖半径必须大于 0</translation>
     </message>
     <message>
-        <location filename="../core/sensors/network.py" line="181"/>
+        <location filename="../core/sensors/network.py" line="210"/>
         <source>canceled</source>
         <translation>已取消</translation>
     </message>
@@ -3729,67 +3729,67 @@
         <translation>指标为正向（越高越好），预警值 {warning} 不得小于目标值 {target}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="205"/>
+        <location filename="../core/landuse/tables.py" line="221"/>
         <source>Table {path} cannot be read: {error}</source>
         <translation>无法读取表 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="102"/>
+        <location filename="../core/landuse/tables.py" line="118"/>
         <source>Table {path}: code {code} appears twice</source>
         <translation>表 {path}：编码 {code} 出现两次</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="117"/>
+        <location filename="../core/landuse/tables.py" line="133"/>
         <source>Table {path}, line {line}: {error}</source>
         <translation>表 {path} 第 {line} 行：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="121"/>
+        <location filename="../core/landuse/tables.py" line="137"/>
         <source>Table {path}, line {line}: category {value} is not one of {allowed}</source>
         <translation>表 {path} 第 {line} 行：类别 {value} 不属于 {allowed}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="128"/>
+        <location filename="../core/landuse/tables.py" line="144"/>
         <source>Table {path}: parent {parent} of code {code} is not in the table</source>
         <translation>表 {path}：编码 {code} 的上级编码 {parent} 不在表中</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="241"/>
+        <location filename="../core/landuse/tables.py" line="257"/>
         <source>Table {path}, line {line}: {code} is not a 用地用海 code</source>
         <translation>表 {path} 第 {line} 行：{code} 不是用地用海编码</translation>
     </message>
     <message>
-        <location filename="../core/landuse/tables.py" line="247"/>
+        <location filename="../core/landuse/tables.py" line="263"/>
         <source>Table {path}: no 用地用海 code for {codes}</source>
         <translation>表 {path}：{codes} 没有对应的用地用海编码</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="36"/>
+        <location filename="../provider/base.py" line="38"/>
         <source>Plan implementation monitoring</source>
         <translation>规划实施监测</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="37"/>
+        <location filename="../provider/base.py" line="39"/>
         <source>City indicators</source>
         <translation>城市体检</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="38"/>
+        <location filename="../provider/base.py" line="40"/>
         <source>Mapping and coding</source>
         <translation>落图与赋码</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="39"/>
+        <location filename="../provider/base.py" line="41"/>
         <source>Carbon emissions</source>
         <translation>碳排放监测分析</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="40"/>
+        <location filename="../provider/base.py" line="42"/>
         <source>Sensor planning</source>
         <translation>感知终端规划</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="41"/>
+        <location filename="../provider/base.py" line="43"/>
         <source>Reports</source>
         <translation>报告</translation>
     </message>
@@ -3804,7 +3804,7 @@
         <translation>电网排放因子不得为负。</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="62"/>
+        <location filename="../core/carbon/landuse.py" line="56"/>
         <source>Layer “{layer}” has no field “{field}”.</source>
         <translation>图层“{layer}”没有字段“{field}”。</translation>
     </message>
@@ -3954,7 +3954,7 @@
         <translation>未知的能源品种：{fuels}（排放因子表中有 {known}）</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="20"/>
+        <location filename="../core/carbon/landuse.py" line="21"/>
         <source>empty</source>
         <translation>空</translation>
     </message>
@@ -4014,27 +4014,27 @@
         <translation>图层“{layer}”字段 {field}：{n} 个要素没有值；请先补全或筛除。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="60"/>
+        <location filename="../core/sensors/problem.py" line="61"/>
         <source> and {n} more</source>
         <translation> 及另外 {n} 个</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="23"/>
+        <location filename="../core/carbon/landuse.py" line="24"/>
         <source>Layer “{layer}”, field {field}: {n} feature(s) have {what} that the table does not know: {codes}{more}. Add them to the table or choose a default.</source>
         <translation>图层“{layer}”字段 {field}：{n} 个要素的{what}不在表中：{codes}{more}。请将其补充到表中或指定默认值。</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="66"/>
+        <location filename="../core/carbon/landuse.py" line="60"/>
         <source>Layer “{layer}” is in a geographic CRS ({crs}); areas need a projected CRS.</source>
         <translation>图层“{layer}”采用地理坐标系（{crs}）；计算面积需要投影坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="81"/>
+        <location filename="../core/carbon/landuse.py" line="75"/>
         <source>a land-use code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../core/carbon/landuse.py" line="85"/>
+        <location filename="../core/carbon/landuse.py" line="79"/>
         <source>The default class “{code}” is not in the coefficient table.</source>
         <translation>默认类别“{code}”不在碳排放系数表中。</translation>
     </message>
@@ -4074,107 +4074,107 @@
         <translation>编码方案 {scheme} 每个乡镇（街道）每年最多容纳 {max} 栋建筑；本次运行将在 {where} 超出该上限。未写出任何内容。</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="121"/>
+        <location filename="../core/codes/checks.py" line="148"/>
         <source>a unified social credit code has 18 characters, this one has {n}</source>
         <translation>统一社会信用代码应为 18 位，此代码为 {n} 位</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="125"/>
+        <location filename="../core/codes/checks.py" line="152"/>
         <source>character “{char}” is not allowed (I, O, S, V, Z and lower-case letters are never used)</source>
         <translation>不允许使用字符“{char}”（从不使用 I、O、S、V、Z 和小写字母）</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="128"/>
+        <location filename="../core/codes/checks.py" line="155"/>
         <source>characters 3–8 must be the administrative division code (6 digits), found “{part}”</source>
         <translation>第 3–8 位必须为行政区划代码（6 位数字），实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="187"/>
+        <location filename="../core/codes/schemes.py" line="211"/>
         <source>check character should be {expected}, found {found}</source>
         <translation>校验码应为 {expected}，实际为 {found}</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="134"/>
+        <location filename="../core/codes/validate.py" line="80"/>
         <source>valid (GB 32100 check character)</source>
         <translation>有效（符合 GB 32100 校验码）</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="144"/>
+        <location filename="../core/codes/checks.py" line="179"/>
         <source>a real-estate unit code has 28 characters, this one has {n}</source>
         <translation>不动产单元代码应为 28 位，此代码为 {n} 位</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="147"/>
+        <location filename="../core/codes/checks.py" line="182"/>
         <source>characters 1–12 (county, cadastral district and sub-district) must be digits, found “{part}”</source>
         <translation>第 1–12 位（县级行政区、地籍区和地籍子区）必须为数字，实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="150"/>
+        <location filename="../core/codes/checks.py" line="185"/>
         <source>character 13 (ownership of the parcel) must be G, J or Z, found “{c}”</source>
         <translation>第 13 位（宗地所有权类型）必须为 G、J 或 Z，实际为“{c}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="153"/>
+        <location filename="../core/codes/checks.py" line="188"/>
         <source>character 14 (type of the parcel) must be one of {allowed}, found “{c}”</source>
         <translation>第 14 位（宗地特征码）必须为 {allowed} 之一，实际为“{c}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="156"/>
+        <location filename="../core/codes/checks.py" line="191"/>
         <source>characters 15–19 (parcel number) must be digits, found “{part}”</source>
         <translation>第 15–19 位（宗地顺序号）必须为数字，实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="159"/>
+        <location filename="../core/codes/checks.py" line="194"/>
         <source>character 20 (type of the fixture) must be F, L, Q or W, found “{c}”</source>
         <translation>第 20 位（定着物类型）必须为 F、L、Q 或 W，实际为“{c}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="162"/>
+        <location filename="../core/codes/checks.py" line="197"/>
         <source>characters 21–28 (fixture unit number) must be digits, found “{part}”</source>
         <translation>第 21–28 位（定着物单元编号）必须为数字，实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="165"/>
+        <location filename="../core/codes/checks.py" line="200"/>
         <source>a parcel without fixture (W) has unit number 00000000, found “{part}”</source>
         <translation>无定着物（W）的宗地，其单元编号应为 00000000，实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="167"/>
+        <location filename="../core/codes/validate.py" line="77"/>
         <source>valid (format of GB/T 37346; the code has no check character)</source>
         <translation>有效（符合 GB/T 37346 格式；该代码无校验码）</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="184"/>
+        <location filename="../core/codes/checks.py" line="219"/>
         <source>; written without hyphens</source>
         <translation>；书写时不带连字符</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="186"/>
+        <location filename="../core/codes/checks.py" line="221"/>
         <source>a project code reads YYMM-AAAAAA-DD-TT-NNNNNN (24 characters), this one is “{code}”</source>
         <translation>项目代码格式为 YYMM-AAAAAA-DD-TT-NNNNNN（24 位），此代码为“{code}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="189"/>
+        <location filename="../core/codes/checks.py" line="224"/>
         <source>a project code has only digits between its hyphens</source>
         <translation>项目代码的连字符之间只能是数字</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="192"/>
+        <location filename="../core/codes/checks.py" line="227"/>
         <source>characters 6–11 must be an administrative division code, found “{part}”</source>
         <translation>第 6–11 位必须为行政区划代码，实际为“{part}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="196"/>
+        <location filename="../core/codes/checks.py" line="231"/>
         <source>valid format (issued 20{yy}-{mm}); the check digit is not verified{note}</source>
         <translation>格式有效（赋码于 20{yy} 年 {mm} 月）；未核验校验码{note}</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="200"/>
+        <location filename="../core/codes/checks.py" line="235"/>
         <source>valid format of a code issued before the 2020 rules (year {year}); the check digit is not verified{note}</source>
         <translation>格式有效（2020 年新规则之前赋码，年份 {year}）；未核验校验码{note}</translation>
     </message>
     <message>
-        <location filename="../core/codes/checks.py" line="203"/>
+        <location filename="../core/codes/checks.py" line="238"/>
         <source>characters 1–4 must be the year and month of issue (YYMM), month “{mm}” does not exist</source>
         <translation>第 1–4 位必须为赋码年月（YYMM），月份“{mm}”不存在</translation>
     </message>
@@ -4214,7 +4214,7 @@
         <translation>项目表中没有列“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/codes/validate.py" line="69"/>
+        <location filename="../core/codes/validate.py" line="90"/>
         <source>no code</source>
         <translation>无代码</translation>
     </message>
@@ -4229,67 +4229,67 @@
         <translation>此处没有规划图斑</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="371"/>
+        <location filename="../core/codes/registry.py" line="379"/>
         <source>Code registry {path}: {problem}</source>
         <translation>编码登记库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="382"/>
+        <location filename="../core/codes/registry.py" line="390"/>
         <source>it is locked by another program (is it being edited in QGIS?). Save or close that session and run again; nothing was changed.</source>
         <translation>文件被其他程序锁定（是否正在 QGIS 中编辑？）。请保存或关闭该编辑会话后重新运行；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="496"/>
+        <location filename="../core/codes/registry.py" line="504"/>
         <source>it is not a GeoPackage/SQLite file; nothing was changed.</source>
         <translation>不是 GeoPackage/SQLite 文件；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="387"/>
+        <location filename="../core/codes/registry.py" line="395"/>
         <source>it is read-only; nothing was changed.</source>
         <translation>文件为只读；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="388"/>
+        <location filename="../core/codes/registry.py" line="396"/>
         <source>cannot be opened for writing ({error}); nothing was changed.</source>
         <translation>无法以写入方式打开（{error}）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="445"/>
+        <location filename="../core/codes/registry.py" line="453"/>
         <source>the folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="447"/>
+        <location filename="../core/codes/registry.py" line="455"/>
         <source>the folder {folder} is read-only.</source>
         <translation>文件夹 {folder} 为只读。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="455"/>
+        <location filename="../core/codes/registry.py" line="463"/>
         <source>it is not a file.</source>
         <translation>不是文件。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="457"/>
+        <location filename="../core/codes/registry.py" line="465"/>
         <source>it is read-only (the file or its folder); nothing was changed.</source>
         <translation>文件或其所在文件夹为只读；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="463"/>
+        <location filename="../core/codes/registry.py" line="471"/>
         <source>cannot be opened ({error}).</source>
         <translation>无法打开（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="497"/>
+        <location filename="../core/codes/registry.py" line="505"/>
         <source>it is not a building code registry (no {table} table); choose a new file name or the registry made by an earlier run.</source>
         <translation>不是房屋建筑编码登记库（没有 {table} 表）；请另选新文件名，或选择之前运行生成的登记库。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="500"/>
+        <location filename="../core/codes/registry.py" line="508"/>
         <source>it is not a building code registry of this plugin (format {format}).</source>
         <translation>不是本插件的房屋建筑编码登记库（格式 {format}）。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="504"/>
+        <location filename="../core/codes/registry.py" line="512"/>
         <source>it was made for building code scheme “{theirs}”, this run uses “{ours}”; codes of two schemes cannot share a registry. Nothing was changed.</source>
         <translation>该登记库用于房屋建筑编码方案“{theirs}”，本次运行使用“{ours}”；两种方案的编码不能共用一个登记库。未做任何更改。</translation>
     </message>
@@ -4344,37 +4344,37 @@
         <translation>方案自带的示例编码 {code} 无效：{reason}</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="168"/>
+        <location filename="../core/codes/schemes.py" line="192"/>
         <source>a code of scheme {id} has {n} characters, this one has {m}</source>
         <translation>方案 {id} 的编码应为 {n} 位，此编码为 {m} 位</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="175"/>
+        <location filename="../core/codes/schemes.py" line="199"/>
         <source>characters {a}–{b} ({name}) must be digits, found “{text}”</source>
         <translation>第 {a}–{b} 位（{name}）必须为数字，实际为“{text}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="178"/>
+        <location filename="../core/codes/schemes.py" line="202"/>
         <source>characters {a}–{b} ({name}) must be {value}, found “{text}”</source>
         <translation>第 {a}–{b} 位（{name}）必须为 {value}，实际为“{text}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="181"/>
+        <location filename="../core/codes/schemes.py" line="205"/>
         <source>the building sequence starts at 1, found “{text}”</source>
         <translation>建筑顺序码从 1 开始，实际为“{text}”</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="189"/>
+        <location filename="../core/codes/validate.py" line="74"/>
         <source>valid ({scheme})</source>
         <translation>有效（{scheme}）</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="216"/>
+        <location filename="../core/codes/schemes.py" line="240"/>
         <source>{path} holds no building code scheme.</source>
         <translation>{path} 中没有房屋建筑编码方案。</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="238"/>
+        <location filename="../core/codes/schemes.py" line="262"/>
         <source>There is no building code scheme “{name}”; available: {ids}.</source>
         <translation>没有房屋建筑编码方案“{name}”；可用方案：{ids}。</translation>
     </message>
@@ -4414,22 +4414,22 @@
         <translation>有效的三维编码，第 {level} 级</translation>
     </message>
     <message>
-        <location filename="../core/codes/validate.py" line="106"/>
+        <location filename="../core/codes/validate.py" line="128"/>
         <source>the feature lies outside every administrative area of the ADMIN layer</source>
         <translation>要素不在 ADMIN 图层的任何行政区范围内</translation>
     </message>
     <message>
-        <location filename="../core/codes/validate.py" line="109"/>
+        <location filename="../core/codes/validate.py" line="131"/>
         <source>the code names area {claimed}, but the feature lies in {located}</source>
         <translation>编码所含行政区为 {claimed}，但要素位于 {located}</translation>
     </message>
     <message>
-        <location filename="../core/codes/validate.py" line="140"/>
+        <location filename="../core/codes/validate.py" line="162"/>
         <source>duplicate: features {others} carry the same code</source>
         <translation>重复：要素 {others} 的编码与之相同</translation>
     </message>
     <message>
-        <location filename="../core/codes/validate.py" line="147"/>
+        <location filename="../core/codes/validate.py" line="169"/>
         <source>the feature lies outside the cell of its BeiDou code</source>
         <translation>要素不在其北斗网格位置码对应的网格内</translation>
     </message>
@@ -4439,32 +4439,32 @@
         <translation>不是指标表：缺少字段 {fields}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="74"/>
+        <location filename="../core/landuse/area.py" line="76"/>
         <source>Layer {layer}: its CRS measures in {unit}, not metres; reproject it first</source>
         <translation>图层 {layer}：其坐标参考系单位为 {unit}，不是米；请先重投影</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="282"/>
+        <location filename="../core/landuse/area.py" line="305"/>
         <source>ellipsoidal (geodesic) areas on a = {a} m, 1/f = {rf}</source>
         <translation>椭球面（大地线）面积，a = {a} 米，1/f = {rf}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="284"/>
+        <location filename="../core/landuse/area.py" line="307"/>
         <source>planar areas in the layer CRS (m²)</source>
         <translation>按图层坐标系计算的平面面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/landuse/change.py" line="53"/>
+        <location filename="../core/landuse/change.py" line="65"/>
         <source>Layer {layer}: 三调 codes converted to 用地用海 to compare with the other layer.</source>
         <translation>图层 {layer}：三调编码已转换为用地用海编码，以便与另一图层比较。</translation>
     </message>
     <message>
-        <location filename="../core/landuse/change.py" line="86"/>
+        <location filename="../core/landuse/change.py" line="98"/>
         <source>LEVEL must be 1 or 2, not {level}</source>
         <translation>LEVEL 必须为 1 或 2，而不是 {level}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/change.py" line="141"/>
+        <location filename="../core/landuse/change.py" line="153"/>
         <source>Change patches: {count}, {area:.2f} ha changed of {total:.2f} ha compared.</source>
         <translation>变化图斑：{count} 个，对比的 {total:.2f} 公顷中有 {area:.2f} 公顷发生变化。</translation>
     </message>
@@ -4514,22 +4514,22 @@
         <translation>{name}：{count} 个图斑。</translation>
     </message>
     <message>
-        <location filename="../core/landuse/geometry.py" line="160"/>
+        <location filename="../core/landuse/geometry.py" line="319"/>
         <source>no geometry; skipped</source>
         <translation>无几何图形；已跳过</translation>
     </message>
     <message>
-        <location filename="../core/landuse/geometry.py" line="166"/>
+        <location filename="../core/landuse/geometry.py" line="325"/>
         <source>{kind} is not a polygon; skipped</source>
         <translation>{kind} 不是面；已跳过</translation>
     </message>
     <message>
-        <location filename="../core/landuse/geometry.py" line="173"/>
+        <location filename="../core/landuse/geometry.py" line="332"/>
         <source>invalid geometry ({reason}) has no area once repaired; skipped</source>
         <translation>无效几何（{reason}）修复后面积为零；已跳过</translation>
     </message>
     <message>
-        <location filename="../core/landuse/geometry.py" line="177"/>
+        <location filename="../core/landuse/geometry.py" line="336"/>
         <source>invalid geometry ({reason}) repaired</source>
         <translation>无效几何（{reason}）已修复</translation>
     </message>
@@ -4539,27 +4539,27 @@
         <translation>图层 {layer}，要素 {fid}：{message}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="74"/>
+        <location filename="../core/landuse/inputs.py" line="78"/>
         <source>Layer {layer}: codes of field {field} read as {edition}</source>
         <translation>图层 {layer}：字段 {field} 的编码按 {edition} 读取</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="79"/>
+        <location filename="../core/landuse/inputs.py" line="83"/>
         <source>Layer {layer}: {count} feature(s) have codes not in the table, counted as 未知 (unknown): {codes}</source>
         <translation>图层 {layer}：{count} 个要素的编码不在表中，计为“未知”：{codes}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/inputs.py" line="79"/>
+        <location filename="../core/landuse/inputs.py" line="83"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../core/landuse/overlay.py" line="264"/>
+        <location filename="../core/landuse/overlay.py" line="307"/>
         <source>Geometry error while cutting {what}: {error}</source>
         <translation>切分 {what} 时出现几何错误：{error}</translation>
     </message>
     <message>
-        <location filename="../core/landuse/overlay.py" line="204"/>
+        <location filename="../core/landuse/overlay.py" line="269"/>
         <source>feature {label}</source>
         <translation>要素 {label}</translation>
     </message>
@@ -4679,7 +4679,7 @@
         <translation>道路图层中没有包含两个及以上顶点的线。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/network.py" line="111"/>
+        <location filename="../core/sensors/network.py" line="124"/>
         <source>road-network search</source>
         <translation>路网搜索</translation>
     </message>
@@ -4729,47 +4729,47 @@
         <translation>成本表 {table}：{n} 行所列的风险点或站点不在图层中（第一个：第 {row} 行，{point} → {site}）；已忽略。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="78"/>
+        <location filename="../core/sensors/problem.py" line="79"/>
         <source>Layer {layer}: {n} feature(s) without geometry are left out (fid {fids}).</source>
         <translation>图层 {layer}：{n} 个无几何图形的要素已排除（fid {fids}）。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="95"/>
+        <location filename="../core/sensors/problem.py" line="96"/>
         <source>Layer {layer} is in geographic coordinates ({crs}); distances need a projected CRS in metres, e.g. EPSG:4528 (CGCS2000 / 3-degree Gauss-Kruger zone 40).</source>
         <translation>图层 {layer} 采用地理坐标系（{crs}）；计算距离需要以米为单位的投影坐标系，如 EPSG:4528（CGCS2000 / 3 度带高斯–克吕格投影 第 40 带）。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="102"/>
+        <location filename="../core/sensors/problem.py" line="103"/>
         <source>Layer {layer} is not in the CRS of the risk points ({crs}).</source>
         <translation>图层 {layer} 与风险点的坐标参考系（{crs}）不同。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="108"/>
+        <location filename="../core/sensors/problem.py" line="109"/>
         <source>Layer {layer} has no field {field} ({what}). Fields: {fields}.</source>
         <translation>图层 {layer} 没有字段 {field}（{what}）。现有字段：{fields}。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="119"/>
+        <location filename="../core/sensors/problem.py" line="120"/>
         <source>Layer {layer}: field {field} ({what}) must be a number {rule}; fid {fids}.</source>
         <translation>图层 {layer}：字段 {field}（{what}）必须为数值且 {rule}；fid {fids}。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="166"/>
+        <location filename="../core/sensors/problem.py" line="159"/>
         <source>A grid at SPACING = {s} m would have {n:,} nodes; use a larger spacing or give candidate sites.</source>
         <translation>SPACING = {s} 米的格网将有 {n:,} 个节点；请增大间距或指定候选站点。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="187"/>
+        <location filename="../core/sensors/problem.py" line="180"/>
         <source>Unknown distance {d}: use EUCLIDEAN or NETWORK.</source>
         <translation>未知的距离类型 {d}：请使用 EUCLIDEAN 或 NETWORK。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="191"/>
+        <location filename="../core/sensors/problem.py" line="184"/>
         <source>Network distance needs a road layer (ROADS).</source>
         <translation>路网距离需要道路图层（ROADS）。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="198"/>
+        <location filename="../core/sensors/problem.py" line="191"/>
         <source>Layer {layer} has no risk point.</source>
         <translation>图层 {layer} 中没有风险点。</translation>
     </message>
@@ -4779,12 +4779,12 @@
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="205"/>
+        <location filename="../core/sensors/problem.py" line="198"/>
         <source>Layer {layer}: field {field} is empty for fid {fids}.</source>
         <translation>图层 {layer}：fid {fids} 的字段 {field} 为空。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="212"/>
+        <location filename="../core/sensors/problem.py" line="205"/>
         <source>Give a radius, or a kind field so that each kind takes its radius from the kind table.</source>
         <translation>请指定半径，或指定类型字段，使每种类型从类型表中取其半径。</translation>
     </message>
@@ -4794,97 +4794,97 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="238"/>
+        <location filename="../core/sensors/problem.py" line="231"/>
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="241"/>
+        <location filename="../core/sensors/problem.py" line="234"/>
         <source>on a square grid</source>
         <translation>按方形格网</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="245"/>
+        <location filename="../core/sensors/problem.py" line="238"/>
         <source>No candidate sites were given: {n} candidate(s) were placed every {s} m {where}.</source>
         <translation>未指定候选站点：已{where}每隔 {s} 米布置 {n} 个候选站点。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="252"/>
+        <location filename="../core/sensors/problem.py" line="245"/>
         <source>There is no candidate site and no existing sensor.</source>
         <translation>既没有候选站点，也没有现有感知终端。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="257"/>
+        <location filename="../core/sensors/problem.py" line="250"/>
         <source>Layer {layer} has no candidate site.</source>
         <translation>图层 {layer} 中没有候选站点。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="261"/>
+        <location filename="../core/sensors/problem.py" line="254"/>
         <source>{n} site(s) have a kind that no risk point has ({kinds}); they cover nothing.</source>
         <translation>{n} 个站点的类型在风险点中不存在（{kinds}）；它们不覆盖任何风险点。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="302"/>
+        <location filename="../core/sensors/problem.py" line="295"/>
         <source>radius</source>
         <translation>覆盖半径</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="306"/>
+        <location filename="../core/sensors/problem.py" line="299"/>
         <source>Layer {layer}: field {field} (radius) must be greater than 0; fid {fids}.</source>
         <translation>图层 {layer}：字段 {field}（半径）必须大于 0；fid {fids}。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="312"/>
+        <location filename="../core/sensors/problem.py" line="305"/>
         <source>cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="320"/>
+        <location filename="../core/sensors/problem.py" line="313"/>
         <source>A cost table needs the candidate sites (CANDIDATES) it refers to.</source>
         <translation>成本表需要其所引用的候选站点（CANDIDATES）。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="327"/>
+        <location filename="../core/sensors/problem.py" line="320"/>
         <source>id named in the cost table header</source>
         <translation>成本表表头中指定的编号</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="334"/>
+        <location filename="../core/sensors/problem.py" line="327"/>
         <source>With existing sensors, the cost table must name sites by an id field present in both {candidates} and {existing}, not by fid.</source>
         <translation>有现有感知终端时，成本表必须通过 {candidates} 和 {existing} 中都有的编号字段指定站点，而不能用 fid。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="341"/>
+        <location filename="../core/sensors/problem.py" line="334"/>
         <source>The site id(s) {ids} are both a candidate and an existing sensor.</source>
         <translation>站点编号 {ids} 既是候选站点又是现有感知终端。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="352"/>
+        <location filename="../core/sensors/problem.py" line="345"/>
         <source>along the roads (nearest road too far, or a road piece not connected to any site)</source>
         <translation>沿道路（最近道路太远，或某段道路与任何站点都不连通）</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="354"/>
+        <location filename="../core/sensors/problem.py" line="347"/>
         <source>in the cost table</source>
         <translation>在成本表中</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="355"/>
+        <location filename="../core/sensors/problem.py" line="348"/>
         <source>in a straight line</source>
         <translation>按直线距离</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="358"/>
+        <location filename="../core/sensors/problem.py" line="351"/>
         <source>{n} risk point(s) are out of reach of every site {where} ({kinds}; fid {fids}); no sensor can cover them.</source>
         <translation>{n} 个风险点{where}超出所有站点的覆盖范围（{kinds}；fid {fids}）；任何感知终端都无法覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="365"/>
+        <location filename="../core/sensors/problem.py" line="358"/>
         <source>{n} candidate site(s) in {layer} cover no risk point within reach and are left out (fid {fids}).</source>
         <translation>{layer} 中 {n} 个候选站点在覆盖范围内没有风险点，已排除（fid {fids}）。</translation>
     </message>
     <message>
-        <location filename="../core/sensors/problem.py" line="371"/>
+        <location filename="../core/sensors/problem.py" line="364"/>
         <source>{n} existing sensor(s) in {layer} cover no risk point (fid {fids}).</source>
         <translation>{layer} 中 {n} 个现有感知终端未覆盖任何风险点（fid {fids}）。</translation>
     </message>
@@ -4989,7 +4989,7 @@
         <translation>本行政区无该指标值</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="107"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="108"/>
         <source>district name</source>
         <translation>行政区名称</translation>
     </message>
@@ -5249,12 +5249,12 @@
         <translation>图层“{layer}”没有坐标参考系：面积按其坐标单位作平面量算。</translation>
     </message>
     <message>
-        <location filename="../provider/sources.py" line="55"/>
+        <location filename="../provider/sources.py" line="53"/>
         <source>Layer “{layer}” declares no encoding and looks like {encoding}: set its encoding in the layer properties (Source) for the Chinese text to read correctly.</source>
         <translation>图层“{layer}”未声明编码，看起来是 {encoding}：请在图层属性（源）中设置其编码，以便正确读取中文。</translation>
     </message>
     <message>
-        <location filename="../provider/sources.py" line="68"/>
+        <location filename="../provider/sources.py" line="66"/>
         <source>Layer “{layer}” declares no encoding (no .cpg); its text is read as {encoding}.</source>
         <translation>图层“{layer}”未声明编码（无 .cpg 文件）；其文本按 {encoding} 读取。</translation>
     </message>
@@ -5344,87 +5344,87 @@
         <translation>图层“{layer}”：{n} 个几何需要处理。{details}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="97"/>
+        <location filename="../core/access/life_circle.py" line="93"/>
         <source>MAX_SNAP must be greater than 0 m.</source>
         <translation>MAX_SNAP 必须大于 0 米。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="100"/>
+        <location filename="../core/access/life_circle.py" line="96"/>
         <source>Layer {layer}: negative population in feature(s) {fids}.</source>
         <translation>图层 {layer}：要素 {fids} 的人口为负数。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="103"/>
+        <location filename="../core/access/life_circle.py" line="99"/>
         <source>Layer {layer}: {n} feature(s) have no population and count as 0 residents: {fids}.</source>
         <translation>图层 {layer}：{n} 个要素没有人口数据，按 0 位居民计：{fids}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="108"/>
+        <location filename="../core/access/life_circle.py" line="104"/>
         <source>Layer {layer}: {n} feature(s) have 0 residents; they get distances but weigh nothing in the coverage.</source>
         <translation>图层 {layer}：{n} 个要素的居民数为 0；计算其距离，但在覆盖率中权重为零。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="115"/>
+        <location filename="../core/access/life_circle.py" line="111"/>
         <source>Layer {layer}: {n} feature(s) without geometry reach nothing: {fids}.</source>
         <translation>图层 {layer}：{n} 个要素没有几何，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="126"/>
+        <location filename="../core/access/life_circle.py" line="122"/>
         <source>Layer {layer}: {n} facilities have a kind with no threshold and are left out: {kinds}. Add the kind to the threshold table to count it.</source>
         <translation>图层 {layer}：{n} 个设施的类型没有阈值，未计入：{kinds}。将该类型加入阈值表即可计入。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="145"/>
+        <location filename="../core/access/life_circle.py" line="141"/>
         <source>Layer {layer}: {n} park(s) smaller than {min:g} m² are not counted.</source>
         <translation>图层 {layer}：{n} 个面积小于 {min:g} 平方米的公园广场未计入。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="155"/>
+        <location filename="../core/access/life_circle.py" line="151"/>
         <source>No facility of kind “{kind}” was given: nobody is covered for it.</source>
         <translation>未提供类型为“{kind}”的设施：该类型无居民被覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="158"/>
+        <location filename="../core/access/life_circle.py" line="154"/>
         <source>No PARKS layer: the kind “{kind}” is not computed.</source>
         <translation>未指定 PARKS 图层：不计算类型“{kind}”。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="161"/>
+        <location filename="../core/access/life_circle.py" line="157"/>
         <source>No facility kind of the data is in the threshold table.</source>
         <translation>数据中的设施类型均不在阈值表中。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="174"/>
+        <location filename="../core/access/life_circle.py" line="170"/>
         <source>Layer {layer}: {n} feature(s) ({p:,.0f} residents) are more than {d:g} m from the walkable network and reach nothing: {fids}.</source>
         <translation>图层 {layer}：{n} 个要素（{p:,.0f} 位居民）距步行路网超过 {d:g} 米，无法到达任何设施：{fids}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="185"/>
+        <location filename="../core/access/life_circle.py" line="181"/>
         <source>park access point(s)</source>
         <translation>公园出入点</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="185"/>
+        <location filename="../core/access/life_circle.py" line="181"/>
         <source>facilities “{kind}”</source>
         <translation>设施“{kind}”</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="188"/>
+        <location filename="../core/access/life_circle.py" line="184"/>
         <source>Layer {layer}: {n} {what} are more than {d:g} m from the walkable network and are left out: {fids}.</source>
         <translation>图层 {layer}：{n} 个{what}距步行路网超过 {d:g} 米，未计入：{fids}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="218"/>
+        <location filename="../core/access/life_circle.py" line="214"/>
         <source>The walkable network has {k} separate parts; {n} residential feature(s) ({p:,.0f} residents) are on parts other than the largest (field PART &gt; 0): {fids}.</source>
         <translation>步行路网由 {k} 个互不连通的部分组成；{n} 个居住要素（{p:,.0f} 位居民）位于最大部分以外（字段 PART &gt; 0）：{fids}。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="228"/>
+        <location filename="../core/access/life_circle.py" line="224"/>
         <source>{n} residential feature(s) ({p:,.0f} residents) are on network parts with no “{kind}”: they cannot reach one.</source>
         <translation>{n} 个居住要素（{p:,.0f} 位居民）所在的路网部分没有“{kind}”：无法到达该类设施。</translation>
     </message>
     <message>
-        <location filename="../core/access/life_circle.py" line="250"/>
+        <location filename="../core/access/life_circle.py" line="246"/>
         <source>Layer {layer}: {n} feature(s) lie in no district; they count only in the total row: {fids}.</source>
         <translation>图层 {layer}：{n} 个要素不在任何行政区内；仅计入合计行：{fids}。</translation>
     </message>
@@ -5519,22 +5519,22 @@
         <translation>指定值</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode.py" line="60"/>
+        <location filename="../core/codes/citycode.py" line="74"/>
         <source>City code register {path}: {problem}</source>
         <translation>城市码登记库 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode.py" line="66"/>
+        <location filename="../core/codes/citycode.py" line="80"/>
         <source>a new register needs its region code (REGION, {n} digits), found “{region}”.</source>
         <translation>新登记库需要行政区划代码（REGION，{n} 位），实际为“{region}”。</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode.py" line="91"/>
+        <location filename="../core/codes/citycode.py" line="105"/>
         <source>it is not a city code register of this plugin (choose a new file name or a register made by spm:link_codes); nothing was changed.</source>
         <translation>不是本插件的城市码登记库（请另选新文件名，或选择由 spm:link_codes 生成的登记库）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode.py" line="94"/>
+        <location filename="../core/codes/citycode.py" line="108"/>
         <source>it was made for city code scheme “{theirs}”, this run uses “{ours}”. Nothing was changed.</source>
         <translation>该登记库用于城市码方案“{theirs}”，本次运行使用“{ours}”。未做任何更改。</translation>
     </message>
@@ -5579,17 +5579,17 @@
         <translation>无位置</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_link.py" line="231"/>
+        <location filename="../core/codes/citycode_link.py" line="239"/>
         <source>one code on {n} objects</source>
         <translation>一个编码对应 {n} 个对象</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_link.py" line="236"/>
+        <location filename="../core/codes/citycode_link.py" line="243"/>
         <source>{n} codes of type {type} on one object</source>
         <translation>一个对象有 {n} 个{type}类型的编码</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_link.py" line="240"/>
+        <location filename="../core/codes/citycode_link.py" line="247"/>
         <source>{d:.0f} m from its object (more than {t:g} m)</source>
         <translation>距其对象 {d:.0f} 米（超过 {t:g} 米）</translation>
     </message>
@@ -5614,57 +5614,57 @@
         <translation>编码类型“{name}”：自定义类型须为不超过 40 个字符的词，由字母、数字、“_”、“-”、“.”或“:”组成。</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="100"/>
+        <location filename="../core/codes/citycode_types.py" line="114"/>
         <source>not empty (a type without a standard check)</source>
         <translation>非空（该类型无标准校验）</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="107"/>
+        <location filename="../core/codes/citycode_types.py" line="121"/>
         <source>building code scheme</source>
         <translation>房屋建筑编码方案</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="108"/>
+        <location filename="../core/codes/citycode_types.py" line="122"/>
         <source>GB/T 37346-2019 format</source>
         <translation>GB/T 37346-2019 格式</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="109"/>
+        <location filename="../core/codes/citycode_types.py" line="123"/>
         <source>GB/T 40058-2021 format</source>
         <translation>GB/T 40058-2021 格式</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="110"/>
+        <location filename="../core/codes/citycode_types.py" line="124"/>
         <source>GB 32100-2015 check character</source>
         <translation>GB 32100-2015 校验码</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="111"/>
+        <location filename="../core/codes/citycode_types.py" line="125"/>
         <source>GB/T 39409-2020 grid code</source>
         <translation>GB/T 39409-2020 网格码</translation>
     </message>
     <message>
-        <location filename="../core/codes/citycode_types.py" line="112"/>
+        <location filename="../core/codes/citycode_types.py" line="126"/>
         <source>not empty</source>
         <translation>非空</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="330"/>
+        <location filename="../core/codes/registry.py" line="338"/>
         <source>another run created this registry while this run was creating it; this run wrote nothing to it. Run again to code against that registry.</source>
         <translation>本次运行创建登记库时，另一次运行已创建了该登记库；本次运行未向其写入任何内容。请重新运行，以基于该登记库赋码。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="443"/>
+        <location filename="../core/codes/registry.py" line="451"/>
         <source>it is a link to a file that does not exist.</source>
         <translation>它是指向不存在文件的链接。</translation>
     </message>
     <message>
-        <location filename="../core/codes/registry.py" line="451"/>
+        <location filename="../core/codes/registry.py" line="459"/>
         <source>no file can be created in {folder} ({error}).</source>
         <translation>无法在 {folder} 中创建文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/codes/schemes.py" line="210"/>
+        <location filename="../core/codes/schemes.py" line="234"/>
         <source>File {file}: scheme {n} is not an object with an id and segments of key and length (see building_code_schemes.json).</source>
         <translation>文件 {file}：方案 {n} 不是包含 id 以及由 key 和 length 组成的 segments 的对象（参见 building_code_schemes.json）。</translation>
     </message>
@@ -5709,32 +5709,32 @@
         <translation>表 {table}：行政区 {keys} 在 {year} 年有两条记录。</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="87"/>
+        <location filename="../core/landuse/area.py" line="89"/>
         <source>AREA_METHOD must be one of {methods} (or 0–2), not “{value}”</source>
         <translation>AREA_METHOD 必须为 {methods} 之一（或 0–2），而不是“{value}”</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="223"/>
+        <location filename="../core/landuse/area.py" line="240"/>
         <source>Layer {layer}, feature {fid}: field {field} holds “{value}”, not a number</source>
         <translation>图层 {layer} 要素 {fid}：字段 {field} 的值为“{value}”，不是数字</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="229"/>
+        <location filename="../core/landuse/area.py" line="246"/>
         <source>Layer {layer}, feature {fid}: field {field} = {value}; an area must be a finite number ≥ 0</source>
         <translation>图层 {layer} 要素 {fid}：字段 {field} = {value}；面积必须为 ≥ 0 的有限数值</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="251"/>
+        <location filename="../core/landuse/area.py" line="268"/>
         <source>Layer {layer}, feature {fid}: KCMJ ({kcmj}) exceeds TBMJ ({tbmj})</source>
         <translation>图层 {layer} 要素 {fid}：KCMJ（{kcmj}）大于 TBMJ（{tbmj}）</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="266"/>
+        <location filename="../core/landuse/area.py" line="283"/>
         <source>Layer {layer}: AREA_METHOD ATTRIBUTE needs the field TBDLMJ (图斑地类面积) or TBMJ (图斑面积)</source>
         <translation>图层 {layer}：AREA_METHOD 为 ATTRIBUTE 时需要字段 TBDLMJ（图斑地类面积）或 TBMJ（图斑面积）</translation>
     </message>
     <message>
-        <location filename="../core/landuse/area.py" line="277"/>
+        <location filename="../core/landuse/area.py" line="300"/>
         <source>the parcels’ attribute areas ({formula}), split over their pieces in proportion to the pieces’ ellipsoidal areas</source>
         <translation>图斑的属性面积（{formula}），按各碎片的椭球面积比例分配</translation>
     </message>
@@ -5759,7 +5759,7 @@
         <translation>其他土地</translation>
     </message>
     <message>
-        <location filename="../core/landuse/farmland.py" line="144"/>
+        <location filename="../core/landuse/farmland.py" line="121"/>
         <source>耕地 流出 {out:.2f} ha (非农化 {nonagri:.2f} ha, 非粮化 {nongrain:.2f} ha), 流入 {into:.2f} ha, 净增减 {net:+.2f} ha.</source>
         <translation>耕地流出 {out:.2f} 公顷（非农化 {nonagri:.2f} 公顷，非粮化 {nongrain:.2f} 公顷），流入 {into:.2f} 公顷，净增减 {net:+.2f} 公顷。</translation>
     </message>
@@ -5899,17 +5899,17 @@
         <translation>监测数据 {source}：文本既不是 UTF-8 也不是 GBK。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/io.py" line="87"/>
+        <location filename="../core/vitals/io.py" line="88"/>
         <source>Readings {source}: cannot connect or open ({error}).</source>
         <translation>监测数据 {source}：无法连接或打开（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/io.py" line="91"/>
+        <location filename="../core/vitals/io.py" line="92"/>
         <source>Readings {source}: there is no table “{layer}”.</source>
         <translation>监测数据 {source}：没有表“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/io.py" line="113"/>
+        <location filename="../core/vitals/io.py" line="114"/>
         <source>Readings {source}: reading failed ({error}).</source>
         <translation>监测数据 {source}：读取失败（{error}）。</translation>
     </message>
@@ -5929,22 +5929,22 @@
         <translation>{source}：{n} 条读数的值不是数字，已跳过（例如 {examples}）。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/readings.py" line="142"/>
+        <location filename="../core/vitals/readings.py" line="133"/>
         <source>Sensors: more than one sensor has id “{id}” and a kind with metric “{metric}”; give each sensor of a kind its own id.</source>
         <translation>感知终端：有多个感知终端的编号为“{id}”且其类型都含监测项“{metric}”；请为同类型的每个感知终端指定唯一编号。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/readings.py" line="159"/>
+        <location filename="../core/vitals/readings.py" line="151"/>
         <source>{source}: {n} readings of {k} sensors that are not in the sensors layer were skipped: {ids}.</source>
         <translation>{source}：感知终端图层中没有的 {k} 个感知终端的 {n} 条读数已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/readings.py" line="166"/>
+        <location filename="../core/vitals/readings.py" line="158"/>
         <source>{source}: {n} readings have a metric with no threshold for their sensor’s kind ({pairs}); they only show the sensor is online.</source>
         <translation>{source}：{n} 条读数的监测项在其感知终端类型下未设阈值（{pairs}）；这些读数仅用于表明感知终端在线。</translation>
     </message>
     <message>
-        <location filename="../core/vitals/readings.py" line="186"/>
+        <location filename="../core/vitals/readings.py" line="176"/>
         <source>{source}: {n} readings repeat the time of another reading of the same sensor and metric; the last one read is used.</source>
         <translation>{source}：{n} 条读数与同一感知终端、同一监测项的其他读数时间重复；采用最后读取的一条。</translation>
     </message>
@@ -6054,42 +6054,42 @@
         <translation>工作坐标系 {crs}。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="94"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="95"/>
         <source>Districts</source>
         <translation>行政区</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="129"/>
         <source>Land use before (earlier survey)</source>
         <translation>前期土地利用（较早一期调查）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="129"/>
         <source>Code field (before)</source>
         <translation>编码字段（前期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="129"/>
         <source>Land use after (later survey)</source>
         <translation>后期土地利用（较晚一期调查）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="128"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="129"/>
         <source>Code field (after)</source>
         <translation>编码字段（后期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="141"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="142"/>
         <source>land-use code (before)</source>
         <translation>地类编码（前期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="141"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="142"/>
         <source>land-use code (after)</source>
         <translation>地类编码（后期）</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/common.py" line="156"/>
+        <location filename="../provider/algorithms/monitoring/common.py" line="157"/>
         <source>Layer “{layer}” has no TBDLMJ/TBMJ field: its parcels are measured on the ellipsoid.</source>
         <translation>图层“{layer}”没有 TBDLMJ/TBMJ 字段：其图斑面积按椭球面量算。</translation>
     </message>
@@ -6109,12 +6109,12 @@
         <translation>图层“{layer}”含三调面积字段（{fields}）：面积采用图斑的属性面积（AREA_METHOD ATTRIBUTE）；如需按几何量算，请选择 PLANAR。</translation>
     </message>
     <message>
-        <location filename="../provider/area_method.py" line="52"/>
+        <location filename="../provider/area_method.py" line="50"/>
         <source>Areas: {how}.</source>
         <translation>面积：{how}。</translation>
     </message>
     <message>
-        <location filename="../provider/base.py" line="42"/>
+        <location filename="../provider/base.py" line="44"/>
         <source>City vital signs</source>
         <translation>城市运行体征</translation>
     </message>
@@ -6159,7 +6159,7 @@
         <translation>无法替换“{path}”中的图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../provider/sources.py" line="65"/>
+        <location filename="../provider/sources.py" line="63"/>
         <source>Layer “{layer}” ({param}): the file is not UTF-8; its text is read as GBK.</source>
         <translation>图层“{layer}”（{param}）：文件不是 UTF-8 编码；其文本按 GBK 读取。</translation>
     </message>
@@ -6289,57 +6289,42 @@
         <translation>{name} 的文件夹“{folder}”不存在。</translation>
     </message>
     <message>
-        <location filename="../batch/engine.py" line="122"/>
+        <location filename="../batch/engine.py" line="150"/>
         <source>{n} tiles of at most {budget} features of “{layer}” ({count} in all).</source>
         <translation>“{layer}”分为 {n} 个瓦片，每片至多 {budget} 个要素（共 {count} 个）。</translation>
     </message>
     <message>
-        <location filename="../batch/jobs.py" line="79"/>
+        <location filename="../batch/jobs.py" line="82"/>
         <source>Parameter {name} is required.</source>
         <translation>必须提供参数 {name}。</translation>
     </message>
     <message>
-        <location filename="../batch/engine.py" line="156"/>
+        <location filename="../batch/engine.py" line="177"/>
         <source>{n} of {count} features had no geometry and were skipped.</source>
         <translation>{count} 个要素中有 {n} 个没有几何，已跳过。</translation>
     </message>
     <message>
-        <location filename="../batch/gdalio.py" line="51"/>
-        <source>Layer “{uri}” cannot be opened.</source>
-        <translation>无法打开图层“{uri}”。</translation>
-    </message>
-    <message>
-        <location filename="../batch/gdalio.py" line="54"/>
-        <source>“{path}” has no layer “{layer}”.</source>
-        <translation>“{path}”中没有图层“{layer}”。</translation>
-    </message>
-    <message>
-        <location filename="../batch/jobs.py" line="92"/>
+        <location filename="../batch/jobs.py" line="95"/>
         <source>Layer “{layer}”: field “{field}” is missing</source>
         <translation>图层“{layer}”：缺少字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../batch/jobs.py" line="96"/>
+        <location filename="../batch/jobs.py" line="99"/>
         <source>Layer “{layer}” is not in the CRS of “{main}”; the batch engine does not reproject: reproject it first.</source>
         <translation>图层“{layer}”与“{main}”的坐标参考系不同；批处理引擎不做重投影，请先重投影。</translation>
     </message>
     <message>
-        <location filename="../batch/jobs.py" line="106"/>
-        <source>Working CRS: {method}.</source>
-        <translation>工作坐标系：{method}。</translation>
-    </message>
-    <message>
-        <location filename="../batch/jobs.py" line="196"/>
+        <location filename="../batch/jobs.py" line="217"/>
         <source>Give at least one control line: ECO_REDLINE, FARMLAND or DEV_BOUNDARY.</source>
         <translation>请至少指定一条控制线：ECO_REDLINE、FARMLAND 或 DEV_BOUNDARY。</translation>
     </message>
     <message>
-        <location filename="../batch/jobs.py" line="265"/>
+        <location filename="../batch/jobs.py" line="288"/>
         <source>{n} parcel(s) with unknown codes were given class {cls}: {codes}.</source>
         <translation>{n} 个编码未知的图斑已归入类别 {cls}：{codes}。</translation>
     </message>
     <message>
-        <location filename="../batch/jobs.py" line="302"/>
+        <location filename="../batch/jobs.py" line="474"/>
         <source>Unknown job {name}; one of {names}.</source>
         <translation>未知的作业 {name}；可用作业为 {names}。</translation>
     </message>
@@ -6349,32 +6334,32 @@
         <translation>{table} 表中没有列 {column}</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="288"/>
+        <location filename="../core/io/gdal_frames.py" line="214"/>
         <source>Cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="290"/>
+        <location filename="../core/io/gdal_frames.py" line="216"/>
         <source>Cannot read {path}: no layer {layer}</source>
         <translation>无法读取 {path}：没有图层 {layer}</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="302"/>
+        <location filename="../core/io/gdal_frames.py" line="284"/>
         <source>Layer {layer} has no field {field}</source>
         <translation>图层 {layer} 没有字段 {field}</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="311"/>
+        <location filename="../core/io/gdal_frames.py" line="293"/>
         <source>Layer {layer}: filter {where} refused ({error})</source>
         <translation>图层 {layer}：筛选条件 {where} 被拒绝（{error}）</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="427"/>
+        <location filename="../core/io/gdal_frames.py" line="439"/>
         <source>Cannot write {path}: only GeoPackage and FlatGeobuf</source>
         <translation>无法写入 {path}：仅支持 GeoPackage 和 FlatGeobuf</translation>
     </message>
     <message>
-        <location filename="../core/io/gdal_frames.py" line="450"/>
+        <location filename="../core/io/gdal_frames.py" line="462"/>
         <source>Cannot write {path}</source>
         <translation>无法写入 {path}</translation>
     </message>
@@ -6384,27 +6369,22 @@
         <translation>在 Dask 集群上运行：调度器地址（tcp://host:8786），或 local:N 表示 N 个本机工作进程；留空则在 QGIS 中运行</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="38"/>
-        <source>SCHEDULER: the batch engine measures planar areas only; set AREA_METHOD to PLANAR, or leave SCHEDULER empty.</source>
-        <translation>SCHEDULER：批处理引擎目前只计算平面面积；请将 AREA_METHOD 设为 PLANAR，或将 SCHEDULER 留空。</translation>
-    </message>
-    <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="51"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="47"/>
         <source>SCHEDULER: layer “{layer}” must be a whole layer of a file (GeoPackage, shapefile …), without a filter or a selection.</source>
         <translation>SCHEDULER：图层“{layer}”必须是文件中的完整图层（GeoPackage、shapefile 等），不能带筛选条件或只用选中要素。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="72"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="68"/>
         <source>SCHEDULER: output {name} must be a GeoPackage (.gpkg).</source>
         <translation>SCHEDULER：输出 {name} 必须是 GeoPackage（.gpkg）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="94"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="92"/>
         <source>Handing the work to the batch engine ({scheduler}).</source>
         <translation>将计算交给批处理引擎（{scheduler}）。</translation>
     </message>
     <message>
-        <location filename="../provider/algorithms/monitoring/scheduler.py" line="118"/>
+        <location filename="../provider/algorithms/monitoring/scheduler.py" line="117"/>
         <source>The batch engine failed: {error}</source>
         <translation>批处理引擎运行失败：{error}</translation>
     </message>
@@ -6442,6 +6422,16 @@
         <location filename="../layers/report_layout.py" line="112"/>
         <source>New construction outside the boundary</source>
         <translation>城镇开发边界外新增建设用地</translation>
+    </message>
+    <message>
+        <location filename="../batch/gdalio.py" line="64"/>
+        <source>Layer “{layer}”: the batch engine cannot read {what}.</source>
+        <translation>图层“{layer}”：批处理引擎无法读取{what}。</translation>
+    </message>
+    <message>
+        <location filename="../batch/jobs.py" line="392"/>
+        <source>NEW_CONSTRUCTION needs DEV_BOUNDARY: not written.</source>
+        <translation>NEW_CONSTRUCTION 需要 DEV_BOUNDARY：未写出。</translation>
     </message>
 </context>
 </TS>
