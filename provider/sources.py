@@ -29,12 +29,6 @@ def _undeclared_encoding(layer, path, param):
     return None
 
 
-def open_source(alg, parameters, name, context, feedback, required=True):
-    """The feature source of parameter ``name`` (``SpmAlgorithm.source``, which reads GBK files as
-    GBK through :func:`reencoded_layer`)."""
-    return alg.source(parameters, name, context, required=required)
-
-
 def reencoded_layer(alg, layer, name, feedback, warn_only=False):
     """``layer`` (of parameter ``name``) read again as GBK when it is a shapefile that declares no
     encoding, or a CSV file, and its text is GBK; None when it is read right as it is (or when

@@ -5,7 +5,6 @@ from qgis.core import QgsProcessingException
 from ....core.i18n import translate
 from ....core.landuse import area, inputs
 from ...base import style_on_load
-from ...sources import open_source  # noqa: F401 (the monitoring algorithms import it from here)
 from ....compat import FieldType, WkbType
 
 TEXT_TYPES = (FieldType.String,)
@@ -102,7 +101,7 @@ def add_district_parameters(alg, description=None):
 
 def district_source(alg, parameters, context, feedback):
     """(DISTRICTS source or None, its name field): checked before anything is read."""
-    source = open_source(alg, parameters, 'DISTRICTS', context, feedback, required=False)
+    source = alg.source(parameters, 'DISTRICTS', context, required=False)
     if source is None:
         return None, None
     return source, alg.require_field(source, alg.parameterAsString(
@@ -141,7 +140,7 @@ def survey_sources(alg, parameters, context, feedback):
     out = []
     for name, label in (('BEFORE', translate('spm', 'land-use code (before)')),
                         ('AFTER', translate('spm', 'land-use code (after)'))):
-        source = open_source(alg, parameters, name, context, feedback)
+        source = alg.source(parameters, name, context)
         field = code_field(alg, source, alg.parameterAsString(parameters, name + '_FIELD', context),
                            label, feedback)
         out.append((source, field))
