@@ -166,14 +166,20 @@ def test_cancel_at_each_progress_step_leaves_both_files_or_publishes_both(run_al
 def test_a_failure_while_writing_the_output_leaves_both_files(run_alg, city, sample_gpkg, monkeypatch):
     from qgis.core import QgsProcessingException
     from spatial_planning_monitor.bridge import frames
+    from spatial_planning_monitor.core.io import gdal_frames
     folder, registry, output = city
     before = snapshot(folder)
-    real = frames.write_features
+    real_sink, real_file = frames.write_features, gdal_frames.write_frame
 
-    def half_then_fail(sink, features, feedback=None, chunk=10000):
-        real(sink, features[:len(features) // 2], feedback)
+    def half_then_fail(sink, features, feedback=None, chunk=10000):      # through QGIS's sink
+        real_sink(sink, features[:len(features) // 2], feedback)
+        raise OSError(28, 'No space left on device')
+
+    def half_file_then_fail(frame, path, layer, **options):              # through GDAL
+        real_file(frame.iloc[:len(frame) // 2], path, layer, **options)
         raise OSError(28, 'No space left on device')
     monkeypatch.setattr(frames, 'write_features', half_then_fail)
+    monkeypatch.setattr(gdal_frames, 'write_frame', half_file_then_fail)
     with pytest.raises((QgsProcessingException, OSError), match='No space left'):
         run_alg(ALG, params(sample_gpkg, registry, output))
     assert snapshot(folder) == before

@@ -155,7 +155,7 @@ def test_a_fid_column_gives_the_feature_ids_as_qgis_writer_does(qgis_app, sample
     options.driverName = 'GPKG'
     error = QgsVectorFileWriter.writeAsVectorFormatV3(
         memory, slow, QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     read = [{f.id(): (f['fid'], f['floors'], f['use'], f.geometry().asWkt(3))
              for f in QgsVectorLayer(path, 'x', 'ogr').getFeatures()} for path in (fast, slow)]
     assert read[0] == read[1]
