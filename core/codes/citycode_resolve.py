@@ -7,6 +7,7 @@ file). Codes are looked up as typed, without dashes and as a project code (see
 """
 
 import re
+from itertools import groupby
 from operator import itemgetter
 
 import numpy as np
@@ -116,21 +117,24 @@ def _joined(links, columns, place, size):
     as object arrays by the city codes' ``place``, of (city code, type, code) links sorted by all
     three ('' for a city code without links)."""
     joined = {name: np.full(size, '', dtype=object) for name in ['CODES'] + list(columns)}
-    if not links:
-        return joined
-    city, kind, code = [row[0] for row in links], [row[1] for row in links], [row[2] for row in links]
-    n = len(links)
-    starts = [0] + [i for i in range(1, n) if city[i] != city[i - 1]] + [n]
-    runs = [0] + [i for i in range(1, n) if city[i] != city[i - 1] or kind[i] != kind[i - 1]] + [n]
-    typed = [t + ': ' + c for t, c in zip(kind, code)]
-    joined['CODES'][[place[city[a]] for a in starts[:-1]]] = [' | '.join(typed[a:b]) for a, b in zip(starts, starts[1:])]
-    run_kind = np.array([kind[a] for a in runs[:-1]], dtype=object)
-    run_place = np.array([place[city[a]] for a in runs[:-1]], dtype=np.int64)
-    run_text = np.empty(len(runs) - 1, dtype=object)
-    run_text[:] = [code[a] if b == a + 1 else '; '.join(code[a:b]) for a, b in zip(runs, runs[1:])]
-    for name, code_type in columns.items():
-        mine = run_kind == code_type
-        joined[name][run_place[mine]] = run_text[mine]
+    typed = {code_type: ([], []) for code_type in columns.values()}     # places, texts
+    places, texts = [], []
+    for city, rows in groupby(links, itemgetter(0)):
+        place_of_city, parts = place[city], []
+        for code_type, group in groupby(rows, itemgetter(1)):
+            codes = [row[2] for row in group]
+            parts.append(code_type + ': ' + codes[0] if len(codes) == 1 else
+                         ' | '.join(code_type + ': ' + code for code in codes))
+            if code_type in typed:
+                typed[code_type][0].append(place_of_city)
+                typed[code_type][1].append(codes[0] if len(codes) == 1 else '; '.join(codes))
+        places.append(place_of_city)
+        texts.append(parts[0] if len(parts) == 1 else ' | '.join(parts))
+    for name, (at, text) in [('CODES', (places, texts))] + [(n, typed[t]) for n, t in columns.items()]:
+        if at:
+            values = np.empty(len(text), dtype=object)
+            values[:] = text
+            joined[name][at] = values
     return joined
 
 

@@ -183,3 +183,15 @@ def test_point_in_footprint_and_point_entities(tmp_path):
     addr_codes, summary, _ = run(path, 'address', points)
     assert summary['key_type'] == 'address_id' or summary['key_type'] == 'address'
     assert all(c.startswith('35030004') for c in addr_codes)
+
+
+def test_codes_of_one_object_are_joined_by_type_and_code():
+    """Two addresses of one building: both in CODES (by type, then code) and '; '-joined in the
+    address column; an object without links keeps empty text."""
+    from spatial_planning_monitor.core.codes.citycode_resolve import _joined
+    links = [('C1', 'address', '某路1号'), ('C1', 'address', '某路2号'), ('C1', 'credit', '91X'),
+             ('C2', 'credit', '91Y')]
+    joined = _joined(links, {'ADDRESS': 'address', 'CREDIT': 'credit'}, {'C1': 0, 'C2': 1, 'C3': 2}, 4)
+    assert list(joined['CODES']) == ['address: 某路1号 | address: 某路2号 | credit: 91X', 'credit: 91Y', '', '']
+    assert list(joined['ADDRESS']) == ['某路1号; 某路2号', '', '', '']
+    assert list(joined['CREDIT']) == ['91X', '91Y', '', '']
