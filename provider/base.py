@@ -379,7 +379,7 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
         dest = self.destination(parameters, name, context)
         if dest is None:
             return None
-        frame = _without_own_numbering(self._without_reserved_columns(frame, dest), dest)
+        frame = self._without_reserved_columns(frame, dest)
         fields = frames.fields_for_frame(frame)
         if wkb_type is None:
             wkb_type = frames.wkb_type_for_frame(frame)
@@ -457,19 +457,6 @@ class SpmAlgorithm(QgsProcessingAlgorithm):
     def load_styled(self, context, dest_id, style, layer_name=None, then=None):
         """Give the output a name and, once it loads in QGIS, the shipped style and aliases."""
         style_on_load(context, dest_id, style, layer_name, then)
-
-
-def _without_own_numbering(frame, dest):
-    """A ``fid`` column that is 1, 2 … n in row order is the numbering a new GeoPackage layer
-    gives its rows anyway: it is dropped, so that GDAL writes the file (several times faster than
-    QGIS's sink) with the same feature ids."""
-    import numpy as np
-    if dest.path is None or not dest.is_geopackage or 'fid' not in frame.columns:
-        return frame
-    values = frame['fid']
-    if values.dtype.kind not in 'iu' or not (values.to_numpy() == np.arange(1, len(frame) + 1)).all():
-        return frame
-    return frame.drop(columns=['fid'])
 
 
 def _undefined(crs):
